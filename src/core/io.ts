@@ -1,0 +1,23 @@
+/**
+ * How the engine core reads files without touching the file system itself: the CLI passes a
+ * Node implementation, a browser passes one backed by fetched text. Keeps the core browser-safe.
+ */
+export interface SourceReader {
+  /** The text of a file, or undefined when it does not exist or cannot be read. */
+  read(path: string): string | undefined;
+  /** Resolves `ref` relative to the file `from`. */
+  resolve(from: string, ref: string): string;
+  /** The path of a canon preset's world file, or undefined for an unknown name. */
+  preset(name: string): string | undefined;
+  /** Names of the canon presets, for suggestions. */
+  presets(): string[];
+}
+
+export function getAt(value: unknown, path: readonly (string | number)[]): unknown {
+  let v: unknown = value;
+  for (const seg of path) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<string | number, unknown>)[seg];
+  }
+  return v;
+}

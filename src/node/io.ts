@@ -1,0 +1,39 @@
+/** The Node side of file access: reads files, finds canon presets beside the package. */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { SourceReader } from "../core/io.js";
+
+/** The largest world, project or chapter file Scentline reads (bytes). */
+export const MAX_SOURCE_BYTES = 5 * 1024 * 1024;
+
+export const CANON_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../canon");
+
+export function nodeReader(): SourceReader {
+  return {
+    read(path) {
+      try {
+        if (statSync(path).size > MAX_SOURCE_BYTES) return undefined;
+        return readFileSync(path, "utf8");
+      } catch {
+        return undefined;
+      }
+    },
+    resolve: (from, ref) => resolve(dirname(from), ref),
+    preset(name) {
+      return /^[a-z][a-z0-9-]*$/.test(name) && canonNames().includes(name) ? join(CANON_DIR, `${name}.yaml`) : undefined;
+    },
+    presets: canonNames,
+  };
+}
+
+export function canonNames(): string[] {
+  try {
+    return readdirSync(CANON_DIR)
+      .filter((f) => f.endsWith(".yaml"))
+      .map((f) => f.slice(0, -5))
+      .sort();
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * Conditions in world files are CEL expressions (Common Expression Language): safe, side-effect
+ * free, and type-checked here once at load time against the world's own vocabulary, so a misspelt
+ * field or designation is a load error with its position, never a surprise mid-simulation.
+ */
+import { Environment } from "@marcbachmann/cel-js";
+import type { ExpressionContext } from "../world/schema.js";
+
+/** What a condition can see of a person. Every field is always present. */
+export interface PersonView {
+  id: string;
+  name: string;
+  exists: boolean;
+  species: string;
+  designation: string; // "" while unpresented or where the species lacks the axis
+  alignment: string;
+  presented: boolean;
+  age: number; // years, fractional
+  traits: string[];
+  roles: string[];
+  bonded: boolean;
+  mate: string;
+  matched: boolean;
+  suppressed: boolean;
+  status: string;
+  owner: string;
+  location: string;
+  strength: number;
+  cycle: string; // the cycle the person is in now, or ""
+  phase: string;
+}
+
+const PERSON_SCHEMA = {
+  id: "string",
+  name: "string",
+  exists: "bool",
+  species: "string",
+  designation: "string",
+  alignment: "string",
+  presented: "bool",
+  age: "double",
+  traits: "list<string>",
+  roles: "list<string>",
+  bonded: "bool",
+  mate: "string",
+  matched: "bool",
+  suppressed: "bool",
+  status: "string",
+  owner: "string",
+  location: "string",
+  strength: "double",
+  cycle: "string",
+  phase: "string",
+} as const;
+
+export const PERSON_FIELDS = Object.keys(PERSON_SCHEMA);
+
+export const NO_PERSON: PersonView = {
+  id: "",
+  name: "",
+  exists: false,
+  species: "",
+  designation: "",
+  alignment: "",
+  presented: false,
+  age: 0,
+  traits: [],
+  roles: [],
+  bonded: false,
+  mate: "",
+  matched: false,
+  suppressed: false,
+  status: "",
+  owner: "",
+  location: "",
+  strength: 0,
+  cycle: "",
+  phase: "",
+};
+
+const CONTEXT_VARIABLES: Record<ExpressionContext, Record<string, "person" | "string" | "double">> = {
+  person: { person: "person" },
+  cycle: { self: "person", partner: "person" },
+  perception: { perceiver: "person", target: "person", tell: "string", intensity: "double" },
+  influence: { speaker: "person", listener: "person", group: "double" },
+};
+
+export const CONTEXT_NAMES: Record<ExpressionContext, string[]> = Object.fromEntries(
+  Object.entries(CONTEXT_VARIABLES).map(([k, v]) => [k, Object.keys(v)]),
+) as Record<ExpressionContext, string[]>;
+
+export type Condition = ((vars: Record<string, unknown>) => boolean) & { source: string };
+
+export interface ExpressionProblem {
+  message: string;
+  /** 0-based column in the expression text, when CEL reports one. */
+  column?: number;
+}
+
+/** One environment per context, with each vocabulary word (alpha, omega, …) a string constant. */
+export class ExpressionCompiler {
+  private readonly envs = new Map<ExpressionContext, Environment>();
+  private readonly cache = new Map<string, Condition>();
+
+  constructor(private readonly vocabulary: readonly string[]) {}
+
+  private env(context: ExpressionContext): Environment {
+    let env = this.envs.get(context);
+    if (env) return env;
+    env = new Environment();
+    const variables = CONTEXT_VARIABLES[context];
+    for (const [name, type] of Object.entries(variables)) {
+      if (type === "person") env.registerVariable({ name, schema: { ...PERSON_SCHEMA } });
+      else env.registerVariable(name, type);
+    }
+    for (const word of new Set(this.vocabulary)) {
+      const constName = word.replace(/-/g, "_");
+      if (!(constName in variables) && /^[a-z_][a-z0-9_]*$/.test(constName)) env.registerConstant(constName, "string", word);
+    }
+    this.envs.set(context, env);
+    return env;
+  }
+
+  /** Compiles and type-checks; returns the condition or the problem. */
+  compile(context: ExpressionContext, text: string): Condition | ExpressionProblem {
+    const key = `${context}\u0000${text}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const env = this.env(context);
+    let evaluate: (vars: Record<string, unknown>) => unknown;
+    try {
+      const checked = env.check(text) as { valid: boolean; type?: string; error?: Error };
+      if (!checked.valid) return problemOf(checked.error);
+      if (checked.type !== "bool" && checked.type !== "dyn") return { message: `the condition gives a ${checked.type}, not true or false` };
+      evaluate = env.parse(text) as unknown as (vars: Record<string, unknown>) => unknown;
+    } catch (e) {
+      return problemOf(e);
+    }
+    const condition = ((vars: Record<string, unknown>) => evaluate(vars) === true) as Condition;
+    Object.defineProperty(condition, "source", { value: text });
+    this.cache.set(key, condition);
+    return condition;
+  }
+}
+
+function problemOf(e: unknown): ExpressionProblem {
+  const text = e instanceof Error ? e.message : String(e);
+  const lines = text.split("\n");
+  const caretLine = lines.find((l) => /^\s*\^\s*$/.test(l));
+  const codeLine = lines.find((l) => /^>\s+\d+ \| /.test(l));
+  let column: number | undefined;
+  if (caretLine && codeLine) column = caretLine.indexOf("^") - codeLine.indexOf("|") - 2;
+  const message = lines[0].replace(/^(TypeError|ParseError|EvaluationError):\s*/, "");
+  return { message: humanise(message), column: column !== undefined && column >= 0 ? column : undefined };
+}
+
+function humanise(message: string): string {
+  return message
+    .replace(/^No such key: (\S+)/, 'unknown field "$1"')
+    .replace(/^Unknown variable: (\S+)/, 'unknown name "$1"');
+}
+
+export function isProblem(x: Condition | ExpressionProblem): x is ExpressionProblem {
+  return typeof x !== "function";
+}

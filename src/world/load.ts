@@ -1,0 +1,208 @@
+/**
+ * Loads a world file: YAML with positions → schema check → `extends` resolved and merged →
+ * names cross-checked → every condition compiled. Collects all problems rather than stopping
+ * at the first; never throws for a user's mistake.
+ */
+import { Value, ValueErrorType } from "@sinclair/typebox/value";
+import type { Diagnostic, SourcePosition } from "../core/diagnostic.js";
+import { hasErrors } from "../core/diagnostic.js";
+import { getAt, type SourceReader } from "../core/io.js";
+import { didYouMean } from "../core/suggest.js";
+import { describePath, pointerToPath, validateAgainst, walkMarked } from "../core/validate.js";
+import { parseYamlSource, type Path, type YamlSource } from "../core/yaml-source.js";
+import { CONTEXT_NAMES, ExpressionCompiler, isProblem, PERSON_FIELDS, type Condition } from "../rules/expr.js";
+import { mergeWorlds } from "./merge.js";
+import { World as WorldSchema, type ExpressionContext, type WorldSpec } from "./schema.js";
+import { checkWorldNames } from "./names.js";
+
+export interface World {
+  readonly spec: WorldSpec;
+  readonly id: string;
+  readonly ageOfMajority: number;
+  /** The axis that holds designations (secondary sex). */
+  readonly designationAxis: string;
+  readonly designations: readonly string[];
+  /** Files read, the world's own first. */
+  readonly files: readonly string[];
+  condition(context: ExpressionContext, text: string): Condition;
+  locate(path: Path): SourcePosition | undefined;
+}
+
+/** The engine's floor: no world can make anyone younger than this an adult. */
+export const MINIMUM_AGE_OF_MAJORITY = 18;
+
+export interface WorldLoad {
+  world?: World;
+  diagnostics: Diagnostic[];
+}
+
+interface Layer {
+  source: YamlSource;
+  value: Record<string, unknown>;
+}
+
+export function loadWorld(path: string, io: SourceReader): WorldLoad {
+  const diagnostics: Diagnostic[] = [];
+  const layers: Layer[] = [];
+  readLayers(path, io, [], layers, diagnostics);
+  if (hasErrors(diagnostics) || layers.length === 0) return { diagnostics };
+
+  // Merge from the root preset down to the file asked for.
+  let merged: unknown = {};
+  for (const layer of [...layers].reverse()) merged = mergeWorlds(merged, layer.value);
+  const spec = merged as Record<string, unknown>;
+  delete spec.extends;
+  delete spec.$schema;
+  const top = layers[0];
+  const locate = (p: Path): SourcePosition | undefined => {
+    for (const layer of layers) if (getAt(layer.value, p) !== undefined) return layer.source.locate(p);
+    return undefined;
+  };
+
+  // Required fields are checked on the merged world: a parent may supply them.
+  for (const e of Value.Errors(WorldSchema, spec)) {
+    if (e.type !== ValueErrorType.ObjectRequiredProperty) continue;
+    const path = pointerToPath(e.path);
+    const name = String(path[path.length - 1]);
+    const owner = path.slice(0, -1);
+    diagnostics.push({
+      severity: "error",
+      code: "missing-field",
+      message: `missing required field "${name}"${owner.length ? ` in ${describePath(owner)}` : ""}`,
+      hint: misspeltKeyHint(layers, owner) ?? `add "${name}:" to ${top.source.file}, or extend a preset that has it (extends: classic)`,
+      at: locate(owner) ?? top.source.locate([]),
+    });
+  }
+  if (hasErrors(diagnostics)) return { diagnostics };
+  const world = spec as unknown as WorldSpec;
+
+  diagnostics.push(...checkWorldNames(world, locate));
+
+  const axis = world.presentation.axis;
+  const designations = world.axes[axis]?.values ?? [];
+  const vocabulary = Object.values(world.axes).flatMap((a) => a.values);
+  const compiler = new ExpressionCompiler(vocabulary);
+  walkMarked(WorldSchema, world, "x-expression", (context, text, p) => {
+    const r = compiler.compile(context as ExpressionContext, text);
+    if (isProblem(r)) {
+      const at = locate(p);
+      diagnostics.push({
+        severity: "error",
+        code: "bad-expression",
+        message: `in the condition "${text}": ${r.message}`,
+        hint: expressionHint(r.message, vocabulary, context as ExpressionContext),
+        at: at && r.column !== undefined ? { ...at, column: at.column + r.column + quoteOffset(layers, p) } : at,
+      });
+    }
+  });
+  if (hasErrors(diagnostics)) return { diagnostics };
+
+  const result: World = {
+    spec: deepFreeze(world),
+    id: world.id,
+    ageOfMajority: Math.max(MINIMUM_AGE_OF_MAJORITY, world.ageOfMajority),
+    designationAxis: axis,
+    designations,
+    files: layers.map((l) => l.source.file),
+    condition(context, text) {
+      const c = compiler.compile(context, text);
+      if (isProblem(c)) throw new Error(`condition "${text}" was not checked at load: ${c.message}`);
+      return c;
+    },
+    locate,
+  };
+  return { world: result, diagnostics };
+}
+
+function readLayers(path: string, io: SourceReader, stack: string[], layers: Layer[], diagnostics: Diagnostic[], from?: SourcePosition): void {
+  const text = io.read(path);
+  if (text === undefined) {
+    diagnostics.push({ severity: "error", code: "file-not-found", message: `cannot read the world file ${path}`, hint: "check the path; it is relative to the file that names it", at: from });
+    return;
+  }
+  const { source, diagnostics: syntax } = parseYamlSource(path, text);
+  diagnostics.push(...syntax);
+  if (!source) return;
+  if (source.value === null || typeof source.value !== "object" || Array.isArray(source.value)) {
+    diagnostics.push({ severity: "error", code: "wrong-type", message: "a world file must be a mapping (key: value lines)", at: source.locate([]) });
+    return;
+  }
+  const value = source.value as Record<string, unknown>;
+  const parentRef = typeof value.extends === "string" ? value.extends : undefined;
+  diagnostics.push(...validateAgainst(WorldSchema, source, { ignoreRequired: parentRef !== undefined }));
+  layers.push({ source, value });
+  if (!parentRef) return;
+  const at = source.locate(["extends"]);
+  const parentPath = /[/\\]|\.ya?ml$/.test(parentRef) ? io.resolve(path, parentRef) : io.preset(parentRef);
+  if (!parentPath) {
+    diagnostics.push({
+      severity: "error",
+      code: "unknown-preset",
+      message: `no canon preset is called "${parentRef}"`,
+      hint: didYouMean(parentRef, io.presets()) ?? `presets: ${io.presets().join(", ")}; or give a path ending in .yaml`,
+      at,
+    });
+    return;
+  }
+  const chain = [...stack, path];
+  if (chain.includes(parentPath)) {
+    diagnostics.push({
+      severity: "error",
+      code: "extends-cycle",
+      message: `"extends" goes round in a circle: ${[...chain, parentPath].join(" → ")}`,
+      hint: "a world may extend another only if that one does not, directly or further up, extend it back",
+      at,
+    });
+    return;
+  }
+  readLayers(parentPath, io, chain, layers, diagnostics, at);
+}
+
+/**
+ * A new, incomplete entry in a mapping of names (cycles.hieat) is most often a misspelling of an
+ * entry a parent world has (cycles.heat): say so.
+ */
+function misspeltKeyHint(layers: Layer[], owner: Path): string | undefined {
+  if (owner.length < 2 || typeof owner[owner.length - 1] !== "string") return undefined;
+  const key = String(owner[owner.length - 1]);
+  const parentPath = owner.slice(0, -1);
+  const known = new Set<string>();
+  for (const layer of layers.slice(1)) {
+    const m = getAt(layer.value, parentPath);
+    if (m && typeof m === "object" && !Array.isArray(m)) Object.keys(m).forEach((k) => known.add(k));
+  }
+  if (known.has(key)) return undefined;
+  const guess = didYouMean(key, known);
+  return guess ? `"${key}" is new here and incomplete: ${guess}` : undefined;
+}
+
+function quoteOffset(layers: Layer[], p: Path): number {
+  // Expressions are usually quoted in YAML; CEL columns count from inside the quotes.
+  for (const layer of layers) {
+    if (getAt(layer.value, p) === undefined) continue;
+    return 1;
+  }
+  return 0;
+}
+
+function expressionHint(message: string, vocabulary: string[], context: ExpressionContext): string {
+  const m = /unknown name "([^"]+)"/.exec(message);
+  if (m) {
+    const names = [...vocabulary.map((v) => v.replace(/-/g, "_")), ...contextNames(context)];
+    return didYouMean(m[1], names) ?? `names here: ${contextNames(context).join(", ")}; designations and other axis values: ${vocabulary.join(", ")}`;
+  }
+  const f = /unknown field "([^"]+)"/.exec(message);
+  if (f) return didYouMean(f[1], PERSON_FIELDS) ?? `a person has: ${PERSON_FIELDS.join(", ")}`;
+  return "conditions are CEL: compare with ==, combine with && and ||, e.g. self.designation == omega && !self.suppressed";
+}
+
+function contextNames(context: ExpressionContext): string[] {
+  return CONTEXT_NAMES[context];
+}
+function deepFreeze<T>(v: T): T {
+  if (v && typeof v === "object" && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) deepFreeze(x);
+  }
+  return v;
+}

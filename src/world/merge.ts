@@ -1,0 +1,26 @@
+/**
+ * How a world that `extends` another overrides it: mappings merge key by key, lists of items
+ * with an `id` merge item by item (same id replaces, new ids are added), other lists replace.
+ */
+type Plain = Record<string, unknown>;
+
+const isPlain = (v: unknown): v is Plain => v !== null && typeof v === "object" && !Array.isArray(v);
+const hasIds = (v: unknown[]): boolean => v.length > 0 && v.every((x) => isPlain(x) && typeof x.id === "string");
+
+export function mergeWorlds(base: unknown, override: unknown): unknown {
+  if (isPlain(base) && isPlain(override)) {
+    const out: Plain = { ...base };
+    for (const [k, v] of Object.entries(override)) out[k] = k in base ? mergeWorlds(base[k], v) : v;
+    return out;
+  }
+  if (Array.isArray(base) && Array.isArray(override) && hasIds(base) && hasIds(override)) {
+    const out = [...base] as Plain[];
+    for (const item of override as Plain[]) {
+      const i = out.findIndex((x) => x.id === item.id);
+      if (i >= 0) out[i] = mergeWorlds(out[i], item) as Plain;
+      else out.push(item);
+    }
+    return out;
+  }
+  return override;
+}
