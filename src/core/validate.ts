@@ -22,7 +22,10 @@ export function describePath(path: readonly PathSegment[]): string {
 }
 
 interface Options {
-  /** A file that `extends` another may leave out required fields: the parent supplies them. */
+  /**
+   * A file that `extends` another may leave out required fields (the parent supplies them) and may
+   * set a field to null to remove the parent's value.
+   */
   ignoreRequired?: boolean;
 }
 
@@ -32,6 +35,7 @@ export function validateAgainst(schema: TSchema, source: YamlSource, options: Op
   for (const error of Value.Errors(schema, source.value)) {
     // A missing field also fails its type check; the "required" error alone says it better.
     if (error.value === undefined && error.type !== ValueErrorType.ObjectRequiredProperty) continue;
+    if (error.value === null && options.ignoreRequired) continue;
     const d = toDiagnostic(schema, source, error, options);
     if (!d) continue;
     const key = `${d.at?.line}:${d.at?.column}:${d.message}`;

@@ -1,6 +1,7 @@
 /**
  * How a world that `extends` another overrides it: mappings merge key by key, lists of items
  * with an `id` merge item by item (same id replaces, new ids are added), other lists replace.
+ * A key set to null removes what the parent had there (as in JSON Merge Patch).
  */
 type Plain = Record<string, unknown>;
 
@@ -10,7 +11,10 @@ const hasIds = (v: unknown[]): boolean => v.length > 0 && v.every((x) => isPlain
 export function mergeWorlds(base: unknown, override: unknown): unknown {
   if (isPlain(base) && isPlain(override)) {
     const out: Plain = { ...base };
-    for (const [k, v] of Object.entries(override)) out[k] = k in base ? mergeWorlds(base[k], v) : v;
+    for (const [k, v] of Object.entries(override)) {
+      if (v === null) delete out[k];
+      else out[k] = k in base ? mergeWorlds(base[k], v) : v;
+    }
     return out;
   }
   if (Array.isArray(base) && Array.isArray(override) && hasIds(base) && hasIds(override)) {

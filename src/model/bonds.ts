@@ -1,0 +1,68 @@
+/**
+ * Bonds: formed by a claiming bite that meets the world's requirements (on the gland, drawing
+ * blood, with a knot, by someone able to bite). A formed bond links both people; a world may make
+ * a bond annullable when no cycle follows it within a set time.
+ */
+import { parseDuration } from "../core/time.js";
+import type { Cause } from "../sim/event.js";
+import { ruleCauses, type Simulator } from "../sim/simulator.js";
+
+export interface BiteDetails {
+  knot: boolean;
+  blood: boolean;
+  gland: boolean;
+}
+
+export class Bonds {
+  constructor(private readonly sim: Simulator) {}
+
+  bite(biter: number, bitten: number, how: BiteDetails, causes: Cause[]): void {
+    const sim = this.sim;
+    const b = sim.world.spec.bonds;
+    const f = b.formation;
+    const why = [...causes, ...ruleCauses(f, "bonds.formation")];
+    // A bite returned between mates completes a mutual bond; it needs no biter rule of its own.
+    if (sim.mate[biter] === bitten && sim.mate[bitten] === biter) {
+      const mutual = b.mutual;
+      sim.emit("bite-returned", [biter, bitten], `${sim.names[biter]} returns the claiming bite; both now carry a mark${mutual?.symmetric ? " and the bond is symmetric" : ""}.`, [...causes, ...ruleCauses(mutual, "bonds.mutual")]);
+      return;
+    }
+    const missing: string[] = [];
+    if (f.biter && !sim.world.condition("person", f.biter)({ person: sim.view(biter) })) missing.push(`${sim.names[biter]} cannot give a claiming bite in this world`);
+    if (!how.gland) missing.push(`the bite is not on the ${f.gland} gland`);
+    if (f.requiresBlood && !how.blood) missing.push("the bite does not draw blood");
+    if (f.requiresKnot && !how.knot) missing.push("there is no knot");
+    if (missing.length) {
+      sim.emit("bite-without-bond", [biter, bitten], `${sim.names[biter]} bites ${sim.names[bitten]}, but no bond forms: ${missing.join("; ")}.`, why, undefined, "warning");
+      return;
+    }
+    this.setBond(biter, bitten, why, true);
+  }
+
+  setBond(a: number, b: number, causes: Cause[], formedNow: boolean): void {
+    const sim = this.sim;
+    sim.mate[a] = b;
+    sim.mate[b] = a;
+    sim.matched[a] = sim.matched[b] = 1;
+    const e = sim.emit(formedNow ? "bond-formed" : "bonded", [a, b], formedNow ? `${sim.names[a]} and ${sim.names[b]} are bonded by a claiming bite.` : `${sim.names[a]} and ${sim.names[b]} are bonded (since before the story).`, causes);
+    sim.lastCause[a] = sim.lastCause[b] = e.id;
+    if (!formedNow) return;
+    sim.institutions.matchMade(a, b, e.id);
+    sim.scent.refreshPerson(a);
+    sim.scent.refreshPerson(b);
+    sim.cycles.partnerChanged(a, [{ kind: "event", id: e.id }]);
+    sim.cycles.partnerChanged(b, [{ kind: "event", id: e.id }]);
+    const ann = sim.world.spec.bonds.annulment;
+    if (ann) {
+      const within = parseDuration(ann.noCycleWithin)!;
+      const formed = sim.now;
+      sim.at(formed + within, () => {
+        for (const p of [a, b]) {
+          if (!sim.cycles.cyclesOf(p).some(([name]) => name === ann.cycle)) continue;
+          if (sim.cycles.lastStart[p] >= formed) continue;
+          sim.emit("bond-annullable", [p, sim.mate[p]], `${sim.names[p]} has had no ${ann.cycle} since the bond was formed: the bond may be annulled.`, [...ruleCauses(ann, "bonds.annulment"), { kind: "event", id: e.id }], undefined, "warning");
+        }
+      });
+    }
+  }
+}

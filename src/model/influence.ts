@@ -1,0 +1,102 @@
+/**
+ * Influence: the voice (a command others obey unless they resist) and pheromone pressure contests
+ * (the weaker gives way after some rounds; some resist or only slow down). A formal challenge won
+ * makes the loser's pressure powerless over the winner from then on.
+ */
+import type { Cause } from "../sim/event.js";
+import { ruleCauses, type Simulator } from "../sim/simulator.js";
+
+export class Influence {
+  /** "loser>winner" pairs: the loser's pressure no longer works on the winner. */
+  private readonly overturned = new Set<string>();
+
+  constructor(private readonly sim: Simulator) {}
+
+  voice(speaker: number, listeners: number[], command: string, causes: Cause[]): void {
+    const sim = this.sim;
+    const v = sim.world.spec.influence?.voice;
+    if (!v) {
+      sim.emit("voice-unknown", [speaker], `This world has no voice; ${sim.names[speaker]}'s command is an ordinary request.`, causes, undefined, "warning");
+      return;
+    }
+    const why = [...causes, ...ruleCauses(v, "influence.voice")];
+    if (!sim.world.condition("person", v.speakers)({ person: sim.view(speaker) })) {
+      sim.emit("voice-failed", [speaker], `${sim.names[speaker]} cannot use the voice in this world.`, why, undefined, "warning");
+      return;
+    }
+    for (const l of listeners) {
+      const vars = { speaker: sim.view(speaker), listener: sim.view(l), group: 1 };
+      if (sim.world.condition("influence", v.resists)(vars) || this.overturned.has(`${speaker}>${l}`)) {
+        sim.emit("voice-resisted", [l, speaker], `${sim.names[l]} resists ${sim.names[speaker]}'s voice ("${command}").`, why);
+        continue;
+      }
+      const e = sim.emit("voice-obeyed", [l, speaker], `${sim.names[l]} obeys ${sim.names[speaker]}'s voice at once ("${command}").`, why, { command });
+      sim.lastCause[l] = e.id;
+      for (const tell of v.calms ?? []) {
+        if (sim.scent.clearTell(l, tell)) sim.scent.setTell(l, "calm", 3, [{ kind: "event", id: e.id }, ...ruleCauses(v, "influence.voice.calms")]);
+      }
+    }
+  }
+
+  pressure(speaker: number, listeners: number[], causes: Cause[]): void {
+    const sim = this.sim;
+    const p = sim.world.spec.influence?.pressure;
+    if (!p) return;
+    const why = [...causes, ...ruleCauses(p, "influence.pressure")];
+    const group = 1; // one speaker per scheduled pressure event
+    for (const l of listeners) {
+      const vars = { speaker: sim.view(speaker), listener: sim.view(l), group };
+      if (this.overturned.has(`${speaker}>${l}`)) {
+        sim.emit("pressure-no-effect", [l, speaker], `${sim.names[speaker]}'s pressure no longer has any effect on ${sim.names[l]}.`, why);
+        continue;
+      }
+      if (sim.world.condition("influence", p.resists)(vars)) {
+        if (sim.strength[l] > sim.strength[speaker]) this.contest(l, speaker, p, why);
+        else sim.emit("pressure-resisted", [l, speaker], `${sim.names[l]} is unaffected by ${sim.names[speaker]}'s pressure.`, why);
+        continue;
+      }
+      if (p.slowed && sim.world.condition("influence", p.slowed)(vars)) {
+        sim.emit("pressure-slowed", [l, speaker], `${sim.names[l]} gives way to ${sim.names[speaker]}'s pressure only slowly and partly.`, why);
+        continue;
+      }
+      this.contest(speaker, l, p, why);
+    }
+  }
+
+  private contest(winner: number, loser: number, p: { rounds: { min: number; max: number }; signals?: string[] }, why: Cause[]): void {
+    const sim = this.sim;
+    const rounds = sim.random.int(p.rounds.min, p.rounds.max);
+    const signal = p.signals?.[0] ?? "gives way";
+    const e = sim.emit("pressure-yielded", [loser, winner], `${sim.names[loser]} yields to ${sim.names[winner]} after ${rounds} round${rounds === 1 ? "" : "s"} and ${signal}.`, why, { rounds, winner: sim.ids[winner] });
+    sim.lastCause[loser] = e.id;
+  }
+
+  /**
+   * A formal challenge. The story may say who wins; otherwise strength decides it as a weighted,
+   * seeded draw (a fight is not only pheromones). The loser's pressure never works on the winner again.
+   */
+  challenge(challenger: number, holder: number, causes: Cause[], decided?: number): void {
+    const sim = this.sim;
+    const inst = Object.entries(sim.world.spec.institutions ?? {}).find(([, x]) => x.effect === "challenge");
+    const why = [...causes, ...(inst ? ruleCauses(inst[1], `institutions.${inst[0]}`) : [])];
+    const a = sim.strength[challenger];
+    const b = sim.strength[holder];
+    const wins = decided !== undefined ? decided === challenger : sim.random.chance(a / Math.max(a + b, 1e-9));
+    const [winner, loser] = wins ? [challenger, holder] : [holder, challenger];
+    this.overturned.add(`${loser}>${winner}`);
+    this.overturned.delete(`${winner}>${loser}`);
+    const e = sim.emit("challenge-decided", [winner, loser], `${sim.names[loser]} submits to ${sim.names[winner]} in the challenge.`, why, { winner: sim.ids[winner] });
+    sim.lastCause[winner] = sim.lastCause[loser] = e.id;
+    const fate = inst?.[1].loserFate;
+    if (wins) {
+      for (const r of sim.roles[holder]) if (r === "monarch") {
+        sim.roles[holder].delete(r);
+        sim.roles[challenger].add(r);
+        sim.emit("title-passed", [challenger, holder], `${sim.names[holder]} is deposed; ${sim.names[challenger]} holds the title from now.`, [{ kind: "event", id: e.id }]);
+      }
+    } else if (fate) {
+      sim.status[challenger] = fate;
+      sim.emit("status-changed", [challenger], `${sim.names[challenger]} lost the challenge: ${fate}.`, [{ kind: "event", id: e.id }], { status: fate });
+    }
+  }
+}

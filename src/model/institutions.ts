@@ -1,0 +1,187 @@
+/**
+ * Institutions: laws and customs as data. A law binds: what it forbids is refused (an error event,
+ * the act does not happen). A custom is expected: a departure happens, and is logged as a warning.
+ * Each can be in force from the start or enacted and repealed on a date by the schedule (reforms),
+ * and each applies to the people its `appliesTo` condition selects (its scope).
+ */
+import type { Cause } from "../sim/event.js";
+import { ruleCauses, type Simulator } from "../sim/simulator.js";
+import type { InstitutionSpec } from "../world/schema.js";
+
+export class Institutions {
+  private readonly inForce = new Map<string, boolean>();
+  private readonly visitCount = new Map<string, number>();
+  private readonly specs: [string, InstitutionSpec][];
+
+  constructor(private readonly sim: Simulator) {
+    this.specs = Object.entries(sim.world.spec.institutions ?? {});
+  }
+
+  private causes(id: string, spec: InstitutionSpec): Cause[] {
+    return ruleCauses(spec, `institutions.${id}`);
+  }
+
+  private applies(spec: InstitutionSpec, i: number): boolean {
+    return !spec.appliesTo || this.sim.world.condition("person", spec.appliesTo)({ person: this.sim.view(i) });
+  }
+
+  active(effect: InstitutionSpec["effect"]): [string, InstitutionSpec][] {
+    return this.specs.filter(([id, s]) => s.effect === effect && this.inForce.get(id));
+  }
+
+  isInForce(id: string): boolean {
+    return this.inForce.get(id) === true;
+  }
+
+  setup(): void {
+    const sim = this.sim;
+    for (const [id, spec] of this.specs) {
+      const from = sim.dateOf(spec.from);
+      const until = sim.dateOf(spec.until);
+      const on = (spec.inForce ?? true) && (from === undefined || from <= sim.start) && (until === undefined || until > sim.start);
+      this.inForce.set(id, on);
+      if (on) this.apply(id, spec, this.causes(id, spec));
+      if (from !== undefined && from > sim.start) sim.at(from, () => this.setInForce(id, true, this.causes(id, spec)));
+      if (until !== undefined && until > sim.start) sim.at(until, () => this.setInForce(id, false, this.causes(id, spec)));
+    }
+  }
+
+  setInForce(id: string, on: boolean, causes: Cause[], by?: number): void {
+    const sim = this.sim;
+    const spec = sim.world.spec.institutions![id];
+    if (this.inForce.get(id) === on) return;
+    this.inForce.set(id, on);
+    const e = sim.emit(on ? "enacted" : "repealed", by !== undefined ? [by] : [], `${spec.kind === "law" ? "Law" : "Custom"} "${id}" ${on ? "takes force" : "loses force"}${by !== undefined ? ` by act of ${sim.names[by]}` : ""}.`, [...causes, ...this.causes(id, spec)], { institution: id });
+    if (on) this.apply(id, spec, [{ kind: "event", id: e.id }, ...this.causes(id, spec)]);
+  }
+
+  /** What an institution does the moment it is in force. */
+  private apply(id: string, spec: InstitutionSpec, causes: Cause[]): void {
+    const sim = this.sim;
+    for (let i = 0; i < sim.n; i++) {
+      if (!this.applies(spec, i)) continue;
+      if (spec.effect === "appoint-guardian" && sim.guardian[i] < 0 && !sim.matched[i] && sim.mate[i] < 0) {
+        const ok = sim.world.condition("person", spec.guardian!);
+        let g = -1;
+        for (let k = 0; k < sim.n && g < 0; k++) if (k !== i && sim.ageYears(k) >= sim.world.ageOfMajority && ok({ person: sim.view(k) })) g = k;
+        if (g >= 0) sim.guardian[i] = g;
+        const e = sim.emit("guardian-appointed", g >= 0 ? [i, g] : [i], `${g >= 0 ? sim.names[g] : "A court-appointed guardian (not in the cast)"} is appointed guardian of ${sim.names[i]} until a match.`, causes, { institution: id });
+        sim.lastCause[i] = e.id;
+      } else if (spec.effect === "mandate-suppressants" && !sim.suppressed[i] && sim.hasAxis[i]) {
+        sim.suppressed[i] = 1;
+        const e = sim.emit("suppressants-mandated", [i], `${sim.names[i]} is required to take suppressants.`, causes, { institution: id });
+        sim.lastCause[i] = e.id;
+        sim.scent.refreshPerson(i);
+      } else if (spec.effect === "legal-status" && sim.status[i] !== spec.status) {
+        const before = sim.status[i];
+        sim.status[i] = spec.status!;
+        if (spec.status === "free") sim.owner[i] = -1;
+        const e = sim.emit("status-changed", [i], `${sim.names[i]}'s legal status changes from ${before} to ${spec.status} (${id}).`, causes, { institution: id, from: before, to: spec.status! });
+        sim.lastCause[i] = e.id;
+      }
+    }
+  }
+
+  visit(a: number, others: number[], chaperones: number[], causes: Cause[]): void {
+    const sim = this.sim;
+    for (const b of others) {
+      const key = pairKey(a, b);
+      const n = (this.visitCount.get(key) ?? 0) + 1;
+      const rules = this.active("require-visits").filter(([, s]) => this.applies(s, a) || this.applies(s, b));
+      for (const [id, s] of rules) {
+        const ok = s.chaperone ? chaperones.some((c) => sim.world.condition("person", s.chaperone!)({ person: sim.view(c) })) : true;
+        if (!ok) {
+          const refused = s.kind === "law";
+          sim.emit(refused ? "refused" : "custom-departure", [a, b], `A Visit between ${sim.names[a]} and ${sim.names[b]} without a chaperone ${refused ? "is refused by law" : "departs from custom"} (${id}).`, [...causes, ...this.causes(id, s)], { institution: id }, refused ? "error" : "warning");
+          if (refused) return;
+        }
+      }
+      this.visitCount.set(key, n);
+      const required = rules[0]?.[1].visits;
+      const e = sim.emit("visit", [a, b, ...chaperones], `Visit ${n}${required ? ` of ${required}` : ""} between ${sim.names[a]} and ${sim.names[b]}${chaperones.length ? `, chaperoned by ${chaperones.map((c) => sim.names[c]).join(", ")}` : ""}.`, [...causes, ...rules.flatMap(([id, s]) => this.causes(id, s))], { count: n });
+      sim.lastCause[a] = sim.lastCause[b] = e.id;
+    }
+  }
+
+  /** A match announced by the schedule. Checks the Visits it needs; a bond calls matchMade. */
+  match(a: number, b: number, causes: Cause[]): void {
+    const sim = this.sim;
+    if (!this.visitsAllow(a, b, causes)) return;
+    sim.matched[a] = sim.matched[b] = 1;
+    const e = sim.emit("matched", [a, b], `${sim.names[a]} and ${sim.names[b]} are matched.`, causes);
+    sim.lastCause[a] = sim.lastCause[b] = e.id;
+    this.endGuardianship(a, e.id);
+    this.endGuardianship(b, e.id);
+  }
+
+  matchMade(a: number, b: number, eventId: string): void {
+    if (!this.sim.matched[a] || !this.sim.matched[b]) this.visitsAllow(a, b, [{ kind: "event", id: eventId }]);
+    this.endGuardianship(a, eventId);
+    this.endGuardianship(b, eventId);
+  }
+
+  /** Too few Visits: a custom warns, a law refuses. */
+  private visitsAllow(a: number, b: number, causes: Cause[]): boolean {
+    const sim = this.sim;
+    const n = this.visitCount.get(pairKey(a, b)) ?? 0;
+    for (const [id, s] of this.active("require-visits")) {
+      if (!(this.applies(s, a) || this.applies(s, b)) || n >= (s.visits ?? 0)) continue;
+      const law = s.kind === "law";
+      sim.emit(law ? "refused" : "custom-departure", [a, b], `${sim.names[a]} and ${sim.names[b]} are matched after ${n} Visit${n === 1 ? "" : "s"}; ${id} expects at least ${s.visits}${law ? ": refused by law" : ": a departure from custom"}.`, [...causes, ...this.causes(id, s)], { institution: id, visits: n, required: s.visits! }, law ? "error" : "warning");
+      if (law) return false;
+    }
+    return true;
+  }
+
+  private endGuardianship(i: number, cause: string): void {
+    const sim = this.sim;
+    const g = sim.guardian[i];
+    if (g < 0 && !this.active("appoint-guardian").some(([, s]) => this.applies(s, i))) return;
+    const inst = this.active("appoint-guardian")[0];
+    sim.guardian[i] = -1;
+    sim.emit("guardianship-ended", g >= 0 ? [i, g] : [i], `${sim.names[i]} has made a match; ${g >= 0 ? `${sim.names[g]}'s` : "the"} guardianship ends.`, [{ kind: "event", id: cause }, ...(inst ? this.causes(inst[0], inst[1]) : [])]);
+  }
+
+  /** An owner frees a person: always lawful. */
+  free(i: number, causes: Cause[]): void {
+    const sim = this.sim;
+    if (sim.status[i] !== "enslaved") return;
+    const owner = sim.owner[i];
+    sim.status[i] = "free";
+    sim.owner[i] = -1;
+    const e = sim.emit("status-changed", owner >= 0 ? [i, owner] : [i], `${sim.names[i]} is freed${owner >= 0 ? ` by ${sim.names[owner]}` : ""}.`, causes, { from: "enslaved", to: "free" });
+    sim.lastCause[i] = e.id;
+  }
+
+  sell(i: number, buyer: number | undefined, causes: Cause[]): void {
+    const sim = this.sim;
+    const ban = this.active("legal-status").find(([, s]) => s.status === "free" && s.kind === "law" && this.applies(s, i));
+    if (ban) {
+      sim.emit("refused", [i], `The sale of ${sim.names[i]} is refused: ${ban[0]} is in force.`, [...causes, ...this.causes(ban[0], ban[1])], { institution: ban[0] }, "error");
+      return;
+    }
+    sim.status[i] = "enslaved";
+    if (buyer !== undefined) sim.owner[i] = buyer;
+    const e = sim.emit("status-changed", buyer !== undefined ? [i, buyer] : [i], `${sim.names[i]} is sold${buyer !== undefined ? ` to ${sim.names[buyer]}` : ""}.`, causes, { to: "enslaved" });
+    sim.lastCause[i] = e.id;
+  }
+
+  appoint(i: number, role: string, causes: Cause[]): void {
+    const sim = this.sim;
+    for (const [id, s] of this.active("bar-role")) {
+      if (s.role !== role || !this.applies(s, i)) continue;
+      if (s.kind === "law") {
+        sim.emit("refused", [i], `${sim.names[i]} cannot be appointed to ${role}: barred by ${id}.`, [...causes, ...this.causes(id, s)], { institution: id, role }, "error");
+        return;
+      }
+      sim.emit("custom-departure", [i], `${sim.names[i]} is appointed to ${role} against custom (${id}).`, [...causes, ...this.causes(id, s)], { institution: id, role }, "warning");
+    }
+    sim.roles[i].add(role);
+    const e = sim.emit("appointed", [i], `${sim.names[i]} is appointed to ${role}.`, causes, { role });
+    sim.lastCause[i] = e.id;
+  }
+}
+
+function pairKey(a: number, b: number): string {
+  return a < b ? `${a}:${b}` : `${b}:${a}`;
+}

@@ -1,0 +1,369 @@
+/**
+ * The simulator: a discrete-event loop over story hours. People and places live in indexed arrays;
+ * each mechanic (cycles, scent, bonds, influence, institutions) lives in its own module under
+ * model/ and acts through this class. Every event is appended to the log with its causes.
+ */
+import { birthdayHour, formatDate, HOURS_PER_YEAR, parseDate, parseDuration, type Hour } from "../core/time.js";
+import { ageRefusal, ADULT_EVENT_KINDS } from "../model/age.js";
+import { CycleEngine } from "../model/cycles.js";
+import { Institutions } from "../model/institutions.js";
+import { Influence } from "../model/influence.js";
+import { ScentEngine } from "../model/scent.js";
+import { Bonds } from "../model/bonds.js";
+import { NO_PERSON, type PersonView } from "../rules/expr.js";
+import type { Project, ScheduledEvent } from "../story/load.js";
+import type { World } from "../world/load.js";
+import type { Cause, SimEvent } from "./event.js";
+import { TimedQueue } from "./queue.js";
+import { Random } from "./random.js";
+
+export type Task = () => void;
+
+/** Rule causes for a piece of a world file: its seed-rule ids, its open question, or its own path. */
+export function ruleCauses(piece: { rules?: readonly string[]; question?: string } | undefined, path: string): Cause[] {
+  const out: Cause[] = [];
+  for (const id of piece?.rules ?? []) out.push({ kind: "rule", id, path });
+  if (piece?.question) out.push({ kind: "rule", id: `open question: ${piece.question}`, path });
+  if (out.length === 0) out.push({ kind: "rule", id: path, path });
+  return out;
+}
+
+export interface SimOptions {
+  seed?: number;
+  until: Hour;
+}
+
+export class Simulator {
+  readonly world: World;
+  readonly random: Random;
+  readonly log: SimEvent[] = [];
+  readonly queue = new TimedQueue<Task>();
+  now: Hour;
+  readonly start: Hour;
+  readonly until: Hour;
+
+  // People, structure of arrays.
+  readonly n: number;
+  readonly ids: string[];
+  readonly names: string[];
+  readonly born: Float64Array;
+  readonly designation: Int16Array; // index into world.designations; -1 unknown or none
+  readonly presented: Uint8Array;
+  readonly hasAxis: Uint8Array;
+  readonly location: Int32Array;
+  readonly suppressed: Uint8Array;
+  readonly mate: Int32Array;
+  readonly partner: Int32Array;
+  readonly owner: Int32Array;
+  readonly guardian: Int32Array;
+  readonly matched: Uint8Array;
+  readonly strength: Float32Array;
+  readonly status: string[];
+  readonly traits: string[][];
+  readonly roles: Set<string>[];
+  readonly alignment: string[];
+  readonly species: string[];
+  /** The last event that changed each person's state, for causes. */
+  readonly lastCause: (string | undefined)[];
+
+  readonly places: string[];
+  readonly cycles: CycleEngine;
+  readonly scent: ScentEngine;
+  readonly institutions: Institutions;
+  readonly influence: Influence;
+  readonly bonds: Bonds;
+  private nextId = 1;
+
+  constructor(readonly project: Project, options: SimOptions) {
+    this.world = project.world;
+    this.random = new Random(options.seed ?? project.seed);
+    this.start = project.start;
+    this.now = project.start;
+    this.until = options.until;
+    const people = project.people;
+    const n = (this.n = people.length);
+    this.ids = people.map((p) => p.id);
+    this.names = people.map((p) => p.spec.name);
+    this.born = Float64Array.from(people.map((p) => p.born));
+    this.designation = new Int16Array(n).fill(-1);
+    this.presented = new Uint8Array(n);
+    this.hasAxis = new Uint8Array(n);
+    this.location = new Int32Array(n).fill(-1);
+    this.suppressed = new Uint8Array(n);
+    this.mate = new Int32Array(n).fill(-1);
+    this.partner = new Int32Array(n).fill(-1);
+    this.owner = new Int32Array(n).fill(-1);
+    this.guardian = new Int32Array(n).fill(-1);
+    this.matched = new Uint8Array(n);
+    this.strength = new Float32Array(n);
+    this.status = people.map((p) => p.spec.status ?? "free");
+    this.traits = people.map((p) => [...(p.spec.traits ?? [])]);
+    this.roles = people.map((p) => new Set(p.spec.roles ?? []));
+    this.alignment = people.map((p) => p.spec.alignment ?? "");
+    this.species = people.map((p) => p.species);
+    this.lastCause = new Array(n).fill(undefined);
+    this.places = project.places;
+    const placeIndex = new Map(this.places.map((p, i) => [p, i]));
+    const axis = this.world.designationAxis;
+    people.forEach((p, i) => {
+      this.hasAxis[i] = this.world.spec.species[p.species]?.axes.includes(axis) ? 1 : 0;
+      if (p.spec.location) this.location[i] = placeIndex.get(p.spec.location) ?? -1;
+      if (p.spec.traits?.includes("suppressants")) this.suppressed[i] = 1;
+      if (p.spec.owner) this.owner[i] = project.people.findIndex((q) => q.id === p.spec.owner || q.spec.name === p.spec.owner);
+    });
+    this.cycles = new CycleEngine(this);
+    this.scent = new ScentEngine(this);
+    this.institutions = new Institutions(this);
+    this.influence = new Influence(this);
+    this.bonds = new Bonds(this);
+    people.forEach((p, i) => {
+      const d = p.spec.designation;
+      const idx = d ? this.world.designations.indexOf(d) : -1;
+      this.strength[i] = p.spec.strength ?? (idx >= 0 ? (this.world.spec.strength?.[d!] ?? 1) : 1);
+      if (idx >= 0) this.designation[i] = idx;
+    });
+  }
+
+  // ----- the loop -----
+
+  at(hour: Hour, task: Task): void {
+    if (hour <= this.until) this.queue.push(Math.max(hour, this.now), task);
+  }
+
+  run(): SimEvent[] {
+    this.setup();
+    for (;;) {
+      const h = this.queue.peekHour();
+      if (h === undefined || h > this.until) break;
+      const { hour, item } = this.queue.pop()!;
+      this.now = hour;
+      item();
+    }
+    this.now = Math.max(this.now, Math.min(this.until, this.now));
+    return this.log;
+  }
+
+  private setup(): void {
+    const p = this.project;
+    // Relations first: they set mates, partners, guardians and owners.
+    for (const r of p.relations) {
+      const input = this.inputCause(`relations: ${r.kind} ${this.ids[r.a]} – ${this.ids[r.b]}`, r.at);
+      if (r.kind === "bond") this.bonds.setBond(r.a, r.b, [input], false);
+      else if (r.kind === "partner") (this.partner[r.a] = r.b), (this.partner[r.b] = r.a);
+      else if (r.kind === "guardian") this.guardian[r.b] = r.a;
+      else if (r.kind === "owner") (this.owner[r.b] = r.a), (this.status[r.b] = this.status[r.b] === "free" ? "enslaved" : this.status[r.b]);
+    }
+    for (let i = 0; i < this.n; i++) this.presentationSetup(i);
+    this.institutions.setup();
+    for (let i = 0; i < this.n; i++) this.cycles.setup(i);
+    for (const e of p.schedule) this.at(e.hour, () => this.perform(e));
+    this.at(this.start, () => this.scent.refreshAll());
+  }
+
+  private presentationSetup(i: number): void {
+    const pres = this.world.spec.presentation;
+    const cause = ruleCauses(pres, "presentation");
+    if (!this.hasAxis[i]) return;
+    const given = this.designation[i];
+    if (pres.atBirth) {
+      if (given < 0) this.designation[i] = this.random.int(0, this.world.designations.length - 1);
+      this.presented[i] = 1;
+      return;
+    }
+    const age = pres.age!;
+    const min = parseDuration(age.min)!;
+    const max = parseDuration(age.max)!;
+    const when = this.born[i] + Math.round(min + (max - min) * this.random.next());
+    if (when <= this.start && given >= 0) {
+      this.presented[i] = 1;
+      return;
+    }
+    const at = Math.max(when, this.start);
+    this.at(at, () => {
+      if (this.designation[i] < 0) this.designation[i] = this.random.int(0, this.world.designations.length - 1);
+      this.presented[i] = 1;
+      const d = this.world.designations[this.designation[i]];
+      this.strength[i] = this.project.people[i].spec.strength ?? this.world.spec.strength?.[d] ?? 1;
+      const e = this.emit("presentation", [i], `${this.names[i]} presents as ${d}.`, cause, { designation: d });
+      this.lastCause[i] = e.id;
+      this.cycles.setup(i);
+      this.scent.refreshPerson(i);
+    });
+  }
+
+  // ----- authored events -----
+
+  private perform(e: ScheduledEvent): void {
+    const input = this.inputCause(`schedule[${e.index}] ${e.spec.type}`, e.at);
+    const who = e.who;
+    // The adults-only guard runs again here: a world cannot switch it off.
+    if (ADULT_EVENT_KINDS.has(e.spec.type)) {
+      for (const p of [who, ...e.with]) {
+        if (p === undefined) continue;
+        const refusal = ageRefusal(this.world, { born: this.born[p], spec: { name: this.names[p] } }, this.now, e.spec.type);
+        if (refusal) {
+          this.emit("refused", [p], refusal, [input, { kind: "rule", id: "adults-only", path: "engine" }], { code: "under-age" }, "error");
+          return;
+        }
+      }
+    }
+    switch (e.spec.type) {
+      case "move":
+        this.move(who!, e.to!, [input]);
+        break;
+      case "meet":
+        for (const p of e.with) if (e.to !== undefined) this.move(p, e.to, [input]);
+        if (who !== undefined && e.to !== undefined) this.move(who, e.to, [input]);
+        break;
+      case "tell":
+        this.scent.setTell(who!, e.spec.tell!, 3, [input]);
+        break;
+      case "contact":
+        for (const p of e.with) this.scent.contact(who!, p, [input]);
+        break;
+      case "wash":
+        this.scent.wash(who!, [input]);
+        break;
+      case "suppressants":
+      case "stop-suppressants": {
+        const on = e.spec.type === "suppressants";
+        this.suppressed[who!] = on ? 1 : 0;
+        const ev = this.emit(on ? "suppressants-started" : "suppressants-stopped", [who!], `${this.names[who!]} ${on ? "starts" : "stops"} taking suppressants.`, [input]);
+        this.lastCause[who!] = ev.id;
+        this.scent.refreshPerson(who!);
+        break;
+      }
+      case "partner":
+        for (const p of e.with) this.setPartner(who!, p, [input]);
+        break;
+      case "end-partner": {
+        const p = this.partner[who!];
+        if (p >= 0) {
+          this.partner[who!] = -1;
+          if (this.partner[p] === who) this.partner[p] = -1;
+          this.emit("partnership-ended", [who!, p], `${this.names[who!]} and ${this.names[p]} are no longer partners.`, [input]);
+        }
+        break;
+      }
+      case "bite":
+        for (const p of e.with) this.bonds.bite(who!, p, { knot: e.spec.knot ?? false, blood: e.spec.blood ?? true, gland: e.spec.gland ?? true }, [input]);
+        break;
+      case "visit":
+        this.institutions.visit(who!, e.with, e.chaperones, [input]);
+        break;
+      case "match":
+        for (const p of e.with) this.institutions.match(who!, p, [input]);
+        break;
+      case "voice":
+        this.influence.voice(who!, e.with, e.spec.command ?? "a command", [input]);
+        break;
+      case "pressure":
+        this.influence.pressure(who!, e.with, [input]);
+        break;
+      case "challenge":
+        for (const p of e.with) this.influence.challenge(who!, p, [input], e.winner);
+        break;
+      case "enact":
+      case "repeal":
+        this.institutions.setInForce(e.spec.institution!, e.spec.type === "enact", [input], who);
+        break;
+      case "free":
+        this.institutions.free(who!, [input]);
+        break;
+      case "sell":
+        this.institutions.sell(who!, e.with[0], [input]);
+        break;
+      case "appoint":
+        this.institutions.appoint(who!, e.spec.role!, [input]);
+        break;
+      case "stress":
+        this.scent.setTell(who!, "distress", 6, [input]);
+        break;
+    }
+  }
+
+  setPartner(a: number, b: number, causes: Cause[]): void {
+    this.partner[a] = b;
+    this.partner[b] = a;
+    const e = this.emit("partnered", [a, b], `${this.names[a]} and ${this.names[b]} become partners.`, causes);
+    this.lastCause[a] = this.lastCause[b] = e.id;
+    this.cycles.partnerChanged(a, [{ kind: "event", id: e.id }]);
+    this.cycles.partnerChanged(b, [{ kind: "event", id: e.id }]);
+  }
+
+  move(i: number, place: number, causes: Cause[]): void {
+    if (this.location[i] === place) return;
+    const from = this.location[i];
+    this.location[i] = place;
+    const e = this.emit("moved", [i], `${this.names[i]} goes to ${this.places[place]}.`, causes, from >= 0 ? { from: this.places[from] } : undefined);
+    this.lastCause[i] = e.id;
+    this.scent.moved(i, from, [{ kind: "event", id: e.id }]);
+  }
+
+  // ----- views and the log -----
+
+  designationOf(i: number): string {
+    return this.designation[i] >= 0 && this.presented[i] ? this.world.designations[this.designation[i]] : "";
+  }
+
+  ageYears(i: number, at = this.now): number {
+    return (at - this.born[i]) / HOURS_PER_YEAR;
+  }
+
+  view(i: number): PersonView {
+    if (i < 0) return NO_PERSON;
+    const c = this.cycles.current(i);
+    return {
+      id: this.ids[i],
+      name: this.names[i],
+      exists: true,
+      species: this.species[i],
+      designation: this.designationOf(i),
+      alignment: this.alignment[i],
+      presented: this.presented[i] === 1,
+      age: this.ageYears(i),
+      traits: this.traits[i],
+      roles: [...this.roles[i]],
+      bonded: this.mate[i] >= 0,
+      mate: this.mate[i] >= 0 ? this.ids[this.mate[i]] : "",
+      matched: this.matched[i] === 1 || this.mate[i] >= 0,
+      suppressed: this.suppressed[i] === 1,
+      status: this.status[i],
+      owner: this.owner[i] >= 0 ? this.ids[this.owner[i]] : "",
+      location: this.location[i] >= 0 ? this.places[this.location[i]] : "",
+      strength: this.strength[i],
+      cycle: c?.cycle ?? "",
+      phase: c?.phase ?? "",
+    };
+  }
+
+  inputCause(id: string, at?: { file: string; line: number; column: number }): Cause {
+    return { kind: "input", id, at };
+  }
+
+  emit(type: string, people: number[], text: string, causes: Cause[], data?: SimEvent["data"], severity?: SimEvent["severity"]): SimEvent {
+    const e: SimEvent = { id: `e${this.nextId++}`, hour: this.now, type, people: people.map((p) => this.ids[p]), text, causes };
+    const place = people.length > 0 ? this.location[people[0]] : -1;
+    if (place >= 0) e.place = this.places[place];
+    if (severity) e.severity = severity;
+    if (data) e.data = data;
+    this.log.push(e);
+    return e;
+  }
+
+  birthday(i: number, years: number): Hour {
+    return birthdayHour(this.born[i], years);
+  }
+
+  dateOf(text: string | undefined): Hour | undefined {
+    return text ? parseDate(text) : undefined;
+  }
+
+  formatNow(): string {
+    return formatDate(this.now);
+  }
+}
+
+export function simulate(project: Project, options: SimOptions): SimEvent[] {
+  return new Simulator(project, options).run();
+}

@@ -1,0 +1,210 @@
+/**
+ * Loads a story project: its `scentline.yaml`, the world it names, and every reference inside it
+ * (people, places, institutions) resolved and checked. Under-age courtship, bonding and heat-partner
+ * content is refused here, before any simulation, whatever the world file says.
+ */
+import type { Diagnostic, SourcePosition } from "../core/diagnostic.js";
+import { hasErrors } from "../core/diagnostic.js";
+import type { SourceReader } from "../core/io.js";
+import { didYouMean } from "../core/suggest.js";
+import { parseDate, parseDistance, parseMoment, type Hour } from "../core/time.js";
+import { validateAgainst } from "../core/validate.js";
+import { parseYamlSource, type Path } from "../core/yaml-source.js";
+import { loadWorld, type World } from "../world/load.js";
+import { ageRefusal, ADULT_EVENT_KINDS, ADULT_RELATION_KINDS } from "../model/age.js";
+import { Project as ProjectSchema, type PersonSpec, type ProjectSpec, type RelationSpec, type ScheduledEventSpec } from "./schema.js";
+
+export interface Person {
+  index: number;
+  id: string;
+  spec: PersonSpec;
+  born: Hour;
+  species: string;
+  at: SourcePosition;
+}
+
+export interface Connection {
+  a: number;
+  b: number;
+  distance: number;
+  kind: "open" | "door" | "sealed";
+}
+
+export interface Relation {
+  kind: RelationSpec["kind"];
+  a: number;
+  b: number;
+  since?: Hour;
+  at: SourcePosition;
+}
+
+export interface ScheduledEvent {
+  index: number;
+  hour: Hour;
+  spec: ScheduledEventSpec;
+  who?: number;
+  with: number[];
+  chaperones: number[];
+  to?: number;
+  winner?: number;
+  at: SourcePosition;
+}
+
+export interface Project {
+  dir: string;
+  file: string;
+  spec: ProjectSpec;
+  world: World;
+  start: Hour;
+  seed: number;
+  people: Person[];
+  places: string[];
+  connections: Connection[];
+  relations: Relation[];
+  schedule: ScheduledEvent[];
+}
+
+export interface ProjectLoad {
+  project?: Project;
+  diagnostics: Diagnostic[];
+}
+
+export const PROJECT_FILE = "scentline.yaml";
+
+export function slug(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "") || "person";
+}
+
+export function loadProject(file: string, io: SourceReader): ProjectLoad {
+  const text = io.read(file);
+  if (text === undefined)
+    return { diagnostics: [{ severity: "error", code: "file-not-found", message: `cannot read ${file}`, hint: `a story project is a folder with a ${PROJECT_FILE} file` }] };
+  const { source, diagnostics } = parseYamlSource(file, text);
+  if (!source) return { diagnostics };
+  diagnostics.push(...validateAgainst(ProjectSchema, source));
+  if (hasErrors(diagnostics)) return { diagnostics };
+  const spec = source.value as ProjectSpec;
+  const locate = (p: Path) => source.locate(p);
+  const err = (code: string, message: string, path: Path, hint?: string) => diagnostics.push({ severity: "error", code, message, hint, at: locate(path) });
+
+  const worldRef = spec.world;
+  const worldPath = /[/\\]|\.ya?ml$/.test(worldRef) ? io.resolve(file, worldRef) : io.preset(worldRef);
+  if (!worldPath) {
+    err("unknown-preset", `no canon preset is called "${worldRef}"`, ["world"], didYouMean(worldRef, io.presets()) ?? `presets: ${io.presets().join(", ")}`);
+    return { diagnostics };
+  }
+  const wl = loadWorld(worldPath, io);
+  diagnostics.push(...wl.diagnostics);
+  const world = wl.world;
+  if (!world) return { diagnostics };
+
+  const start = parseDate(spec.start)!;
+  // People: ids from the id field or the name; any id, name or alias refers to them.
+  const people: Person[] = [];
+  const byName = new Map<string, number>();
+  spec.cast.forEach((p, i) => {
+    const id = p.id ?? slug(p.name);
+    if (people.some((q) => q.id === id)) err("duplicate", `two people have the id "${id}"`, ["cast", i, "name"], "give one of them an id: field");
+    const species = p.species ?? world.spec.defaultSpecies;
+    people.push({ index: i, id, spec: p, born: parseDate(p.born)!, species, at: locate(["cast", i]) });
+    for (const n of [id, p.name, ...(p.aliases ?? [])]) if (!byName.has(n.toLowerCase())) byName.set(n.toLowerCase(), i);
+  });
+  const names = people.flatMap((p) => [p.id, p.spec.name]);
+  const person = (ref: string, path: Path): number | undefined => {
+    const i = byName.get(ref.toLowerCase());
+    if (i === undefined) err("unknown-person", `no one in the cast is called "${ref}"`, path, didYouMean(ref, names) ?? "add the person to cast:, or fix the name");
+    return i;
+  };
+
+  const places = (spec.places ?? []).map((p) => p.id);
+  const placeIndex = new Map(places.map((p, i) => [p, i]));
+  const place = (ref: string, path: Path): number | undefined => {
+    const i = placeIndex.get(ref);
+    if (i === undefined) err("unknown-place", `no place is called "${ref}"`, path, didYouMean(ref, places) ?? "add it to places:");
+    return i;
+  };
+  (spec.places ?? []).forEach((p, i) => p.within && place(p.within, ["places", i, "within"]));
+
+  // Each person's designation, species and location must fit the world.
+  const axis = world.designationAxis;
+  people.forEach((p, i) => {
+    const sp = world.spec.species[p.species];
+    if (!sp) return err("unknown-name", `unknown species "${p.species}"`, ["cast", i, "species"], didYouMean(p.species, Object.keys(world.spec.species)));
+    const d = p.spec.designation;
+    if (d !== undefined) {
+      if (!sp.axes.includes(axis)) err("designation-without-axis", `${p.spec.name} is of species "${p.species}", which has no ${axis}, but is given the designation "${d}"`, ["cast", i, "designation"], "remove the designation, or give the person a species with that axis");
+      else if (!world.designations.includes(d)) err("unknown-name", `unknown designation "${d}"`, ["cast", i, "designation"], didYouMean(d, world.designations) ?? `designations: ${world.designations.join(", ")}`);
+    }
+    const al = p.spec.alignment;
+    if (al !== undefined && world.spec.axes.alignment && !world.spec.axes.alignment.values.includes(al))
+      err("unknown-name", `unknown alignment "${al}"`, ["cast", i, "alignment"], didYouMean(al, world.spec.axes.alignment.values));
+    if (p.spec.location) place(p.spec.location, ["cast", i, "location"]);
+    if (p.spec.owner) person(p.spec.owner, ["cast", i, "owner"]);
+  });
+
+  const connections: Connection[] = [];
+  (spec.connections ?? []).forEach((c, i) => {
+    const a = place(c.between[0], ["connections", i, "between", 0]);
+    const b = place(c.between[1], ["connections", i, "between", 1]);
+    if (a !== undefined && b !== undefined) connections.push({ a, b, distance: parseDistance(c.distance)!, kind: c.kind });
+  });
+
+  const relations: Relation[] = [];
+  (spec.relations ?? []).forEach((r, i) => {
+    const a = person(r.a, ["relations", i, "a"]);
+    const b = person(r.b, ["relations", i, "b"]);
+    if (a === undefined || b === undefined) return;
+    const since = r.since ? parseDate(r.since) : undefined;
+    relations.push({ kind: r.kind, a, b, since, at: locate(["relations", i]) });
+    if (ADULT_RELATION_KINDS.has(r.kind)) {
+      for (const who of [a, b]) {
+        const refusal = ageRefusal(world, people[who], since ?? start, r.kind);
+        if (refusal) err("under-age", refusal, ["relations", i], "Scentline refuses courtship, bonding and heat-partner content for anyone under the age of majority; correct the birth date or remove the relation");
+      }
+    }
+  });
+
+  const institutions = Object.keys(world.spec.institutions ?? {});
+  const schedule: ScheduledEvent[] = [];
+  (spec.schedule ?? []).forEach((e, i) => {
+    const hour = parseMoment(e.at, start);
+    if (hour === undefined) return err("bad-value", `"${e.at}" is not a date or a time after the start`, ["schedule", i, "at"], "write 2026-03-01, 2026-03-01T14:00 or +3d");
+    const who = e.who !== undefined ? person(e.who, ["schedule", i, "who"]) : undefined;
+    const withIdx = (e.with ?? []).map((w, j) => person(w, ["schedule", i, "with", j])).filter((x): x is number => x !== undefined);
+    const chaperones = (e.chaperones ?? []).map((w, j) => person(w, ["schedule", i, "chaperones", j])).filter((x): x is number => x !== undefined);
+    const to = e.to !== undefined ? place(e.to, ["schedule", i, "to"]) : undefined;
+    const winner = e.winner !== undefined ? person(e.winner, ["schedule", i, "winner"]) : undefined;
+    if (winner !== undefined && winner !== who && !withIdx.includes(winner))
+      err("bad-value", `the winner of a challenge must be one of its two sides`, ["schedule", i, "winner"], "name the challenger (who) or the one challenged (with)");
+    if (e.institution !== undefined && !institutions.includes(e.institution))
+      err("unknown-name", `the world has no institution "${e.institution}"`, ["schedule", i, "institution"], didYouMean(e.institution, institutions) ?? `institutions: ${institutions.join(", ") || "none"}`);
+    const needs: Partial<Record<ScheduledEventSpec["type"], (keyof ScheduledEventSpec)[]>> = {
+      move: ["who", "to"], bite: ["who", "with"], visit: ["who", "with"], match: ["who", "with"], partner: ["who", "with"], "end-partner": ["who"],
+      voice: ["who", "with"], pressure: ["who", "with"], enact: ["institution"], repeal: ["institution"], free: ["who"], sell: ["who"],
+      appoint: ["who", "role"], challenge: ["who", "with"], contact: ["who", "with"], tell: ["who", "tell"], suppressants: ["who"], "stop-suppressants": ["who"], wash: ["who"],
+    };
+    for (const field of needs[e.type] ?? []) if (e[field] === undefined) err("missing-field", `a "${e.type}" event needs "${field}"`, ["schedule", i], `add ${field}: to this event`);
+    schedule.push({ index: i, hour, spec: e, who, with: withIdx, chaperones, to, winner, at: locate(["schedule", i]) });
+    if (ADULT_EVENT_KINDS.has(e.type)) {
+      for (const p of [who, ...withIdx]) {
+        if (p === undefined) continue;
+        const refusal = ageRefusal(world, people[p], hour, e.type);
+        if (refusal) err("under-age", refusal, ["schedule", i], "Scentline refuses courtship, bonding and heat-partner events for anyone under the age of majority; correct the birth date or the event's date");
+      }
+    }
+  });
+  // Stable order: by time, then as written.
+  schedule.sort((x, y) => x.hour - y.hour || x.index - y.index);
+
+  if (hasErrors(diagnostics)) return { diagnostics };
+  const dir = file.replace(/[/\\][^/\\]*$/, "");
+  return {
+    project: { dir, file, spec, world, start, seed: spec.seed ?? 1, people, places, connections, relations, schedule },
+    diagnostics,
+  };
+}
