@@ -36,6 +36,9 @@ export class Bonds {
       sim.emit("bite-without-bond", [biter, bitten], `${sim.names[biter]} bites ${sim.names[bitten]}, but no bond forms: ${missing.join("; ")}.`, why, undefined, "warning");
       return;
     }
+    // The Visits a match needs are checked first: a law refuses the bond, a custom warns.
+    const matched = sim.matched[biter] === 1 && sim.matched[bitten] === 1;
+    if (!matched && !sim.institutions.visitsAllow(biter, bitten, why)) return;
     this.setBond(biter, bitten, why, true);
   }
 
@@ -47,7 +50,8 @@ export class Bonds {
     const e = sim.emit(formedNow ? "bond-formed" : "bonded", [a, b], formedNow ? `${sim.names[a]} and ${sim.names[b]} are bonded by a claiming bite.` : `${sim.names[a]} and ${sim.names[b]} are bonded (since before the story).`, causes);
     sim.lastCause[a] = sim.lastCause[b] = e.id;
     if (!formedNow) return;
-    sim.institutions.matchMade(a, b, e.id);
+    sim.institutions.endGuardianship(a, e.id);
+    sim.institutions.endGuardianship(b, e.id);
     sim.scent.refreshPerson(a);
     sim.scent.refreshPerson(b);
     sim.cycles.partnerChanged(a, [{ kind: "event", id: e.id }]);

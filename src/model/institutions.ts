@@ -114,14 +114,8 @@ export class Institutions {
     this.endGuardianship(b, e.id);
   }
 
-  matchMade(a: number, b: number, eventId: string): void {
-    if (!this.sim.matched[a] || !this.sim.matched[b]) this.visitsAllow(a, b, [{ kind: "event", id: eventId }]);
-    this.endGuardianship(a, eventId);
-    this.endGuardianship(b, eventId);
-  }
-
   /** Too few Visits: a custom warns, a law refuses. */
-  private visitsAllow(a: number, b: number, causes: Cause[]): boolean {
+  visitsAllow(a: number, b: number, causes: Cause[]): boolean {
     const sim = this.sim;
     const n = this.visitCount.get(pairKey(a, b)) ?? 0;
     for (const [id, s] of this.active("require-visits")) {
@@ -133,7 +127,7 @@ export class Institutions {
     return true;
   }
 
-  private endGuardianship(i: number, cause: string): void {
+  endGuardianship(i: number, cause: string): void {
     const sim = this.sim;
     const g = sim.guardian[i];
     if (g < 0 && !this.active("appoint-guardian").some(([, s]) => this.applies(s, i))) return;

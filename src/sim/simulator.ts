@@ -337,8 +337,12 @@ export class Simulator {
     };
   }
 
+  /** Input causes name files relative to the project, so logs are the same wherever it lives. */
   inputCause(id: string, at?: { file: string; line: number; column: number }): Cause {
-    return { kind: "input", id, at };
+    if (!at) return { kind: "input", id };
+    const dir = this.project.dir.replace(/[/\\]+$/, "");
+    const file = at.file.startsWith(dir + "/") || at.file.startsWith(dir + "\\") ? at.file.slice(dir.length + 1) : at.file;
+    return { kind: "input", id, at: { ...at, file } };
   }
 
   emit(type: string, people: number[], text: string, causes: Cause[], data?: SimEvent["data"], severity?: SimEvent["severity"]): SimEvent {

@@ -202,7 +202,8 @@ export function loadProject(file: string, io: SourceReader): ProjectLoad {
   schedule.sort((x, y) => x.hour - y.hour || x.index - y.index);
 
   if (hasErrors(diagnostics)) return { diagnostics };
-  const dir = file.replace(/[/\\][^/\\]*$/, "");
+  const cut = Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\"));
+  const dir = cut >= 0 ? file.slice(0, cut) : ".";
   return {
     project: { dir, file, spec, world, start, seed: spec.seed ?? 1, people, places, connections, relations, schedule },
     diagnostics,
