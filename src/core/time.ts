@@ -21,11 +21,18 @@ const UNIT_HOURS: Record<string, number> = {
 export const DURATION_PATTERN = "^\\s*(\\d+(\\.\\d+)?\\s*(h|d|w|mo|y)\\s*)+$";
 const PART = /(\d+(?:\.\d+)?)\s*(mo|h|d|w|y)/g;
 
+const DURATION = new RegExp(DURATION_PATTERN);
+const parsedDurations = new Map<string, number | undefined>();
+
 /** "3d" → 72, "1y6mo" → 13149, "2.5d" → 60. Returns undefined for anything else. */
 export function parseDuration(text: string): number | undefined {
-  if (!new RegExp(DURATION_PATTERN).test(text)) return undefined;
-  let total = 0;
-  for (const m of text.matchAll(PART)) total += Number(m[1]) * UNIT_HOURS[m[2]];
+  if (parsedDurations.has(text)) return parsedDurations.get(text);
+  let total: number | undefined;
+  if (DURATION.test(text)) {
+    total = 0;
+    for (const m of text.matchAll(PART)) total += Number(m[1]) * UNIT_HOURS[m[2]];
+  }
+  if (parsedDurations.size < 10_000) parsedDurations.set(text, total);
   return total;
 }
 

@@ -189,6 +189,7 @@ export class CycleEngine {
         if (this.generation[i] !== g || this.active[i] !== a) return;
         a.phase = p.name;
         a.intensity = p.intensity ?? 1;
+        sim.touch(i);
         if (k > 0) sim.emit(`${a.cycle}-phase`, [i], `${sim.names[i]}'s ${a.cycle} moves to ${p.name}.`, [...ruleCauses(p, `cycles.${a.cycle}.phases.${p.name}`), { kind: "event", id: mainEvent }], { phase: p.name });
         sim.scent.refreshPerson(i);
       });

@@ -7,7 +7,13 @@
  */
 import { parseDistance, parseDuration } from "../core/time.js";
 import type { Cause } from "../sim/event.js";
+import { TimedQueue } from "../sim/queue.js";
 import { ruleCauses, type Simulator } from "../sim/simulator.js";
+import type { PersonView } from "../rules/expr.js";
+import type { Static } from "@sinclair/typebox";
+import type { RangeRule } from "../world/schema.js";
+
+type RangeRuleSpec = Static<typeof RangeRule>;
 
 interface Emission {
   tell: string;
@@ -16,15 +22,36 @@ interface Emission {
 }
 
 const SIGNATURE = "signature";
+interface Reach {
+  places: Int32Array;
+  distances: Float64Array;
+  index?: Map<number, number>;
+}
+
+const SIGNATURE_ONLY: readonly Emission[] = [{ tell: SIGNATURE, intensity: 1, epoch: 0 }];
+const NOTHING: readonly Emission[] = [];
+const NO_TELLS: ReadonlySet<string> = new Set();
+
+const NO_MASK = { factor: 1, causes: [] as Cause[], maskers: 0 };
 
 export class ScentEngine {
-  private readonly distCache = new Map<number, Float64Array>();
+  private readonly reachCache = new Map<number, Reach>();
+  private readonly tellBearers = new Set<number>();
+  private readonly crowd: number | undefined;
+  private readonly upperBound: Map<string, number>;
+  /** What suppressants hide. */
+  private readonly hidden: ReadonlySet<string>;
+  private readonly maskCache = new Map<number, { factor: number; causes: Cause[]; maskers: number }>();
+  private readonly tellRanges: Map<string, number>;
+  private readonly signatureRange: number;
+  private readonly rangeRules: { rule: RangeRuleSpec; range: number }[];
   private readonly members: Set<number>[];
   private readonly neighbours: { place: number; cost: number }[][];
   private readonly tells: Map<string, { until: number; since: number }>[];
   readonly worn: { from: number; hour: number }[][];
   private readonly residue: { person: number; hour: number }[][];
   private readonly seen = new Set<string>();
+  private readonly seenSignature = new Set<number>();
   private readonly maxRange: number;
 
   constructor(private readonly sim: Simulator) {
@@ -43,25 +70,67 @@ export class ScentEngine {
     this.tells = Array.from({ length: sim.n }, () => new Map());
     this.worn = Array.from({ length: sim.n }, () => []);
     const s = sim.world.spec.scent;
-    this.maxRange = Math.max(parseDistance(s.signatureRange)!, ...(s.ranges ?? []).map((r) => parseDistance(r.range)!), ...Object.values(s.tells).map((t) => parseDistance(t.range)!));
+    this.signatureRange = parseDistance(s.signatureRange)!;
+    this.crowd = s.crowd;
+    this.hidden = new Set(sim.world.spec.suppressants?.hides ?? []);
+    this.tellRanges = new Map(Object.entries(s.tells).map(([k, t]) => [k, parseDistance(t.range)!]));
+    this.rangeRules = (s.ranges ?? []).map((rule) => ({ rule, range: parseDistance(rule.range)! }));
+    // No rule can stretch a scent beyond these bounds, so farther pairs are skipped unexamined.
+    const stretch =
+      (s.rangeModifiers ?? []).reduce((f, m) => f * Math.max(1, m.factor), 1) *
+      Math.max(1, ...Object.values(sim.world.spec.cycles).flatMap((c) => (c.modifiers ?? []).map((m) => m.scentRange ?? 1)));
+    const widest = Math.max(0, ...this.rangeRules.map((r) => r.range));
+    this.upperBound = new Map([[SIGNATURE, Math.max(this.signatureRange, widest) * stretch]]);
+    for (const [tell, r] of this.tellRanges) this.upperBound.set(tell, Math.max(r, widest) * stretch);
+    this.maxRange = Math.max(...this.upperBound.values());
   }
 
-  /** Effective distances from a place to every place (Dijkstra; cached, the graph is fixed). */
-  distancesFrom(place: number): Float64Array {
-    let d = this.distCache.get(place);
-    if (d) return d;
-    d = new Float64Array(this.sim.places.length).fill(Infinity);
-    d[place] = 0;
-    const done = new Uint8Array(d.length);
-    for (;;) {
-      let u = -1;
-      for (let k = 0; k < d.length; k++) if (!done[k] && d[k] < Infinity && (u < 0 || d[k] < d[u])) u = k;
-      if (u < 0) break;
-      done[u] = 1;
-      for (const { place, cost } of this.neighbours[u]) if (d[u] + cost < d[place]) d[place] = d[u] + cost;
+  /**
+   * Places within scent reach of a place, with their effective distances (Dijkstra on a heap,
+   * stopping at the longest range any scent has; cached, the graph does not change).
+   */
+  reachFrom(place: number): Reach {
+    let r = this.reachCache.get(place);
+    if (r) return r;
+    const best = new Map<number, number>([[place, 0]]);
+    const queue = new TimedQueue<number>();
+    queue.push(0, place);
+    const order: number[] = [];
+    const done = new Set<number>();
+    while (queue.size > 0) {
+      const { hour: d, item: u } = queue.pop()!;
+      if (done.has(u)) continue;
+      done.add(u);
+      order.push(u);
+      for (const { place: v, cost } of this.neighbours[u]) {
+        const nd = d + cost;
+        if (nd > this.maxRange || nd >= (best.get(v) ?? Infinity)) continue;
+        best.set(v, nd);
+        queue.push(nd, v);
+      }
     }
-    this.distCache.set(place, d);
-    return d;
+    r = { places: Int32Array.from(order), distances: Float64Array.from(order.map((p) => best.get(p)!)) };
+    this.reachCache.set(place, r);
+    return r;
+  }
+
+  /** Effective distance between two places (Infinity beyond every scent's reach). */
+  distance(from: number, to: number): number {
+    const r = this.reachFrom(from);
+    const k = this.indexIn(r, to);
+    return k < 0 ? Infinity : r.distances[k];
+  }
+
+  /** Masking counts people in a place and its neighbours: forget the counts a move changes. */
+  private forgetMasking(place: number): void {
+    if (place < 0 || this.maskCache.size === 0) return;
+    this.maskCache.delete(place);
+    for (const n of this.neighbours[place]) this.maskCache.delete(n.place);
+  }
+
+  /** Someone's designation or state changed: cached masking no longer holds. */
+  invalidate(): void {
+    this.maskCache.clear();
   }
 
   refreshAll(): void {
@@ -70,32 +139,36 @@ export class ScentEngine {
   }
 
   /** What a person gives off now, less what suppressants hide. */
-  emissions(i: number): Emission[] {
+  emissions(i: number): readonly Emission[] {
     const sim = this.sim;
-    const out: Emission[] = [];
-    const hidden = sim.suppressed[i] ? new Set(sim.world.spec.suppressants?.hides ?? []) : new Set<string>();
-    if (!hidden.has(SIGNATURE)) out.push({ tell: SIGNATURE, intensity: 1, epoch: 0 });
     const c = sim.cycles.current(i);
+    const tells = this.tells[i];
+    const suppressed = sim.suppressed[i] === 1;
+    // The common case, a plain signature, allocates nothing.
+    if (!c && tells.size === 0) return suppressed && this.hidden.has(SIGNATURE) ? NOTHING : SIGNATURE_ONLY;
+    const hidden = suppressed ? this.hidden : NO_TELLS;
+    const out: Emission[] = hidden.has(SIGNATURE) ? [] : [SIGNATURE_ONLY[0]];
     if (c) {
       const spec = sim.world.spec.cycles[c.cycle];
       const phase = c.inPrelude ? spec.prelude : spec.phases.find((p) => p.name === c.phase);
       if (phase?.tell && !hidden.has(phase.tell)) out.push({ tell: phase.tell, intensity: c.inPrelude ? (phase.intensity ?? 0.3) : c.intensity, epoch: c.start });
     }
-    for (const [tell, t] of this.tells[i]) if (t.until > sim.now && !hidden.has(tell)) out.push({ tell, intensity: 1, epoch: t.since });
+    for (const [tell, t] of tells) if (t.until > sim.now && !hidden.has(tell)) out.push({ tell, intensity: 1, epoch: t.since });
     return out;
   }
 
   /** How far (effective feet) a perceiver can smell this tell of the target, with every rule that set it. */
-  range(perceiver: number, target: number, tell: string, intensity: number): { range: number; causes: Cause[] } {
+  range(perceiver: number, target: number, tell: string, intensity: number, views?: { perceiver: PersonView; target: PersonView }): { range: number; causes: Cause[] } {
     const sim = this.sim;
     const s = sim.world.spec.scent;
-    const vars = { perceiver: sim.view(perceiver), target: sim.view(target), tell, intensity };
-    let range = tell === SIGNATURE ? parseDistance(s.signatureRange)! : parseDistance(s.tells[tell]?.range ?? s.signatureRange)!;
-    const causes: Cause[] = ruleCauses(tell === SIGNATURE ? s : s.tells[tell], tell === SIGNATURE ? "scent.signatureRange" : `scent.tells.${tell}`);
-    const specific = (s.ranges ?? []).find((r) => sim.world.condition("perception", r.when)(vars));
+    const vars = { perceiver: views?.perceiver ?? sim.view(perceiver), target: views?.target ?? sim.view(target), tell, intensity };
+    const signature = tell === SIGNATURE;
+    let range = signature ? this.signatureRange : (this.tellRanges.get(tell) ?? this.signatureRange);
+    const causes: Cause[] = ruleCauses(signature ? s : s.tells[tell], signature ? "scent.signatureRange" : `scent.tells.${tell}`);
+    const specific = this.rangeRules.find((r) => sim.world.condition("perception", r.rule.when)(vars));
     if (specific) {
-      range = parseDistance(specific.range)!;
-      causes.push(...ruleCauses(specific, `scent.ranges.${specific.id}`));
+      range = specific.range;
+      causes.push(...ruleCauses(specific.rule, `scent.ranges.${specific.rule.id}`));
     }
     for (const m of s.rangeModifiers ?? []) {
       if (!sim.world.condition("perception", m.when)(vars)) continue;
@@ -103,7 +176,7 @@ export class ScentEngine {
       causes.push(...ruleCauses(m, `scent.rangeModifiers.${m.id}`));
     }
     const c = sim.cycles.current(target);
-    if (c && tell !== SIGNATURE) range *= c.scentRange * Math.max(0.1, intensity);
+    if (c && !signature) range *= c.scentRange * Math.max(0.1, intensity);
     const mask = this.masking(target);
     if (mask.factor < 1) {
       range *= mask.factor;
@@ -112,22 +185,35 @@ export class ScentEngine {
     return { range, causes };
   }
 
-  /** Maskers (betas, in most worlds) in or next to the emitter's place shrink its range, never to nothing. */
+  /**
+   * Maskers (betas, in most worlds) in or next to the emitter's place shrink its range, never to
+   * nothing. Worked out once per place until someone moves.
+   */
   masking(target: number): { factor: number; causes: Cause[]; maskers: number } {
     const sim = this.sim;
     const m = sim.world.spec.scent.masking;
     const place = sim.location[target];
-    if (!m || place < 0) return { factor: 1, causes: [], maskers: 0 };
-    const isMasker = sim.world.condition("person", m.maskers);
-    let n = 0;
-    const near = [place, ...this.neighbours[place].map((x) => x.place)];
-    for (const p of near) for (const q of this.members[p]) if (q !== target && isMasker({ person: sim.view(q) })) n++;
-    if (n === 0) return { factor: 1, causes: [], maskers: 0 };
-    return { factor: Math.max(m.floor, Math.pow(m.factorEach, n)), causes: ruleCauses(m, "scent.masking"), maskers: n };
+    if (!m || place < 0) return NO_MASK;
+    let atPlace = this.maskCache.get(place);
+    if (!atPlace) {
+      const isMasker = sim.world.condition("person", m.maskers);
+      let n = 0;
+      for (const p of [place, ...this.neighbours[place].map((x) => x.place)]) for (const q of this.members[p]) if (isMasker({ person: sim.view(q) })) n++;
+      atPlace = { factor: 1, causes: ruleCauses(m, "scent.masking"), maskers: n };
+      this.maskCache.set(place, atPlace);
+    }
+    // The emitter does not mask itself.
+    const n = atPlace.maskers - (sim.world.condition("person", m.maskers)({ person: sim.view(target) }) ? 1 : 0);
+    if (n <= 0) return NO_MASK;
+    return { factor: Math.max(m.floor, Math.pow(m.factorEach, n)), causes: atPlace.causes, maskers: n };
   }
 
   canPerceive(i: number): boolean {
     return this.sim.hasAxis[i] === 1 && this.sim.location[i] >= 0;
+  }
+
+  private crowded(place: number): boolean {
+    return this.crowd !== undefined && this.members[place].size > this.crowd;
   }
 
   /** Works out who perceives person i now. */
@@ -135,11 +221,15 @@ export class ScentEngine {
     const place = this.sim.location[i];
     if (place < 0) return;
     const emissions = this.emissions(i);
+    if (emissions.some((e) => e.tell !== SIGNATURE)) this.tellBearers.add(i);
+    else {
+      this.tellBearers.delete(i);
+      if (this.crowded(place)) return; // a lone signature blurs into the crowd
+    }
     if (emissions.length === 0) return;
-    const dist = this.distancesFrom(place);
-    for (let p = 0; p < dist.length; p++) {
-      if (dist[p] > this.maxRange * 2) continue;
-      for (const q of this.members[p]) if (q !== i && this.canPerceive(q)) this.tryPerceive(q, i, emissions, dist[p]);
+    const { places, distances } = this.reachFrom(place);
+    for (let k = 0; k < places.length; k++) {
+      for (const q of this.members[places[k]]) if (q !== i && this.canPerceive(q)) this.tryPerceive(q, i, emissions, distances[k]);
     }
   }
 
@@ -147,21 +237,41 @@ export class ScentEngine {
   refreshPerceiver(i: number): void {
     const place = this.sim.location[i];
     if (place < 0 || !this.canPerceive(i)) return;
-    const dist = this.distancesFrom(place);
-    for (let p = 0; p < dist.length; p++) {
-      if (dist[p] > this.maxRange * 2) continue;
-      for (const q of this.members[p]) if (q !== i) this.tryPerceive(i, q, this.emissions(q), dist[p]);
+    const reach = this.reachFrom(place);
+    if (this.crowded(place)) {
+      // In a crowd only tells stand out: look at the few people giving one off, not at everyone.
+      for (const q of this.tellBearers) {
+        const k = q === i || this.sim.location[q] < 0 ? -1 : this.indexIn(reach, this.sim.location[q]);
+        if (k >= 0) this.tryPerceive(i, q, this.emissions(q), reach.distances[k]);
+      }
+      return;
+    }
+    for (let k = 0; k < reach.places.length; k++) {
+      for (const q of this.members[reach.places[k]]) if (q !== i) this.tryPerceive(i, q, this.emissions(q), reach.distances[k]);
     }
   }
 
-  private tryPerceive(perceiver: number, target: number, emissions: Emission[], distance: number): void {
+  private indexIn(reach: Reach, place: number): number {
+    reach.index ??= new Map(Array.from(reach.places, (p, k) => [p, k]));
+    return reach.index.get(place) ?? -1;
+  }
+
+  private tryPerceive(perceiver: number, target: number, emissions: readonly Emission[], distance: number): void {
     const sim = this.sim;
+    let views: { perceiver: PersonView; target: PersonView } | undefined;
     for (const em of emissions) {
-      const { range, causes } = this.range(perceiver, target, em.tell, em.intensity);
+      if (distance > (this.upperBound.get(em.tell) ?? this.maxRange)) continue;
+      // A signature is noticed once per pair; a tell once per pair and episode.
+      const signature = em.tell === SIGNATURE;
+      if (signature && (this.crowded(sim.location[perceiver]) || this.crowded(sim.location[target]))) continue;
+      const pair = perceiver * sim.n + target;
+      const key = signature ? "" : `${pair}:${em.tell}:${em.epoch}`;
+      if (signature ? this.seenSignature.has(pair) : this.seen.has(key)) continue;
+      views ??= { perceiver: sim.view(perceiver), target: sim.view(target) };
+      const { range, causes } = this.range(perceiver, target, em.tell, em.intensity, views);
       if (distance > range) continue;
-      const key = `${perceiver}:${target}:${em.tell}:${em.epoch}`;
-      if (this.seen.has(key)) continue;
-      this.seen.add(key);
+      if (signature) this.seenSignature.add(pair);
+      else this.seen.add(key);
       const strength = Math.round((1 - distance / Math.max(range, 1)) * 100) / 100;
       const reveals = this.reveals(target);
       const what = em.tell === SIGNATURE ? `${sim.names[target]}'s scent${reveals ? ` (${reveals})` : ""}` : `${sim.names[target]}'s ${em.tell} scent`;
@@ -206,15 +316,14 @@ export class ScentEngine {
     const here = sim.location[perceiver];
     const there = sim.location[target];
     if (r.action === "approach" && here !== there) {
-      const d = this.distancesFrom(here);
-      const door = this.neighbours[there].map((x) => x.place).sort((a, b) => d[a] - d[b])[0];
+      const door = this.neighbours[there].map((x) => x.place).sort((a, b) => this.distance(here, a) - this.distance(here, b))[0];
       const e = sim.emit("drawn", [perceiver, target], `${sim.names[perceiver]} is drawn toward ${sim.names[target]} (${tell}).`, causes);
       if (door !== undefined && door !== here) sim.move(perceiver, door, [{ kind: "event", id: e.id }]);
     } else if (r.action === "avoid") {
-      const d = this.distancesFrom(there);
-      const away = this.neighbours[here].map((x) => x.place).sort((a, b) => d[b] - d[a])[0];
+      const far = (p: number) => Math.min(this.distance(there, p), this.maxRange * 10);
+      const away = this.neighbours[here].map((x) => x.place).sort((a, b) => far(b) - far(a))[0];
       const e = sim.emit("avoids", [perceiver, target], `${sim.names[perceiver]} keeps away from ${sim.names[target]} (${tell}).`, causes);
-      if (away !== undefined && d[away] > d[here]) sim.move(perceiver, away, [{ kind: "event", id: e.id }]);
+      if (away !== undefined && far(away) > far(here)) sim.move(perceiver, away, [{ kind: "event", id: e.id }]);
     } else if (r.action === "calm") {
       sim.emit("calmed", [perceiver, target], `${sim.names[perceiver]} is calmed by ${sim.names[target]}'s scent.`, causes);
     } else {
@@ -224,6 +333,8 @@ export class ScentEngine {
 
   moved(i: number, from: number, causes: Cause[]): void {
     const sim = this.sim;
+    this.forgetMasking(from);
+    this.forgetMasking(sim.location[i]);
     if (from >= 0) {
       this.members[from].delete(i);
       this.residue[from].push({ person: i, hour: sim.now });
@@ -241,8 +352,13 @@ export class ScentEngine {
     const res = sim.world.spec.scent.residue;
     if (!res || !this.canPerceive(i)) return;
     const half = parseDuration(res.halfLife)!;
-    this.residue[place] = this.residue[place].filter((r) => Math.pow(0.5, (sim.now - r.hour) / half) >= 0.1);
-    for (const r of this.residue[place]) {
+    // Residue is kept in the order it was left: the faded entries are all at the front.
+    const left = this.residue[place];
+    const fadeAfter = half * Math.log2(10);
+    let faded = 0;
+    while (faded < left.length && sim.now - left[faded].hour > fadeAfter) faded++;
+    if (faded > 0) left.splice(0, faded);
+    for (const r of left) {
       if (r.person === i || sim.location[r.person] === place) continue;
       const strength = Math.round(Math.pow(0.5, (sim.now - r.hour) / half) * 100) / 100;
       const key = `trace:${i}:${r.person}:${r.hour}`;

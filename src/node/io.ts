@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import type { SourceReader } from "../core/io.js";
 
 /** The largest world, project or chapter file Scentline reads (bytes). */
-export const MAX_SOURCE_BYTES = 5 * 1024 * 1024;
+export const MAX_SOURCE_BYTES = 32 * 1024 * 1024;
 
 export const CANON_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../canon");
 

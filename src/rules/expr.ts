@@ -99,46 +99,52 @@ export interface ExpressionProblem {
 
 /** One environment per context, with each vocabulary word (alpha, omega, …) a string constant. */
 export class ExpressionCompiler {
-  private readonly envs = new Map<ExpressionContext, Environment>();
-  private readonly cache = new Map<string, Condition>();
+  private readonly envs = new Map<string, Environment>();
+  /** One cache per context, keyed by the expression text itself (its hash is computed once). */
+  private readonly cache = new Map<ExpressionContext, Map<string, Condition>>();
 
   constructor(private readonly vocabulary: readonly string[]) {}
 
-  private env(context: ExpressionContext): Environment {
-    let env = this.envs.get(context);
+  /**
+   * Two environments per context: a typed one checks every field name at load; a plain one
+   * evaluates, reading fields straight from the view objects without converting them.
+   */
+  private env(context: ExpressionContext, typed: boolean): Environment {
+    const key = `${context}:${typed}`;
+    let env = this.envs.get(key);
     if (env) return env;
     env = new Environment();
     const variables = CONTEXT_VARIABLES[context];
     for (const [name, type] of Object.entries(variables)) {
-      if (type === "person") env.registerVariable({ name, schema: { ...PERSON_SCHEMA } });
+      if (type === "person") env.registerVariable(typed ? { name, schema: { ...PERSON_SCHEMA } } : { name, type: "map" });
       else env.registerVariable(name, type);
     }
     for (const word of new Set(this.vocabulary)) {
       const constName = word.replace(/-/g, "_");
       if (!(constName in variables) && /^[a-z_][a-z0-9_]*$/.test(constName)) env.registerConstant(constName, "string", word);
     }
-    this.envs.set(context, env);
+    this.envs.set(key, env);
     return env;
   }
 
   /** Compiles and type-checks; returns the condition or the problem. */
   compile(context: ExpressionContext, text: string): Condition | ExpressionProblem {
-    const key = `${context}\u0000${text}`;
-    const cached = this.cache.get(key);
+    let byText = this.cache.get(context);
+    if (!byText) this.cache.set(context, (byText = new Map()));
+    const cached = byText.get(text);
     if (cached) return cached;
-    const env = this.env(context);
     let evaluate: (vars: Record<string, unknown>) => unknown;
     try {
-      const checked = env.check(text) as { valid: boolean; type?: string; error?: Error };
+      const checked = this.env(context, true).check(text) as { valid: boolean; type?: string; error?: Error };
       if (!checked.valid) return problemOf(checked.error);
       if (checked.type !== "bool" && checked.type !== "dyn") return { message: `the condition gives a ${checked.type}, not true or false` };
-      evaluate = env.parse(text) as unknown as (vars: Record<string, unknown>) => unknown;
+      evaluate = this.env(context, false).parse(text) as unknown as (vars: Record<string, unknown>) => unknown;
     } catch (e) {
       return problemOf(e);
     }
     const condition = ((vars: Record<string, unknown>) => evaluate(vars) === true) as Condition;
     Object.defineProperty(condition, "source", { value: text });
-    this.cache.set(key, condition);
+    byText.set(text, condition);
     return condition;
   }
 }

@@ -19,6 +19,9 @@ import { Random } from "./random.js";
 
 export type Task = () => void;
 
+/** Events that only record what someone noticed: they change no one's state, so cached views stay. */
+const OBSERVATIONS: ReadonlySet<string> = new Set(["perceived", "trace-perceived", "noticed", "calmed"]);
+
 /** Rule causes for a piece of a world file: its seed-rule ids, its open question, or its own path. */
 export function ruleCauses(piece: { rules?: readonly string[]; question?: string } | undefined, path: string): Cause[] {
   const out: Cause[] = [];
@@ -73,6 +76,8 @@ export class Simulator {
   readonly influence: Influence;
   readonly bonds: Bonds;
   private nextId = 1;
+  private readonly viewCache: PersonView[] = [];
+  private readonly viewFresh: Uint8Array;
 
   constructor(readonly project: Project, options: SimOptions) {
     this.world = project.world;
@@ -102,6 +107,7 @@ export class Simulator {
     this.alignment = people.map((p) => p.spec.alignment ?? "");
     this.species = people.map((p) => p.species);
     this.lastCause = new Array(n).fill(undefined);
+    this.viewFresh = new Uint8Array(n);
     this.places = project.places;
     const placeIndex = new Map(this.places.map((p, i) => [p, i]));
     const axis = this.world.designationAxis;
@@ -156,7 +162,7 @@ export class Simulator {
     for (let i = 0; i < this.n; i++) this.presentationSetup(i);
     this.institutions.setup();
     for (let i = 0; i < this.n; i++) this.cycles.setup(i);
-    for (const e of p.schedule) this.at(e.hour, () => this.perform(e));
+    for (const e of p.schedule) this.at(e.hour, () => this.repeat(e, 1));
     this.at(this.start, () => this.scent.refreshAll());
   }
 
@@ -185,6 +191,7 @@ export class Simulator {
       const d = this.world.designations[this.designation[i]];
       this.strength[i] = this.project.people[i].spec.strength ?? this.world.spec.strength?.[d] ?? 1;
       const e = this.emit("presentation", [i], `${this.names[i]} presents as ${d}.`, cause, { designation: d });
+      this.scent.invalidate();
       this.lastCause[i] = e.id;
       this.cycles.setup(i);
       this.scent.refreshPerson(i);
@@ -192,6 +199,14 @@ export class Simulator {
   }
 
   // ----- authored events -----
+
+  /** Performs a scheduled event, and plans its next occurrence if it is a routine. */
+  private repeat(e: ScheduledEvent, occurrence: number): void {
+    this.perform(e);
+    const every = e.spec.every ? parseDuration(e.spec.every) : undefined;
+    if (!every || (e.spec.times !== undefined && occurrence >= e.spec.times)) return;
+    this.at(this.now + Math.max(1, Math.round(every)), () => this.repeat(e, occurrence + 1));
+  }
 
   private perform(e: ScheduledEvent): void {
     const input = this.inputCause(`schedule[${e.index}] ${e.spec.type}`, e.at);
@@ -228,6 +243,7 @@ export class Simulator {
       case "stop-suppressants": {
         const on = e.spec.type === "suppressants";
         this.suppressed[who!] = on ? 1 : 0;
+        this.scent.invalidate();
         const ev = this.emit(on ? "suppressants-started" : "suppressants-stopped", [who!], `${this.names[who!]} ${on ? "starts" : "stops"} taking suppressants.`, [input]);
         this.lastCause[who!] = ev.id;
         this.scent.refreshPerson(who!);
@@ -310,8 +326,29 @@ export class Simulator {
     return (at - this.born[i]) / HOURS_PER_YEAR;
   }
 
+  /**
+   * What conditions see of a person. Views are cached until the next event that can change state
+   * (every event but perceptions), since perception asks for the same people over and over.
+   */
   view(i: number): PersonView {
     if (i < 0) return NO_PERSON;
+    const cached = this.viewCache[i];
+    if (cached && this.viewFresh[i]) {
+      cached.age = this.ageYears(i);
+      return cached;
+    }
+    const v = this.buildView(i);
+    this.viewCache[i] = v;
+    this.viewFresh[i] = 1;
+    return v;
+  }
+
+  /** Marks a person's cached view stale: call after changing their state without an event. */
+  touch(i: number): void {
+    this.viewFresh[i] = 0;
+  }
+
+  private buildView(i: number): PersonView {
     const c = this.cycles.current(i);
     return {
       id: this.ids[i],
@@ -352,6 +389,8 @@ export class Simulator {
     if (severity) e.severity = severity;
     if (data) e.data = data;
     this.log.push(e);
+    // An event names the people whose state it changed; their views are built afresh.
+    if (!OBSERVATIONS.has(type)) for (const p of people) this.viewFresh[p] = 0;
     return e;
   }
 

@@ -107,9 +107,11 @@ export function loadProject(file: string, io: SourceReader): ProjectLoad {
   // People: ids from the id field or the name; any id, name or alias refers to them.
   const people: Person[] = [];
   const byName = new Map<string, number>();
+  const ids = new Set<string>();
   spec.cast.forEach((p, i) => {
     const id = p.id ?? slug(p.name);
-    if (people.some((q) => q.id === id)) err("duplicate", `two people have the id "${id}"`, ["cast", i, "name"], "give one of them an id: field");
+    if (ids.has(id)) err("duplicate", `two people have the id "${id}"`, ["cast", i, "name"], "give one of them an id: field");
+    ids.add(id);
     const species = p.species ?? world.spec.defaultSpecies;
     people.push({ index: i, id, spec: p, born: parseDate(p.born)!, species, at: locate(["cast", i]) });
     for (const n of [id, p.name, ...(p.aliases ?? [])]) if (!byName.has(n.toLowerCase())) byName.set(n.toLowerCase(), i);

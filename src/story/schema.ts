@@ -3,6 +3,7 @@
  * the places and how they connect, the relations, and a schedule of authored events.
  */
 import { Type, type Static } from "@sinclair/typebox";
+import { DURATION_PATTERN } from "../core/time.js";
 import { DateText, Distance, Id } from "../world/schema.js";
 
 const closed = { additionalProperties: false } as const;
@@ -66,6 +67,8 @@ export const ScheduledEvent = Type.Object(
   {
     at: Moment,
     type: EventKind,
+    every: Type.Optional(Type.String({ pattern: DURATION_PATTERN, description: "repeat the event this often (a routine): 1d, 1w, 4w", "x-hint": "write a length such as 1w or 4w" })),
+    times: Type.Optional(Type.Integer({ minimum: 1, description: "how many times in all, with every (default: until the run ends)" })),
     who: Type.Optional(Ref),
     with: Type.Optional(Type.Array(Ref)),
     to: Type.Optional(Id),

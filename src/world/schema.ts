@@ -143,6 +143,7 @@ export const Response = Type.Object(
 export const Scent = Type.Object(
   {
     signatureRange: Distance,
+    crowd: Type.Optional(Type.Integer({ minimum: 2, description: "in a place with more people than this, single ordinary signatures blur: only tells and cycles stand out" })),
     ranges: Type.Optional(Type.Array(RangeRule)),
     tells: Type.Record(Id, Type.Object({ range: Distance, description: Type.Optional(Type.String()), ...cite }, closed)),
     rangeModifiers: Type.Optional(Type.Array(RangeModifier)),

@@ -1,0 +1,70 @@
+// Scentline benchmarks: `npm run bench`. Prints each figure with the target it is measured against.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { nodeReader } from "../dist/node/io.js";
+import { loadWorld } from "../dist/world/load.js";
+import { loadProject } from "../dist/story/load.js";
+import { Simulator } from "../dist/sim/simulator.js";
+import { parseMoment } from "../dist/core/time.js";
+import { writeTown } from "./town.mjs";
+
+const io = nodeReader();
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const time = (fn, runs = 10) => {
+  fn();
+  const t = [];
+  for (let i = 0; i < runs; i++) {
+    const s = performance.now();
+    fn();
+    t.push(performance.now() - s);
+  }
+  return median(t);
+};
+const row = (name, value, target) => console.log(`${name.padEnd(52)} ${value.padStart(12)}   target ${target}`);
+
+console.log(`machine: ${cpus()[0]?.model ?? "unknown"} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+
+for (const name of io.presets()) {
+  const ms = time(() => loadWorld(io.preset(name), io), 20);
+  row(`load + validate canon/${name} (warm, median)`, `${ms.toFixed(1)} ms`, "< 30 ms");
+}
+
+const simYear = (project) => {
+  const sim = new Simulator(project, { until: parseMoment("1y", project.start) });
+  const log = sim.run();
+  return log.length;
+};
+
+{
+  const dir = writeTown(mkdtempSync(join(tmpdir(), "scentline-bench-")), 20);
+  const project = loadProject(join(dir, "scentline.yaml"), io).project;
+  let events = 0;
+  const ms = time(() => (events = simYear(project)), 10);
+  row("simulate 20 people for a year (median)", `${ms.toFixed(1)} ms`, "< 100 ms");
+  row("  events per second", `${Math.round(events / (ms / 1000))}`, "(reported)");
+}
+
+{
+  const dir = writeTown(mkdtempSync(join(tmpdir(), "scentline-bench-")), 10_000);
+  let s = performance.now();
+  const project = loadProject(join(dir, "scentline.yaml"), io).project;
+  const loadMs = performance.now() - s;
+  s = performance.now();
+  const events = simYear(project);
+  const simMs = performance.now() - s;
+  const rss = process.memoryUsage().rss / 2 ** 20;
+  row("load a generated 10,000-person town", `${(loadMs / 1000).toFixed(2)} s`, "(reported)");
+  row("simulate the 10,000-person town for a year", `${(simMs / 1000).toFixed(2)} s`, "<= 2 s");
+  row("  events per second", `${Math.round(events / (simMs / 1000))}`, `(${events} events)`);
+  row("  peak resident memory (whole process)", `${rss.toFixed(0)} MB`, "<= 1 GB");
+}
+
+{
+  const cli = new URL("../dist/cli/main.js", import.meta.url).pathname;
+  const example = new URL("../examples/guardianship", import.meta.url).pathname;
+  const ms = time(() => execFileSync(process.execPath, [cli, "simulate", example, "--until", "1y"], { stdio: "ignore" }), 5);
+  row("`scentline simulate` on the demo, wall (median)", `${ms.toFixed(0)} ms`, "< 500 ms");
+}
