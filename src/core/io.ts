@@ -11,6 +11,8 @@ export interface SourceReader {
   preset(name: string): string | undefined;
   /** Names of the canon presets, for suggestions. */
   presets(): string[];
+  /** Why a file cannot be read (missing, a folder, too large), for the error message. */
+  whyUnreadable?(path: string): string;
 }
 
 export function getAt(value: unknown, path: readonly (string | number)[]): unknown {

@@ -20,6 +20,16 @@ export function nodeReader(): SourceReader {
       }
     },
     resolve: (from, ref) => resolve(dirname(from), ref),
+    whyUnreadable(path) {
+      try {
+        const st = statSync(path);
+        if (st.isDirectory()) return `${path} is a folder, not a file`;
+        if (st.size > MAX_SOURCE_BYTES) return `${path} is ${(st.size / 2 ** 20).toFixed(0)} MB; Scentline reads world and project files of up to ${MAX_SOURCE_BYTES / 2 ** 20} MB`;
+        return `${path} cannot be read (check its permissions)`;
+      } catch {
+        return `${path} does not exist`;
+      }
+    },
     preset(name) {
       return /^[a-z][a-z0-9-]*$/.test(name) && canonNames().includes(name) ? join(CANON_DIR, `${name}.yaml`) : undefined;
     },

@@ -83,7 +83,7 @@ export function slug(name: string): string {
 export function loadProject(file: string, io: SourceReader): ProjectLoad {
   const text = io.read(file);
   if (text === undefined)
-    return { diagnostics: [{ severity: "error", code: "file-not-found", message: `cannot read ${file}`, hint: `a story project is a folder with a ${PROJECT_FILE} file` }] };
+    return { diagnostics: [{ severity: "error", code: "file-not-found", message: `cannot read the project: ${io.whyUnreadable?.(file) ?? file}`, hint: `a story project is a folder with a ${PROJECT_FILE} file`, at: { file, line: 1, column: 1 } }] };
   const { source, diagnostics } = parseYamlSource(file, text);
   if (!source) return { diagnostics };
   diagnostics.push(...validateAgainst(ProjectSchema, source));

@@ -117,7 +117,7 @@ export function loadWorld(path: string, io: SourceReader): WorldLoad {
 function readLayers(path: string, io: SourceReader, stack: string[], layers: Layer[], diagnostics: Diagnostic[], from?: SourcePosition): void {
   const text = io.read(path);
   if (text === undefined) {
-    diagnostics.push({ severity: "error", code: "file-not-found", message: `cannot read the world file ${path}`, hint: "check the path; it is relative to the file that names it", at: from });
+    diagnostics.push({ severity: "error", code: "file-not-found", message: `cannot read the world file: ${io.whyUnreadable?.(path) ?? path}`, hint: "check the path; it is relative to the file that names it", at: from });
     return;
   }
   const { source, diagnostics: syntax } = parseYamlSource(path, text);
