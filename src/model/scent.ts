@@ -36,7 +36,8 @@ const NO_MASK = { factor: 1, causes: [] as Cause[], maskers: 0 };
 
 export class ScentEngine {
   private readonly reachCache = new Map<number, Reach>();
-  private readonly tellBearers = new Set<number>();
+  /** People giving off a tell (not only a signature), by place. */
+  private readonly bearers = new Map<number, Set<number>>();
   private readonly crowd: number | undefined;
   private readonly upperBound: Map<string, number>;
   /** What suppressants hide. */
@@ -221,14 +222,17 @@ export class ScentEngine {
     const place = this.sim.location[i];
     if (place < 0) return;
     const emissions = this.emissions(i);
-    if (emissions.some((e) => e.tell !== SIGNATURE)) this.tellBearers.add(i);
+    if (emissions.some((e) => e.tell !== SIGNATURE)) this.bearersAt(place).add(i);
     else {
-      this.tellBearers.delete(i);
+      this.bearers.get(place)?.delete(i);
       if (this.crowded(place)) return; // a lone signature blurs into the crowd
     }
     if (emissions.length === 0) return;
+    let bound = 0;
+    for (const e of emissions) bound = Math.max(bound, this.upperBound.get(e.tell) ?? this.maxRange);
+    // Reach lists places nearest first: stop where even the widest scent cannot carry.
     const { places, distances } = this.reachFrom(place);
-    for (let k = 0; k < places.length; k++) {
+    for (let k = 0; k < places.length && distances[k] <= bound; k++) {
       for (const q of this.members[places[k]]) if (q !== i && this.canPerceive(q)) this.tryPerceive(q, i, emissions, distances[k]);
     }
   }
@@ -238,17 +242,23 @@ export class ScentEngine {
     const place = this.sim.location[i];
     if (place < 0 || !this.canPerceive(i)) return;
     const reach = this.reachFrom(place);
-    if (this.crowded(place)) {
-      // In a crowd only tells stand out: look at the few people giving one off, not at everyone.
-      for (const q of this.tellBearers) {
-        const k = q === i || this.sim.location[q] < 0 ? -1 : this.indexIn(reach, this.sim.location[q]);
-        if (k >= 0) this.tryPerceive(i, q, this.emissions(q), reach.distances[k]);
-      }
-      return;
-    }
-    for (let k = 0; k < reach.places.length; k++) {
+    // Everyone nearby gives off a signature; past its reach (or in a crowd) only the few people
+    // giving off a tell can be smelled, so look at them rather than at everyone.
+    const near = this.crowded(place) ? -1 : this.upperBound.get(SIGNATURE)!;
+    let k = 0;
+    for (; k < reach.places.length && reach.distances[k] <= near; k++) {
       for (const q of this.members[reach.places[k]]) if (q !== i) this.tryPerceive(i, q, this.emissions(q), reach.distances[k]);
     }
+    for (; k < reach.places.length; k++) {
+      const bearers = this.bearers.get(reach.places[k]);
+      if (bearers) for (const q of bearers) if (q !== i) this.tryPerceive(i, q, this.emissions(q), reach.distances[k]);
+    }
+  }
+
+  private bearersAt(place: number): Set<number> {
+    let b = this.bearers.get(place);
+    if (!b) this.bearers.set(place, (b = new Set()));
+    return b;
   }
 
   private indexIn(reach: Reach, place: number): number {
@@ -337,6 +347,7 @@ export class ScentEngine {
     this.forgetMasking(sim.location[i]);
     if (from >= 0) {
       this.members[from].delete(i);
+      if (this.bearers.get(from)?.delete(i)) this.bearersAt(sim.location[i]).add(i);
       this.residue[from].push({ person: i, hour: sim.now });
     }
     const to = sim.location[i];

@@ -77,6 +77,8 @@ export class Simulator {
   readonly bonds: Bonds;
   private nextId = 1;
   private readonly viewCache: PersonView[] = [];
+  private readonly scheduleCauses: Cause[] = [];
+  private readonly soloPeople: string[][] = [];
   private readonly viewFresh: Uint8Array;
 
   constructor(readonly project: Project, options: SimOptions) {
@@ -209,7 +211,9 @@ export class Simulator {
   }
 
   private perform(e: ScheduledEvent): void {
-    const input = this.inputCause(`schedule[${e.index}] ${e.spec.type}`, e.at);
+    // One cause object per schedule line, shared by every occurrence of a routine.
+    let input = this.scheduleCauses[e.index];
+    if (!input) input = this.scheduleCauses[e.index] = this.inputCause(`schedule[${e.index}] ${e.spec.type}`, e.at);
     const who = e.who;
     // The adults-only guard runs again here: a world cannot switch it off.
     if (ADULT_EVENT_KINDS.has(e.spec.type)) {
@@ -383,7 +387,8 @@ export class Simulator {
   }
 
   emit(type: string, people: number[], text: string, causes: Cause[], data?: SimEvent["data"], severity?: SimEvent["severity"]): SimEvent {
-    const e: SimEvent = { id: `e${this.nextId++}`, hour: this.now, type, people: people.map((p) => this.ids[p]), text, causes };
+    const ids = people.length === 1 ? (this.soloPeople[people[0]] ??= [this.ids[people[0]]]) : people.map((p) => this.ids[p]);
+    const e: SimEvent = { id: `e${this.nextId++}`, hour: this.now, type, people: ids, text, causes };
     const place = people.length > 0 ? this.location[people[0]] : -1;
     if (place >= 0) e.place = this.places[place];
     if (severity) e.severity = severity;
