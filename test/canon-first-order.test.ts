@@ -62,7 +62,7 @@ describe("first-order heats (FO-07, FO-08, FO-09)", () => {
     });
   });
 
-  it("an alpha partner resolves the heat", () => {
+  it("an alpha partner resolves the heat (FO-13); the three options are alone, an alpha, or suppression (FO-10)", () => {
     const hux = person("hux", "alpha", { traits: ["exempt-suppressants"] });
     const { log } = run(mustLoad({ ...base, cast: [kylo, hux], relations: [{ kind: "partner", a: "kylo", b: "hux" }] }), "2030-01-01", 3);
     const ends = of(log, "heat-ended", "kylo");
@@ -106,8 +106,8 @@ describe("axes (FO-01, FO-02)", () => {
   });
 });
 
-describe("suppressants (FO-04, FO-05, FO-16, FO-17)", () => {
-  it("members with a secondary sex are required to take suppressants unless exempted", () => {
+describe("suppressants (FO-04, FO-05, FO-16, FO-17, FO-18)", () => {
+  it("members with a secondary sex are required to take suppressants unless exempted (a Force user may refuse)", () => {
     const cast = [
       person("hux", "alpha"),
       person("mitaka", "omega"),
@@ -138,5 +138,17 @@ describe("suppressants (FO-04, FO-05, FO-16, FO-17)", () => {
     expect(skipped).toBeGreaterThan(20);
     expect(through).toBeGreaterThan(0);
     expect(through).toBeLessThan(skipped / 2);
+  });
+});
+
+describe("the claiming mark (FO-14)", () => {
+  it("an alpha's bite on the omega lump bonds; a non-alpha's bite does not", () => {
+    const cast = [person("kylo", "omega", { traits: ["force-user"] }), person("hux", "alpha", { traits: ["exempt-suppressants"] }), person("phasma", undefined, { species: "dynamic-species" })];
+    const byAlpha = run(mustLoad({ ...base, cast, schedule: [{ at: "+1d", type: "bite", who: "hux", with: ["kylo"] }] }), "2026-01-05");
+    expect(of(byAlpha.log, "bond-formed").length).toBe(1);
+    expect(byAlpha.sim.mate[0]).toBe(1);
+    const byOther = run(mustLoad({ ...base, cast, schedule: [{ at: "+1d", type: "bite", who: "phasma", with: ["kylo"] }] }), "2026-01-05");
+    expect(of(byOther.log, "bond-formed")).toEqual([]);
+    expect(byOther.sim.mate[0]).toBe(-1);
   });
 });

@@ -17,7 +17,7 @@ const ben = person("ben", "alpha", { location: "near" });
 const maz = person("maz", "beta", { roles: ["guardian"] });
 const handler = person("handler", "beta");
 
-describe("guardianship (GU-03)", () => {
+describe("guardianship of omegas (GU-02, GU-03)", () => {
   it("an orphaned unmatched omega gets a beta guardian, who holds the role until she makes a match", () => {
     const schedule = [{ at: "+20d", type: "match", who: "ben", with: ["rey"] }];
     const project = mustLoad({ ...base, cast: [rey, ben, maz, person("kira", "omega")], schedule });
@@ -114,7 +114,7 @@ describe("the voice (GU-12)", () => {
 describe("bonds (GU-17, GU-20, GU-21)", () => {
   const bite = (extra: Record<string, unknown>) => [{ at: "+1d", type: "bite", who: "ben", with: ["rey"], ...extra }];
 
-  it("a bond needs a knot and a bite on the gland that draws blood", () => {
+  it("a bond needs a knot and a bite on the neck gland that draws blood (GU-14, GU-17)", () => {
     for (const [how, bonds] of [
       [{ knot: true, blood: true }, true],
       [{ knot: false, blood: true }, false],
@@ -174,5 +174,42 @@ describe("presentation (GU-01)", () => {
     expect(age).toBeLessThanOrEqual(16);
     expect(["alpha", "beta", "omega"]).toContain(sim.designationOf(0));
     expect(log.filter((e) => e.people[0] === "kid" && /heat|rut/.test(e.type) && e.hour < p[0].hour)).toEqual([]);
+  });
+});
+
+describe("scent (GU-10, GU-11, GU-15, GU-23)", () => {
+  it("each person's scent is their own: perceiving it names its notes (GU-10)", () => {
+    const cast = [person("rey", "omega", { scent: ["almond", "citrus"] }), person("ben", "alpha", { location: "room" })];
+    const { log } = run(mustLoad({ ...base, cast }), "2026-01-02");
+    const smelled = of(log, "perceived").find((e) => e.people[0] === "ben" && e.people[1] === "rey")!;
+    expect(smelled.text).toContain("almond, citrus");
+  });
+
+  it("emotions show in scent and others read them within the tell's range (GU-11)", () => {
+    const cast = [rey, person("ben", "alpha", { location: "room" }), person("leia", "alpha", { location: "near" })];
+    const { log } = run(mustLoad({ ...base, cast, schedule: [{ at: "+1d", type: "tell", who: "rey", tell: "alarm" }] }), "2026-01-03");
+    const alarm = of(log, "perceived").filter((e) => e.data?.tell === "alarm").map((e) => e.people[0]);
+    expect(alarm).toEqual(["ben"]); // alarm carries 30 ft: Leia, 40 ft away, does not smell it
+  });
+
+  it("scent passes by contact and stays on the other person for days, not weeks (GU-15)", () => {
+    const cast = [rey, person("ben", "alpha", { location: "room" }), person("leia", "alpha", { location: "room" })];
+    const schedule = [
+      { at: "+1d", type: "contact", who: "ben", with: ["rey"] },
+      { at: "+2d", type: "move", who: "leia", to: "near" },
+      { at: "+2d", type: "move", who: "leia", to: "room" },
+    ];
+    const project = mustLoad({ ...base, cast, schedule });
+    const { sim } = run(project, "2026-01-03");
+    expect(sim.scent.reveals(0)).toContain("carries Ben's scent");
+    const later = run(project, "2026-01-20").sim;
+    expect(later.scent.reveals(0)).not.toContain("carries Ben's scent");
+  });
+
+  it("an omega's scent grows louder before heat: pre-heat carries farther than an ordinary scent (GU-23)", () => {
+    const r = run(mustLoad({ ...base, cast: [rey, person("bo", "beta", { location: "near" })] }), "2027-01-01", 2);
+    const heard = of(r.log, "perceived").filter((e) => e.people[0] === "bo");
+    expect(heard.some((e) => e.data?.tell === "heat-early")).toBe(true);
+    expect(heard.some((e) => e.data?.tell === "signature")).toBe(false);
   });
 });

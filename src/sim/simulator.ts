@@ -147,7 +147,8 @@ export class Simulator {
       this.now = hour;
       item();
     }
-    this.now = Math.max(this.now, Math.min(this.until, this.now));
+    // The run stands at its end: state read afterwards is the state at `until`.
+    this.now = Math.max(this.now, this.until);
     return this.log;
   }
 

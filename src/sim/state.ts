@@ -37,7 +37,6 @@ export interface StateSnapshot {
 export function stateAt(project: Project, hour: Hour, seed?: number): StateSnapshot {
   const sim = new Simulator(project, { seed, until: hour });
   sim.run();
-  sim.now = hour;
   return { at: formatDateTime(hour), hour, people: Array.from({ length: sim.n }, (_, i) => personState(sim, i)) };
 }
 
