@@ -52,8 +52,9 @@ export class Bonds {
     if (!formedNow) return;
     sim.institutions.endGuardianship(a, e.id);
     sim.institutions.endGuardianship(b, e.id);
-    sim.scent.refreshPerson(a);
-    sim.scent.refreshPerson(b);
+    // A bond changes how both smell: anyone near notices it at once.
+    sim.scent.renew(a);
+    sim.scent.renew(b);
     sim.cycles.partnerChanged(a, [{ kind: "event", id: e.id }]);
     sim.cycles.partnerChanged(b, [{ kind: "event", id: e.id }]);
     const ann = sim.world.spec.bonds.annulment;

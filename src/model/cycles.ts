@@ -67,10 +67,11 @@ export class CycleEngine {
     }
   }
 
-  private plan(i: number, name: string, hour: Hour): void {
+  /** Plans the next cycle; a cycle that returns after an unresolved one comes back without a prelude. */
+  private plan(i: number, name: string, hour: Hour, returning = false): void {
     const g = ++this.generation[i];
     this.sim.at(hour, () => {
-      if (this.generation[i] === g) this.begin(i, name);
+      if (this.generation[i] === g) this.begin(i, name, returning);
     });
   }
 
@@ -85,7 +86,7 @@ export class CycleEngine {
     return [...ruleCauses(spec, `cycles.${name}`), ...mods.flatMap((m) => ruleCauses(m, `cycles.${name}.modifiers.${m.id}`))];
   }
 
-  private begin(i: number, name: string): void {
+  private begin(i: number, name: string, returning = false): void {
     const sim = this.sim;
     if (this.active[i]) return; // one cycle at a time; the next is planned when this one ends
     const spec = sim.world.spec.cycles[name];
@@ -112,7 +113,7 @@ export class CycleEngine {
       if (m.returnAfter) returnAfter = sample(m.returnAfter, sim.random);
       if (m.scentRange !== undefined) scentRange *= m.scentRange;
     }
-    const prelude = spec.prelude ? sample(spec.prelude.duration ?? "1d", sim.random) : 0;
+    const prelude = spec.prelude && !returning ? sample(spec.prelude.duration ?? "1d", sim.random) : 0;
     const start = sim.now;
     const a: ActiveCycle = {
       cycle: name,
@@ -212,9 +213,9 @@ export class CycleEngine {
     sim.lastCause[i] = e.id;
     sim.scent.refreshPerson(i);
     const next = this.pending[i];
-    let at = a.mainStart + (next?.period ?? 24 * 90);
-    if (!a.resolved && next?.returnAfter !== undefined) at = sim.now + next.returnAfter;
-    this.plan(i, a.cycle, Math.max(at, sim.now + 24));
+    const returning = !a.resolved && next?.returnAfter !== undefined;
+    const at = returning ? sim.now + next!.returnAfter! : a.mainStart + (next?.period ?? 24 * 90);
+    this.plan(i, a.cycle, Math.max(at, sim.now + 24), returning);
   }
 
   /** The partner changed: the cycle's length is worked out again, and it ends now if already past. */

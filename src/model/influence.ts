@@ -9,6 +9,8 @@ import { ruleCauses, type Simulator } from "../sim/simulator.js";
 export class Influence {
   /** "loser>winner" pairs: the loser's pressure no longer works on the winner. */
   private readonly overturned = new Set<string>();
+  /** Who is pressing whom this hour ("listener@hour" → speakers). */
+  private readonly pressing = new Map<string, Set<number>>();
 
   constructor(private readonly sim: Simulator) {}
 
@@ -43,11 +45,22 @@ export class Influence {
     const p = sim.world.spec.influence?.pressure;
     if (!p) return;
     const why = [...causes, ...ruleCauses(p, "influence.pressure")];
-    const group = 1; // one speaker per scheduled pressure event
     for (const l of listeners) {
+      // Everyone pressing the same listener in the same hour presses as a group.
+      const key = `${l}@${sim.now}`;
+      const pressing = this.pressing.get(key) ?? new Set<number>();
+      pressing.add(speaker);
+      this.pressing.set(key, pressing);
+      if (this.pressing.size > 1000) for (const k of this.pressing.keys()) if (!k.endsWith(`@${sim.now}`)) this.pressing.delete(k);
+      const group = pressing.size;
       const vars = { speaker: sim.view(speaker), listener: sim.view(l), group };
       if (this.overturned.has(`${speaker}>${l}`)) {
         sim.emit("pressure-no-effect", [l, speaker], `${sim.names[speaker]}'s pressure no longer has any effect on ${sim.names[l]}.`, why);
+        continue;
+      }
+      // A challenge won settles it: the loser's dominance never works on the winner again.
+      if (this.overturned.has(`${l}>${speaker}`)) {
+        this.contest(speaker, l, p, why);
         continue;
       }
       if (sim.world.condition("influence", p.resists)(vars)) {
@@ -56,7 +69,7 @@ export class Influence {
         continue;
       }
       if (p.slowed && sim.world.condition("influence", p.slowed)(vars)) {
-        sim.emit("pressure-slowed", [l, speaker], `${sim.names[l]} gives way to ${sim.names[speaker]}'s pressure only slowly and partly.`, why);
+        sim.emit("pressure-slowed", [l, speaker], `${sim.names[l]} gives way to the pressure of ${group} only slowly and partly.`, why, { group });
         continue;
       }
       this.contest(speaker, l, p, why);
@@ -89,10 +102,11 @@ export class Influence {
     sim.lastCause[winner] = sim.lastCause[loser] = e.id;
     const fate = inst?.[1].loserFate;
     if (wins) {
-      for (const r of sim.roles[holder]) if (r === "monarch") {
-        sim.roles[holder].delete(r);
-        sim.roles[challenger].add(r);
-        sim.emit("title-passed", [challenger, holder], `${sim.names[holder]} is deposed; ${sim.names[challenger]} holds the title from now.`, [{ kind: "event", id: e.id }]);
+      if (sim.roles[holder].delete("monarch")) {
+        sim.roles[challenger].add("monarch");
+        sim.roles[challenger].delete("heir");
+        const t = sim.emit("title-passed", [challenger, holder], `${sim.names[holder]} is deposed; ${sim.names[challenger]} holds the title from now.`, [{ kind: "event", id: e.id }]);
+        sim.institutions.nameHeir([{ kind: "event", id: t.id }]);
       }
     } else if (fate) {
       sim.status[challenger] = fate;

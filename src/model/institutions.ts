@@ -41,6 +41,7 @@ export class Institutions {
       const on = (spec.inForce ?? true) && (from === undefined || from <= sim.start) && (until === undefined || until > sim.start);
       this.inForce.set(id, on);
       if (on) this.apply(id, spec, this.causes(id, spec));
+      if (on && spec.effect === "succession") this.nameHeir([]);
       if (from !== undefined && from > sim.start) sim.at(from, () => this.setInForce(id, true, this.causes(id, spec)));
       if (until !== undefined && until > sim.start) sim.at(until, () => this.setInForce(id, false, this.causes(id, spec)));
     }
@@ -53,6 +54,7 @@ export class Institutions {
     this.inForce.set(id, on);
     const e = sim.emit(on ? "enacted" : "repealed", by !== undefined ? [by] : [], `${spec.kind === "law" ? "Law" : "Custom"} "${id}" ${on ? "takes force" : "loses force"}${by !== undefined ? ` by act of ${sim.names[by]}` : ""}.`, [...causes, ...this.causes(id, spec)], { institution: id });
     if (on) this.apply(id, spec, [{ kind: "event", id: e.id }, ...this.causes(id, spec)]);
+    if (on && spec.effect === "succession") this.nameHeir([{ kind: "event", id: e.id }]);
   }
 
   /** What an institution does the moment it is in force. */
@@ -136,6 +138,32 @@ export class Institutions {
     sim.emit("guardianship-ended", g >= 0 ? [i, g] : [i], `${sim.names[i]} has made a match; ${g >= 0 ? `${sim.names[g]}'s` : "the"} guardianship ends.`, [{ kind: "event", id: cause }, ...(inst ? this.causes(inst[0], inst[1]) : [])]);
   }
 
+  /**
+   * Succession: with a succession law in force, the monarch's heir is named among their children:
+   * by strength (the strongest alpha), or the eldest. A "designated" heir is the story's choice.
+   */
+  nameHeir(causes: Cause[]): void {
+    const sim = this.sim;
+    const law = this.active("succession")[0];
+    if (!law || law[1].by === "designated") return;
+    const monarch = sim.roles.findIndex((r) => r.has("monarch"));
+    if (monarch < 0) return;
+    const children = sim.project.relations.filter((r) => r.kind === "parent" && r.a === monarch).map((r) => r.b);
+    const eligible = children.filter((c) => this.applies(law[1], c) && sim.status[c] !== "executed");
+    const alphas = eligible.filter((c) => sim.designationOf(c) === "alpha");
+    const pool = law[1].by === "strength" ? alphas : eligible;
+    if (pool.length === 0) return;
+    const heir = pool.reduce((best, c) => {
+      if (law[1].by === "strength") return sim.strength[c] > sim.strength[best] ? c : best;
+      return sim.born[c] < sim.born[best] ? c : best;
+    });
+    if (sim.roles[heir].has("heir")) return;
+    for (let k = 0; k < sim.n; k++) sim.roles[k].delete("heir");
+    sim.roles[heir].add("heir");
+    const e = sim.emit("heir-named", [heir, monarch], `${sim.names[heir]} is heir to ${sim.names[monarch]} (${law[1].by === "strength" ? "the strongest alpha child" : "the eldest child"}).`, [...causes, ...this.causes(law[0], law[1])]);
+    sim.lastCause[heir] = e.id;
+  }
+
   /** An owner frees a person: always lawful. */
   free(i: number, causes: Cause[]): void {
     const sim = this.sim;
@@ -163,7 +191,7 @@ export class Institutions {
   appoint(i: number, role: string, causes: Cause[]): void {
     const sim = this.sim;
     for (const [id, s] of this.active("bar-role")) {
-      if (s.role !== role || !this.applies(s, i)) continue;
+      if ((s.role !== role && !s.roles?.includes(role)) || !this.applies(s, i)) continue;
       if (s.kind === "law") {
         sim.emit("refused", [i], `${sim.names[i]} cannot be appointed to ${role}: barred by ${id}.`, [...causes, ...this.causes(id, s)], { institution: id, role }, "error");
         return;

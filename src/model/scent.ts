@@ -129,6 +129,15 @@ export class ScentEngine {
     for (const n of this.neighbours[place]) this.maskCache.delete(n.place);
   }
 
+  /**
+   * Something others smell on a person changed (a bond formed): everyone within reach notices
+   * them afresh, as if meeting them again.
+   */
+  renew(i: number): void {
+    for (let p = 0; p < this.sim.n; p++) this.seenSignature.delete(p * this.sim.n + i);
+    this.refreshPerson(i);
+  }
+
   /** Someone's designation or state changed: cached masking no longer holds. */
   invalidate(): void {
     this.maskCache.clear();

@@ -28,6 +28,8 @@ export interface PersonView {
   strength: number;
   cycle: string; // the cycle the person is in now, or ""
   phase: string;
+  /** In a cycle that is going unresolved (no partner who can resolve it). */
+  unresolved: boolean;
 }
 
 const PERSON_SCHEMA = {
@@ -51,6 +53,7 @@ const PERSON_SCHEMA = {
   strength: "double",
   cycle: "string",
   phase: "string",
+  unresolved: "bool",
 } as const;
 
 export const PERSON_FIELDS = Object.keys(PERSON_SCHEMA);
@@ -76,6 +79,7 @@ export const NO_PERSON: PersonView = {
   strength: 0,
   cycle: "",
   phase: "",
+  unresolved: false,
 };
 
 const CONTEXT_VARIABLES: Record<ExpressionContext, Record<string, "person" | "string" | "double">> = {

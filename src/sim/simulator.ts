@@ -376,6 +376,7 @@ export class Simulator {
       strength: this.strength[i],
       cycle: c?.cycle ?? "",
       phase: c?.phase ?? "",
+      unresolved: c !== undefined && !c.resolved,
     };
   }
 

@@ -75,10 +75,11 @@ export function checkWorldNames(w: WorldSpec, locate: Locate): Diagnostic[] {
     };
     if (inst.effect === "appoint-guardian") need("guardian", 'guardian: "person.designation == beta"');
     if (inst.effect === "require-visits") need("visits", "visits: 8");
-    if (inst.effect === "bar-role") need("role", "role: royal-guard");
+    if (inst.effect === "bar-role" && !inst.roles) need("role", "role: royal-guard");
     if (inst.effect === "legal-status") need("status", "status: free");
     if (inst.effect === "succession") need("by", "by: strength");
     if (inst.role && !roles.includes(inst.role)) unknown("role", inst.role, roles, at("role"));
+    inst.roles?.forEach((r, k) => roles.includes(r) || unknown("role", r, roles, at("roles", k)));
     if (inst.from && inst.until && inst.from >= inst.until) contradiction(`institution "${id}" ends before it starts`, "make until later than from", at("until"));
   }
 

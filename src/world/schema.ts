@@ -247,6 +247,7 @@ export const Institution = Type.Object(
     visits: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
     chaperone: Type.Optional(Expr("person", "who counts as a chaperone; name: person")),
     role: Type.Optional(Id),
+    roles: Type.Optional(Type.Array(Id, { description: "for bar-role: several roles barred by one law" })),
     status: Type.Optional(Id),
     by: Type.Optional(Type.Union([Type.Literal("strength"), Type.Literal("designated"), Type.Literal("eldest")])),
     loserFate: Type.Optional(Id),
