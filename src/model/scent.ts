@@ -334,9 +334,10 @@ export class ScentEngine {
     const causes = [...ruleCauses(r, `scent.responses.${r.id}`), { kind: "event" as const, id: cause }];
     const here = sim.location[perceiver];
     const there = sim.location[target];
-    if (r.action === "approach" && here !== there) {
-      const door = this.neighbours[there].map((x) => x.place).sort((a, b) => this.distance(here, a) - this.distance(here, b))[0];
+    if (r.action === "approach") {
       const e = sim.emit("drawn", [perceiver, target], `${sim.names[perceiver]} is drawn toward ${sim.names[target]} (${tell}).`, causes);
+      if (here === there) return;
+      const door = this.neighbours[there].map((x) => x.place).sort((a, b) => this.distance(here, a) - this.distance(here, b))[0];
       if (door !== undefined && door !== here) sim.move(perceiver, door, [{ kind: "event", id: e.id }]);
     } else if (r.action === "avoid") {
       const far = (p: number) => Math.min(this.distance(there, p), this.maxRange * 10);
