@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseDate } from "../src/core/time.js";
 import { explain, explanationText } from "../src/sim/explain.js";
 import { stateAt } from "../src/sim/state.js";
-import { loadExample, run } from "./helpers/project.js";
+import { loadExample, mustLoad, person, run } from "./helpers/project.js";
 
 describe("state at a time", () => {
   it("shows bonds, guardians, legal status and locations as of the moment asked", () => {
@@ -44,5 +44,26 @@ describe("explain", () => {
   it("answers nothing for an unknown id", () => {
     const { log } = run(loadExample("guardianship"), "2026-02-01");
     expect(explain(log, "e999999")).toBeUndefined();
+  });
+});
+
+describe("owners and what scent reveals", () => {
+  it("an owner named by alias in the cast is the owner, and the owned person is enslaved", () => {
+    const project = mustLoad({
+      world: "daxam",
+      start: "2026-01-01",
+      places: [{ id: "room" }],
+      cast: [person("kara", "alpha", { aliases: ["Kara Zor-El"] }), person("lena", "omega", { owner: "kara zor-el" })],
+    });
+    const s = stateAt(project, parseDate("2026-01-02")!);
+    expect(s.people[1]).toMatchObject({ owner: "kara", status: "enslaved" });
+  });
+
+  it("scent reveals the cycle phase where the world says so", () => {
+    const project = mustLoad({ world: "classic", start: "2026-01-01", places: [{ id: "room" }], cast: [person("wren", "omega")] });
+    const { log } = run(project, "2026-12-31", 2);
+    const heat = log.find((e) => e.type === "heat-began")!;
+    const s = stateAt(project, heat.hour + 1, 2);
+    expect(s.people[0].scent).toContain("in heat");
   });
 });

@@ -317,6 +317,9 @@ export class ScentEngine {
     if (notes?.length) out.push(notes.join(", "));
     if (r.has("designation") && sim.designationOf(target)) out.push(sim.designationOf(target));
     if (r.has("bonded")) out.push(sim.mate[target] >= 0 ? "bonded" : "unbonded");
+    if (r.has("mate") && sim.mate[target] >= 0) out.push(`mate: ${sim.names[sim.mate[target]]}`);
+    const c = sim.cycles.current(target);
+    if (r.has("cycle-phase") && c && !(sim.suppressed[target] && this.hidden.has(c.cycle))) out.push(`in ${c.phase}`);
     if (r.has("worn-scent")) for (const w of this.wornNow(target)) out.push(`carries ${sim.names[w]}'s scent`);
     return out.join("; ");
   }

@@ -9,6 +9,7 @@ import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 export class Random {
   private readonly rng;
   constructor(seed: number) {
+    // Seeds are 32-bit: 0 to 4294967295 each give their own stream.
     this.rng = xoroshiro128plus(seed | 0);
   }
   /** A number in [0, 1). */

@@ -117,7 +117,11 @@ export class Simulator {
       this.hasAxis[i] = this.world.spec.species[p.species]?.axes.includes(axis) ? 1 : 0;
       if (p.spec.location) this.location[i] = placeIndex.get(p.spec.location) ?? -1;
       if (p.spec.traits?.includes("suppressants")) this.suppressed[i] = 1;
-      if (p.spec.owner) this.owner[i] = project.people.findIndex((q) => q.id === p.spec.owner || q.spec.name === p.spec.owner);
+      // An owner named in the cast makes the person enslaved unless their status says otherwise.
+      if (p.owner !== undefined) {
+        this.owner[i] = p.owner;
+        if (!p.spec.status) this.status[i] = "enslaved";
+      }
     });
     this.cycles = new CycleEngine(this);
     this.scent = new ScentEngine(this);

@@ -20,6 +20,8 @@ export interface Person {
   spec: PersonSpec;
   born: Hour;
   species: string;
+  /** The owner's index, when the cast entry names one. */
+  owner?: number;
   at: SourcePosition;
 }
 
@@ -146,7 +148,7 @@ export function loadProject(file: string, io: SourceReader): ProjectLoad {
     if (al !== undefined && world.spec.axes.alignment && !world.spec.axes.alignment.values.includes(al))
       err("unknown-name", `unknown alignment "${al}"`, ["cast", i, "alignment"], didYouMean(al, world.spec.axes.alignment.values));
     if (p.spec.location) place(p.spec.location, ["cast", i, "location"]);
-    if (p.spec.owner) person(p.spec.owner, ["cast", i, "owner"]);
+    if (p.spec.owner) p.owner = person(p.spec.owner, ["cast", i, "owner"]);
   });
 
   const connections: Connection[] = [];

@@ -92,7 +92,7 @@ export const Project = Type.Object(
     title: Type.Optional(Type.String()),
     world: Type.String({ minLength: 1, description: "a canon preset name or a path to a world file" }),
     start: DateText,
-    seed: Type.Optional(Type.Integer({ minimum: 0 })),
+    seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 4294967295 })),
     cast: Type.Array(Person, { minItems: 1 }),
     places: Type.Optional(Type.Array(Place)),
     connections: Type.Optional(Type.Array(Connection)),

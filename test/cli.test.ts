@@ -1,0 +1,292 @@
+/**
+ * The `scentline` command line, run as a separate process from the built dist/ (`npm test` builds
+ * first; to run this file alone, `npm run build` before `npx vitest run test/cli.test.ts`).
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { stringify } from "yaml";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const CLI = join(ROOT, "dist", "cli", "main.js");
+
+interface Result {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function scentline(...args: string[]): Result {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" }, timeout: 60_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), "scentline-cli-"));
+}
+
+const STACK_FRAME = /^\s{4}at /m;
+
+/** A story project to run: an example from examples/ if there is one, else a small one written here. */
+function projectDir(): string {
+  const examples = existsSync(join(ROOT, "examples"))
+    ? readdirSync(join(ROOT, "examples"))
+        .filter((d) => existsSync(join(ROOT, "examples", d, "scentline.yaml")))
+        .sort()
+    : [];
+  if (examples.length > 0) return join("examples", examples.includes("guardianship") ? "guardianship" : examples[0]);
+  const dir = tempDir();
+  const project = {
+    title: "Two adults",
+    world: "classic",
+    start: "2026-03-01",
+    seed: 3,
+    cast: [
+      { id: "ash", name: "Ash", born: "1990-04-02", designation: "alpha", location: "flat" },
+      { id: "wren", name: "Wren", born: "1990-09-17", designation: "omega", location: "cafe" },
+    ],
+    places: [{ id: "flat" }, { id: "street" }, { id: "cafe" }],
+    connections: [
+      { between: ["flat", "street"], distance: 20, kind: "door" },
+      { between: ["street", "cafe"], distance: 60, kind: "door" },
+    ],
+    schedule: [{ at: "+2d", type: "move", who: "ash", to: "cafe" }],
+  };
+  writeFileSync(join(dir, "scentline.yaml"), stringify(project));
+  return dir;
+}
+
+let project: string;
+
+beforeAll(() => {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first`);
+  project = projectDir();
+});
+
+describe("scentline schema", () => {
+  it("prints the world file's JSON Schema", () => {
+    const r = scentline("schema");
+    expect(r.status).toBe(0);
+    const schema = JSON.parse(r.stdout);
+    expect(schema.$schema).toBe("http://json-schema.org/draft-07/schema#");
+    expect(schema.$id).toBeTypeOf("string");
+    expect(schema.title).toBeTypeOf("string");
+    expect(schema.properties.cycles).toBeDefined();
+  });
+
+  it("--project prints the project file's schema", () => {
+    const r = scentline("schema", "--project");
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).properties.cast).toBeDefined();
+  });
+});
+
+describe("scentline canon", () => {
+  it("list names each preset with its world's name", () => {
+    const r = scentline("canon", "list");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^classic\s+\S/m);
+  });
+
+  it("coverage accounts for every seed rule of a preset, and exits 0", () => {
+    const r = scentline("canon", "coverage");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/seed rules implemented/);
+    expect(r.stdout).toMatch(/implemented \(\d+\): [A-Z]{2,4}-\d+/);
+  });
+
+  it("coverage of an unknown preset is an error with a suggestion", () => {
+    const r = scentline("canon", "coverage", "clasic");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('did you mean "classic"');
+  });
+});
+
+describe("scentline validate", () => {
+  it("accepts a canon world file", () => {
+    const r = scentline("validate", "canon/classic.yaml");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("ok: canon/classic.yaml is valid");
+  });
+
+  it("accepts a project folder", () => {
+    const r = scentline("validate", project);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^ok: .*scentline\.yaml is valid$/m);
+  });
+
+  it("reports a bad world file at file:line:col, without a stack trace, and exits 1", () => {
+    const file = join(tempDir(), "world.yaml");
+    writeFileSync(file, "extends: classic\nid: bad\nname: Bad world\ncycles:\n  heat:\n    period: { min: 2mo, max: banana }\n");
+    const r = scentline("validate", file);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/world\.yaml:6:\d+: error/);
+    expect(r.stderr).toContain(`${file}:6:`);
+    expect(r.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it("reports a missing file in one line and exits 1", () => {
+    const r = scentline("validate", join(tempDir(), "nothing.yaml"));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("does not exist");
+    expect(r.stderr).not.toMatch(STACK_FRAME);
+  });
+});
+
+describe("usage errors", () => {
+  it("an unknown command exits 2", () => {
+    const r = scentline("simulte", project);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/unknown command/);
+  });
+
+  it("a malformed option value exits 2", () => {
+    expect(scentline("simulate", project, "--seed", "seven").status).toBe(2);
+    expect(scentline("simulate", project, "--format", "xml").status).toBe(2);
+    expect(scentline("simulate", project, "--until", "next spring").status).toBe(2);
+    expect(scentline("state", project).status).toBe(2);
+  });
+
+  it("every command has --help", () => {
+    for (const args of [[], ["validate"], ["simulate"], ["state"], ["explain"], ["schema"], ["canon"], ["canon", "list"], ["canon", "coverage"]]) {
+      const r = scentline(...args, "--help");
+      expect(r.status, args.join(" ")).toBe(0);
+      expect(r.stdout).toContain("Usage: scentline");
+    }
+  });
+
+  it("a project that does not exist is a one-line error, exit 1", () => {
+    const r = scentline("simulate", join(tempDir(), "missing"));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^error: .*does not exist$/m);
+    expect(r.stderr).not.toMatch(STACK_FRAME);
+  });
+});
+
+describe("scentline simulate", () => {
+  it("prints a readable timeline", () => {
+    const r = scentline("simulate", project);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trimEnd().split("\n");
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:00 {2}e\d+ +\S/);
+    expect(r.stdout).not.toContain("\x1b[");
+  });
+
+  it("jsonl is one JSON event per line, keys in a fixed order", () => {
+    const r = scentline("simulate", project, "--format", "jsonl");
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trimEnd().split("\n");
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) {
+      const e = JSON.parse(line);
+      expect(e).toBeTypeOf("object");
+      expect(Object.keys(e).slice(0, 4)).toEqual(["id", "hour", "type", "people"]);
+      expect(Object.keys(e).at(-1)).toBe("causes");
+    }
+  });
+
+  it("the same seed gives byte-identical output", () => {
+    const a = scentline("simulate", project, "--seed", "11", "--until", "6mo");
+    const b = scentline("simulate", project, "--seed", "11", "--until", "6mo");
+    expect(a.status).toBe(0);
+    expect(a.stdout.length).toBeGreaterThan(0);
+    expect(b.stdout).toBe(a.stdout);
+  });
+
+  it("--until takes a date as well as a length of time", () => {
+    const r = scentline("simulate", project, "--until", "2030-01-01", "--format", "jsonl");
+    expect(r.status).toBe(0);
+    const last = JSON.parse(r.stdout.trimEnd().split("\n").at(-1)!);
+    expect(last.hour).toBeLessThanOrEqual(Date.UTC(2030, 0, 1) / 3_600_000);
+  });
+
+  it("--out writes the file and leaves no temporary file", () => {
+    const dir = tempDir();
+    const out = join(dir, "log.jsonl");
+    const r = scentline("simulate", project, "--format", "jsonl", "--out", out);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe("");
+    expect(readFileSync(out, "utf8")).toBe(scentline("simulate", project, "--format", "jsonl").stdout);
+    expect(readdirSync(dir)).toEqual(["log.jsonl"]);
+  });
+
+  it("--out into a missing folder is a one-line error and writes nothing", () => {
+    const dir = tempDir();
+    const r = scentline("simulate", project, "--out", join(dir, "no-such-folder", "log.txt"));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^error: cannot write/m);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe("scentline state", () => {
+  it("--json gives each person's designation and state", () => {
+    const r = scentline("state", project, "--at", "+90d", "--json");
+    expect(r.status).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s.at).toMatch(/^\d{4}-\d{2}-\d{2}/);
+    expect(s.people.length).toBeGreaterThan(0);
+    for (const p of s.people) {
+      expect(p.designation).toBeTypeOf("string");
+      expect(p.designation.length).toBeGreaterThan(0);
+      for (const key of ["cycle", "phase", "bondedTo", "status", "owner", "guardian", "location", "suppressed", "scent"]) expect(p).toHaveProperty(key);
+    }
+  });
+
+  it("prints a readable block per person", () => {
+    const r = scentline("state", project, "--at", "+90d");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^State at \d{4}-\d{2}-\d{2}/);
+    expect(r.stdout).toMatch(/designation\s+\S/);
+    expect(r.stdout).toMatch(/scent\s+\S/);
+  });
+
+  it("a moment before the start is an error, exit 1", () => {
+    const r = scentline("state", project, "--at", "1900-01-01");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("before the story starts");
+  });
+});
+
+describe("scentline explain", () => {
+  it("prints an event and its causes back to rules and inputs", () => {
+    const log = scentline("simulate", project, "--format", "jsonl")
+      .stdout.trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { id: string; causes: { kind: string; id: string }[] });
+    const e = [...log].reverse().find((x) => x.causes.some((c) => c.kind === "event")) ?? log[log.length - 1];
+    const r = scentline("explain", project, e.id);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(e.id);
+    for (const c of e.causes) expect(r.stdout).toContain(c.id);
+    expect(r.stdout).toMatch(/^\s+(rule|input) /m);
+  });
+
+  it("an input cause is shown with its file:line:col", () => {
+    const log = scentline("simulate", project, "--format", "jsonl")
+      .stdout.trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { id: string; causes: { kind: string; at?: unknown }[] });
+    const e = log.find((x) => x.causes.some((c) => c.kind === "input" && c.at));
+    expect(e).toBeDefined();
+    expect(scentline("explain", project, e!.id).stdout).toMatch(/scentline\.yaml:\d+:\d+/);
+  });
+
+  it("an unknown event id is an error with a hint, exit 1", () => {
+    const r = scentline("explain", project, "e99999999", "--until", "1mo");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^error: no event e99999999/m);
+    expect(r.stderr).toContain("hint:");
+    expect(r.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it("a malformed id suggests the right form", () => {
+    const r = scentline("explain", project, "12");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('did you mean "e12"?');
+  });
+});
