@@ -35,6 +35,12 @@ describe("designation (DX-01, DX-02, DX-03, DX-06)", () => {
     expect(of(log, "perceived").find((e) => e.people[0] === "kara" && e.people[1] === "lena")!.text).toContain("omega");
   });
 
+  it("betas have neither heats nor ruts (DX-07)", () => {
+    const { log } = run(mustLoad({ ...base, cast: [at("imra", "beta", "room"), at("kara", "alpha", "room")] }), "2030-01-01", 5);
+    expect(log.filter((e) => e.people[0] === "imra" && /heat|rut/.test(e.type))).toEqual([]);
+    expect(of(log, "rut-began", "kara").length).toBeGreaterThan(5);
+  });
+
   it("a beta's scent is faint: smelled only within a few feet (DX-06)", () => {
     const cast = [at("imra", "beta", "room"), at("kara", "alpha", "room"), at("alex", "omega", "near")];
     const { log } = run(mustLoad({ ...base, cast }), "2026-01-02");
