@@ -63,7 +63,7 @@ const simYear = (project) => {
 }
 
 {
-  const cli = new URL("../dist/cli/main.js", import.meta.url).pathname;
+  const cli = new URL("../dist/bin/scentline.mjs", import.meta.url).pathname;
   const example = new URL("../examples/guardianship", import.meta.url).pathname;
   const ms = time(() => execFileSync(process.execPath, [cli, "simulate", example, "--until", "1y"], { stdio: "ignore" }), 5);
   row("`scentline simulate` on the demo, wall (median)", `${ms.toFixed(0)} ms`, "< 500 ms");

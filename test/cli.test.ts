@@ -11,7 +11,7 @@ import { stringify } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const CLI = join(ROOT, "dist", "cli", "main.js");
+const CLI = join(ROOT, "dist", "bin", "scentline.mjs");
 
 interface Result {
   status: number | null;
