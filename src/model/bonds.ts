@@ -16,7 +16,7 @@ export interface BiteDetails {
 export class Bonds {
   constructor(private readonly sim: Simulator) {}
 
-  bite(biter: number, bitten: number, how: BiteDetails, causes: Cause[]): void {
+  bite(biter: number, bitten: number, how: BiteDetails, causes: readonly Cause[]): void {
     const sim = this.sim;
     const b = sim.world.spec.bonds;
     const f = b.formation;
@@ -42,7 +42,7 @@ export class Bonds {
     this.setBond(biter, bitten, why, true);
   }
 
-  setBond(a: number, b: number, causes: Cause[], formedNow: boolean): void {
+  setBond(a: number, b: number, causes: readonly Cause[], formedNow: boolean): void {
     const sim = this.sim;
     sim.mate[a] = b;
     sim.mate[b] = a;

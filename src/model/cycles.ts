@@ -166,7 +166,7 @@ export class CycleEngine {
 
   private readonly pending: ({ period: number; returnAfter?: number } | undefined)[] = [];
 
-  private beginMain(i: number, g: number, causes: Cause[]): void {
+  private beginMain(i: number, g: number, causes: readonly Cause[]): void {
     const sim = this.sim;
     const a = this.active[i]!;
     const spec = sim.world.spec.cycles[a.cycle];
@@ -199,7 +199,7 @@ export class CycleEngine {
     sim.at(a.end, () => this.generation[i] === g && this.end(i, [{ kind: "event", id: mainEvent }]));
   }
 
-  private end(i: number, causes: Cause[]): void {
+  private end(i: number, causes: readonly Cause[]): void {
     const sim = this.sim;
     const a = this.active[i];
     if (!a) return;
@@ -219,7 +219,7 @@ export class CycleEngine {
   }
 
   /** The partner changed: the cycle's length is worked out again, and it ends now if already past. */
-  partnerChanged(i: number, causes: Cause[]): void {
+  partnerChanged(i: number, causes: readonly Cause[]): void {
     const sim = this.sim;
     const a = this.active[i];
     if (!a || a.inPrelude) return;

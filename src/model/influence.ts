@@ -14,7 +14,7 @@ export class Influence {
 
   constructor(private readonly sim: Simulator) {}
 
-  voice(speaker: number, listeners: number[], command: string, causes: Cause[]): void {
+  voice(speaker: number, listeners: number[], command: string, causes: readonly Cause[]): void {
     const sim = this.sim;
     const v = sim.world.spec.influence?.voice;
     if (!v) {
@@ -40,7 +40,7 @@ export class Influence {
     }
   }
 
-  pressure(speaker: number, listeners: number[], causes: Cause[]): void {
+  pressure(speaker: number, listeners: number[], causes: readonly Cause[]): void {
     const sim = this.sim;
     const p = sim.world.spec.influence?.pressure;
     if (!p) return;
@@ -88,7 +88,7 @@ export class Influence {
    * A formal challenge. The story may say who wins; otherwise strength decides it as a weighted,
    * seeded draw (a fight is not only pheromones). The loser's pressure never works on the winner again.
    */
-  challenge(challenger: number, holder: number, causes: Cause[], decided?: number): void {
+  challenge(challenger: number, holder: number, causes: readonly Cause[], decided?: number): void {
     const sim = this.sim;
     const inst = Object.entries(sim.world.spec.institutions ?? {}).find(([, x]) => x.effect === "challenge");
     const why = [...causes, ...(inst ? ruleCauses(inst[1], `institutions.${inst[0]}`) : [])];

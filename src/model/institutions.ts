@@ -17,7 +17,7 @@ export class Institutions {
     this.specs = Object.entries(sim.world.spec.institutions ?? {});
   }
 
-  private causes(id: string, spec: InstitutionSpec): Cause[] {
+  private causes(id: string, spec: InstitutionSpec): readonly Cause[] {
     return ruleCauses(spec, `institutions.${id}`);
   }
 
@@ -47,7 +47,7 @@ export class Institutions {
     }
   }
 
-  setInForce(id: string, on: boolean, causes: Cause[], by?: number): void {
+  setInForce(id: string, on: boolean, causes: readonly Cause[], by?: number): void {
     const sim = this.sim;
     const spec = sim.world.spec.institutions![id];
     if (this.inForce.get(id) === on) return;
@@ -58,7 +58,7 @@ export class Institutions {
   }
 
   /** What an institution does the moment it is in force. */
-  private apply(id: string, spec: InstitutionSpec, causes: Cause[]): void {
+  private apply(id: string, spec: InstitutionSpec, causes: readonly Cause[]): void {
     const sim = this.sim;
     for (let i = 0; i < sim.n; i++) {
       if (!this.applies(spec, i)) continue;
@@ -84,7 +84,7 @@ export class Institutions {
     }
   }
 
-  visit(a: number, others: number[], chaperones: number[], causes: Cause[]): void {
+  visit(a: number, others: number[], chaperones: number[], causes: readonly Cause[]): void {
     const sim = this.sim;
     for (const b of others) {
       const key = pairKey(a, b);
@@ -106,7 +106,7 @@ export class Institutions {
   }
 
   /** A match announced by the schedule. Checks the Visits it needs; a bond calls matchMade. */
-  match(a: number, b: number, causes: Cause[]): void {
+  match(a: number, b: number, causes: readonly Cause[]): void {
     const sim = this.sim;
     if (!this.visitsAllow(a, b, causes)) return;
     sim.matched[a] = sim.matched[b] = 1;
@@ -117,7 +117,7 @@ export class Institutions {
   }
 
   /** Too few Visits: a custom warns, a law refuses. */
-  visitsAllow(a: number, b: number, causes: Cause[]): boolean {
+  visitsAllow(a: number, b: number, causes: readonly Cause[]): boolean {
     const sim = this.sim;
     const n = this.visitCount.get(pairKey(a, b)) ?? 0;
     for (const [id, s] of this.active("require-visits")) {
@@ -142,7 +142,7 @@ export class Institutions {
    * Succession: with a succession law in force, the monarch's heir is named among their children:
    * by strength (the strongest alpha), or the eldest. A "designated" heir is the story's choice.
    */
-  nameHeir(causes: Cause[]): void {
+  nameHeir(causes: readonly Cause[]): void {
     const sim = this.sim;
     const law = this.active("succession")[0];
     if (!law || law[1].by === "designated") return;
@@ -165,7 +165,7 @@ export class Institutions {
   }
 
   /** An owner frees a person: always lawful. */
-  free(i: number, causes: Cause[]): void {
+  free(i: number, causes: readonly Cause[]): void {
     const sim = this.sim;
     if (sim.status[i] !== "enslaved") return;
     const owner = sim.owner[i];
@@ -175,7 +175,7 @@ export class Institutions {
     sim.lastCause[i] = e.id;
   }
 
-  sell(i: number, buyer: number | undefined, causes: Cause[]): void {
+  sell(i: number, buyer: number | undefined, causes: readonly Cause[]): void {
     const sim = this.sim;
     const ban = this.active("legal-status").find(([, s]) => s.status === "free" && s.kind === "law" && this.applies(s, i));
     if (ban) {
@@ -188,7 +188,7 @@ export class Institutions {
     sim.lastCause[i] = e.id;
   }
 
-  appoint(i: number, role: string, causes: Cause[]): void {
+  appoint(i: number, role: string, causes: readonly Cause[]): void {
     const sim = this.sim;
     for (const [id, s] of this.active("bar-role")) {
       if ((s.role !== role && !s.roles?.includes(role)) || !this.applies(s, i)) continue;

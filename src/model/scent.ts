@@ -32,7 +32,7 @@ const SIGNATURE_ONLY: readonly Emission[] = [{ tell: SIGNATURE, intensity: 1, ep
 const NOTHING: readonly Emission[] = [];
 const NO_TELLS: ReadonlySet<string> = new Set();
 
-const NO_MASK = { factor: 1, causes: [] as Cause[], maskers: 0 };
+const NO_MASK: { factor: number; causes: readonly Cause[]; maskers: number } = { factor: 1, causes: [], maskers: 0 };
 
 export class ScentEngine {
   private readonly reachCache = new Map<number, Reach>();
@@ -42,7 +42,7 @@ export class ScentEngine {
   private readonly upperBound: Map<string, number>;
   /** What suppressants hide. */
   private readonly hidden: ReadonlySet<string>;
-  private readonly maskCache = new Map<number, { factor: number; causes: Cause[]; maskers: number }>();
+  private readonly maskCache = new Map<number, { factor: number; causes: readonly Cause[]; maskers: number }>();
   private readonly tellRanges: Map<string, number>;
   private readonly signatureRange: number;
   private readonly rangeRules: { rule: RangeRuleSpec; range: number }[];
@@ -168,13 +168,13 @@ export class ScentEngine {
   }
 
   /** How far (effective feet) a perceiver can smell this tell of the target, with every rule that set it. */
-  range(perceiver: number, target: number, tell: string, intensity: number, views?: { perceiver: PersonView; target: PersonView }): { range: number; causes: Cause[] } {
+  range(perceiver: number, target: number, tell: string, intensity: number, views?: { perceiver: PersonView; target: PersonView }): { range: number; causes: readonly Cause[] } {
     const sim = this.sim;
     const s = sim.world.spec.scent;
     const vars = { perceiver: views?.perceiver ?? sim.view(perceiver), target: views?.target ?? sim.view(target), tell, intensity };
     const signature = tell === SIGNATURE;
     let range = signature ? this.signatureRange : (this.tellRanges.get(tell) ?? this.signatureRange);
-    const causes: Cause[] = ruleCauses(signature ? s : s.tells[tell], signature ? "scent.signatureRange" : `scent.tells.${tell}`);
+    const causes: Cause[] = [...ruleCauses(signature ? s : s.tells[tell], signature ? "scent.signatureRange" : `scent.tells.${tell}`)];
     const specific = this.rangeRules.find((r) => sim.world.condition("perception", r.rule.when)(vars));
     if (specific) {
       range = specific.range;
@@ -199,7 +199,7 @@ export class ScentEngine {
    * Maskers (betas, in most worlds) in or next to the emitter's place shrink its range, never to
    * nothing. Worked out once per place until someone moves.
    */
-  masking(target: number): { factor: number; causes: Cause[]; maskers: number } {
+  masking(target: number): { factor: number; causes: readonly Cause[]; maskers: number } {
     const sim = this.sim;
     const m = sim.world.spec.scent.masking;
     const place = sim.location[target];
@@ -354,7 +354,7 @@ export class ScentEngine {
     }
   }
 
-  moved(i: number, from: number, causes: Cause[]): void {
+  moved(i: number, from: number, causes: readonly Cause[]): void {
     const sim = this.sim;
     this.forgetMasking(from);
     this.forgetMasking(sim.location[i]);
@@ -371,7 +371,7 @@ export class ScentEngine {
   }
 
   /** Left-behind scent in a place, fading by half every residue half-life. */
-  private traces(i: number, place: number, causes: Cause[]): void {
+  private traces(i: number, place: number, causes: readonly Cause[]): void {
     const sim = this.sim;
     const res = sim.world.spec.scent.residue;
     if (!res || !this.canPerceive(i)) return;
@@ -392,7 +392,7 @@ export class ScentEngine {
     }
   }
 
-  setTell(i: number, tell: string, hours: number, causes: Cause[]): void {
+  setTell(i: number, tell: string, hours: number, causes: readonly Cause[]): void {
     const sim = this.sim;
     this.tells[i].set(tell, { since: sim.now, until: sim.now + hours });
     const e = sim.emit("tell", [i], `${sim.names[i]}'s scent shows ${tell}.`, causes, { tell });
@@ -409,20 +409,20 @@ export class ScentEngine {
     return !!t && t.until > this.sim.now;
   }
 
-  contact(a: number, b: number, causes: Cause[]): void {
+  contact(a: number, b: number, causes: readonly Cause[]): void {
     const sim = this.sim;
     this.worn[a].push({ from: b, hour: sim.now });
     this.worn[b].push({ from: a, hour: sim.now });
     sim.emit("scent-transfer", [a, b], `${sim.names[a]} and ${sim.names[b]} each carry the other's scent.`, [...causes, ...ruleCauses(sim.world.spec.scent.transfer, "scent.transfer")]);
   }
 
-  wash(i: number, causes: Cause[]): void {
+  wash(i: number, causes: readonly Cause[]): void {
     this.worn[i] = [];
     this.sim.emit("washed", [i], `${this.sim.names[i]} washes; carried scent is gone.`, causes);
   }
 
   /** A suppressed cycle may still show faintly now and then (a breakthrough). */
-  breakthrough(i: number, cycle: string, causes: Cause[]): void {
+  breakthrough(i: number, cycle: string, causes: readonly Cause[]): void {
     const sim = this.sim;
     const b = sim.world.spec.suppressants?.breakthrough;
     if (!b || !sim.suppressed[i] || !sim.random.chance(b.probability)) return;

@@ -19,7 +19,7 @@ export interface SimEvent {
   text: string;
   severity?: "warning" | "error";
   data?: Record<string, string | number | boolean>;
-  causes: Cause[];
+  causes: readonly Cause[];
 }
 
 export function causeLabel(c: Cause): string {

@@ -22,13 +22,27 @@ export type Task = () => void;
 /** Events that only record what someone noticed: they change no one's state, so cached views stay. */
 const OBSERVATIONS: ReadonlySet<string> = new Set(["perceived", "trace-perceived", "noticed", "calmed"]);
 
-/** Rule causes for a piece of a world file: its seed-rule ids, its open question, or its own path. */
-export function ruleCauses(piece: { rules?: readonly string[]; question?: string } | undefined, path: string): Cause[] {
+type Cited = { rules?: readonly string[]; question?: string };
+const causeCache = new WeakMap<Cited, Map<string, readonly Cause[]>>();
+
+/**
+ * Rule causes for a piece of a world file: its seed-rule ids, its open question, or its own path.
+ * World pieces are frozen, so the (frozen) list is made once per piece and shared by every event.
+ */
+export function ruleCauses(piece: Cited | undefined, path: string): readonly Cause[] {
+  const byPath = piece ? causeCache.get(piece) : undefined;
+  const cached = byPath?.get(path);
+  if (cached) return cached;
   const out: Cause[] = [];
   for (const id of piece?.rules ?? []) out.push({ kind: "rule", id, path });
   if (piece?.question) out.push({ kind: "rule", id: `open question: ${piece.question}`, path });
   if (out.length === 0) out.push({ kind: "rule", id: path, path });
-  return out;
+  const frozen = Object.freeze(out.map((c) => Object.freeze(c)));
+  if (piece) {
+    if (!byPath) causeCache.set(piece, new Map([[path, frozen]]));
+    else byPath.set(path, frozen);
+  }
+  return frozen;
 }
 
 export interface SimOptions {
@@ -175,7 +189,7 @@ export class Simulator {
 
   private presentationSetup(i: number): void {
     const pres = this.world.spec.presentation;
-    const cause = ruleCauses(pres, "presentation");
+    const cause = [...ruleCauses(pres, "presentation")];
     if (!this.hasAxis[i]) return;
     const given = this.designation[i];
     if (pres.atBirth) {
@@ -307,7 +321,7 @@ export class Simulator {
     }
   }
 
-  setPartner(a: number, b: number, causes: Cause[]): void {
+  setPartner(a: number, b: number, causes: readonly Cause[]): void {
     this.partner[a] = b;
     this.partner[b] = a;
     const e = this.emit("partnered", [a, b], `${this.names[a]} and ${this.names[b]} become partners.`, causes);
@@ -316,7 +330,7 @@ export class Simulator {
     this.cycles.partnerChanged(b, [{ kind: "event", id: e.id }]);
   }
 
-  move(i: number, place: number, causes: Cause[]): void {
+  move(i: number, place: number, causes: readonly Cause[]): void {
     if (this.location[i] === place) return;
     const from = this.location[i];
     this.location[i] = place;
@@ -392,7 +406,7 @@ export class Simulator {
     return { kind: "input", id, at: { ...at, file } };
   }
 
-  emit(type: string, people: number[], text: string, causes: Cause[], data?: SimEvent["data"], severity?: SimEvent["severity"]): SimEvent {
+  emit(type: string, people: number[], text: string, causes: readonly Cause[], data?: SimEvent["data"], severity?: SimEvent["severity"]): SimEvent {
     const ids = people.length === 1 ? (this.soloPeople[people[0]] ??= [this.ids[people[0]]]) : people.map((p) => this.ids[p]);
     const e: SimEvent = { id: `e${this.nextId++}`, hour: this.now, type, people: ids, text, causes };
     const place = people.length > 0 ? this.location[people[0]] : -1;
