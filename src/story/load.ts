@@ -105,7 +105,16 @@ export function loadProject(file: string, io: SourceReader): ProjectLoad {
   const world = wl.world;
   if (!world) return { diagnostics };
 
-  const start = parseDate(spec.start)!;
+  // The schema checks a date's form; here its calendar (no 30 February).
+  const realDate = (text: string, path: Path) => {
+    const h = parseDate(text);
+    if (h === undefined) err("bad-value", `"${text}" is not a date on the calendar`, path, "check the day and month");
+    return h ?? 0;
+  };
+  const start = realDate(spec.start, ["start"]);
+  spec.cast.forEach((p, i) => realDate(p.born, ["cast", i, "born"]));
+  (spec.relations ?? []).forEach((r, i) => r.since && realDate(r.since, ["relations", i, "since"]));
+  if (hasErrors(diagnostics)) return { diagnostics };
   // People: ids from the id field or the name; any id, name or alias refers to them.
   const people: Person[] = [];
   const byName = new Map<string, number>();
@@ -138,7 +147,7 @@ export function loadProject(file: string, io: SourceReader): ProjectLoad {
   const axis = world.designationAxis;
   people.forEach((p, i) => {
     const sp = world.spec.species[p.species];
-    if (!sp) return err("unknown-name", `unknown species "${p.species}"`, ["cast", i, "species"], didYouMean(p.species, Object.keys(world.spec.species)));
+    if (!sp) return err("unknown-name", `unknown species "${p.species}"`, ["cast", i, "species"], didYouMean(p.species, Object.keys(world.spec.species)) ?? `species in this world: ${Object.keys(world.spec.species).join(", ")}`);
     const d = p.spec.designation;
     if (d !== undefined) {
       if (!sp.axes.includes(axis)) err("designation-without-axis", `${p.spec.name} is of species "${p.species}", which has no ${axis}, but is given the designation "${d}"`, ["cast", i, "designation"], "remove the designation, or give the person a species with that axis");

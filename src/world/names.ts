@@ -4,7 +4,7 @@
  */
 import type { Diagnostic, SourcePosition } from "../core/diagnostic.js";
 import { didYouMean } from "../core/suggest.js";
-import { parseDuration } from "../core/time.js";
+import { parseDate, parseDuration } from "../core/time.js";
 import type { Path } from "../core/yaml-source.js";
 import type { WorldSpec } from "./schema.js";
 
@@ -80,6 +80,10 @@ export function checkWorldNames(w: WorldSpec, locate: Locate): Diagnostic[] {
     if (inst.effect === "succession") need("by", "by: strength");
     if (inst.role && !roles.includes(inst.role)) unknown("role", inst.role, roles, at("role"));
     inst.roles?.forEach((r, k) => roles.includes(r) || unknown("role", r, roles, at("roles", k)));
+    for (const key of ["from", "until"] as const) {
+      const d = inst[key];
+      if (d && parseDate(d) === undefined) out.push({ severity: "error", code: "bad-value", message: `"${d}" is not a date on the calendar`, hint: "check the day and month", at: locate(at(key)) });
+    }
     if (inst.from && inst.until && inst.from >= inst.until) contradiction(`institution "${id}" ends before it starts`, "make until later than from", at("until"));
   }
 
