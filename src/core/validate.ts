@@ -43,7 +43,39 @@ export function validateAgainst(schema: TSchema, source: YamlSource, options: Op
     seen.add(key);
     out.push(d);
   }
+  checkNames(schema, source, source.value, [], out);
   return out;
+}
+
+const NAME_PATTERN = "^[a-zA-Z][a-zA-Z0-9-]*$";
+
+/**
+ * A mapping of names passes a key its pattern does not match without looking at its value at all:
+ * report such keys, so that every entry the loader goes on to use has been checked.
+ */
+function checkNames(s: TSchema, source: YamlSource, value: unknown, path: PathSegment[], out: Diagnostic[]): void {
+  if (!value || typeof value !== "object") return;
+  const kind = kindOf(s);
+  if (kind === "Union") {
+    for (const member of s.anyOf as TSchema[]) if (Value.Check(member, value)) return checkNames(member, source, value, path, out);
+  } else if (kind === "Object" && !Array.isArray(value)) {
+    for (const [k, v] of Object.entries(value)) if (s.properties?.[k]) checkNames(s.properties[k], source, v, [...path, k], out);
+  } else if (kind === "Record" && !Array.isArray(value)) {
+    const [pattern, child] = Object.entries(s.patternProperties ?? {})[0] as [string, TSchema];
+    for (const [k, v] of Object.entries(value)) {
+      if (new RegExp(pattern).test(k)) checkNames(child, source, v, [...path, k], out);
+      else
+        out.push({
+          severity: "error",
+          code: "bad-value",
+          message: `${describePath(path)}: "${k}" is not a valid name here`,
+          hint: pattern === NAME_PATTERN ? 'a name starts with a letter and has only letters, digits and dashes, e.g. "pre-heat"' : `a name here has the form ${pattern}`,
+          at: source.locate([...path, k], { key: true }),
+        });
+    }
+  } else if (kind === "Array" && Array.isArray(value)) {
+    value.forEach((v, i) => checkNames(s.items as TSchema, source, v, [...path, i], out));
+  }
 }
 
 function toDiagnostic(root: TSchema, source: YamlSource, e: ValueError, options: Options): Diagnostic | undefined {

@@ -2,7 +2,7 @@
  * YAML text with source positions. Every value a loader reads can be traced back to the
  * line and column it came from, which is what makes load errors point at the right place.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from "yaml";
 import type { Diagnostic, SourcePosition } from "./diagnostic.js";
 
 export type PathSegment = string | number;
@@ -13,24 +13,32 @@ export interface YamlSource {
   value: unknown;
   /** Position of the value at `path`; for `key: true`, the position of the key of the last segment. */
   locate(path: Path, options?: { key?: boolean }): SourcePosition;
+  /**
+   * Where the text of the one-line scalar at `path` begins: its first character, inside the quote
+   * if it is quoted. Undefined when there is no such scalar.
+   */
+  textStart(path: Path): SourcePosition | undefined;
 }
 
 /** Parses YAML, collecting syntax errors as diagnostics instead of throwing. */
 export function parseYamlSource(file: string, text: string): { source?: YamlSource; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, logLevel: "error" });
   const pos = (offset: number): SourcePosition => {
     const { line, col } = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
     return { file, line, column: col };
   };
   const diagnostics: Diagnostic[] = [];
+  const reported = new Set<Node>();
   for (const e of doc.errors) {
+    // A bracket or quote left open is noticed where the text runs out; point at the opening one.
+    const open = unclosed(doc, e, reported);
     diagnostics.push({
       severity: "error",
       code: "yaml-syntax",
       message: `YAML syntax: ${firstLine(e.message)}`,
-      hint: syntaxHint(e.code),
-      at: pos(e.pos[0]),
+      hint: open ? open.hint : syntaxHint(e.code),
+      at: pos(open ? open.at : e.pos[0]),
     });
   }
   if (diagnostics.length > 0) return { diagnostics };
@@ -44,7 +52,15 @@ export function parseYamlSource(file: string, text: string): { source?: YamlSour
     const found = findNode(doc, path, options?.key ?? false);
     return pos(found?.range?.[0] ?? 0);
   };
-  return { source: { file, value, locate }, diagnostics };
+  const textStart = (path: Path): SourcePosition | undefined => {
+    const found = findNode(doc, path, false, true);
+    if (!isScalar(found) || !found.range) return undefined;
+    const [start, end] = found.range;
+    if (text.slice(start, end).includes("\n")) return undefined;
+    if (found.type === "QUOTE_DOUBLE" || found.type === "QUOTE_SINGLE") return pos(start + 1);
+    return found.type === "PLAIN" ? pos(start) : undefined;
+  };
+  return { source: { file, value, locate, textStart }, diagnostics };
 }
 
 function firstLine(s: string): string {
@@ -67,7 +83,27 @@ function syntaxHint(code: string): string {
   }
 }
 
-function findNode(doc: Document, path: Path, wantKey: boolean): Node | undefined {
+/** The flow collection or quoted text that `e` says was never closed, innermost first. */
+function unclosed(doc: Document, e: YAMLError, reported: Set<Node>): { at: number; hint: string } | undefined {
+  const m = /^(Flow map|Flow sequence) .*end with an? ([\]}])|^Missing closing (["'])quote/.exec(e.message);
+  if (!m) return undefined;
+  let best: Node | undefined;
+  visit(doc, {
+    Node(_, n) {
+      if (reported.has(n) || !n.range || n.range[1] !== e.pos[0]) return;
+      const fits = m[1]
+        ? isCollection(n) && n.flow === true && isMap(n) === (m[1] === "Flow map")
+        : isScalar(n) && n.type === (m[3] === '"' ? "QUOTE_DOUBLE" : "QUOTE_SINGLE");
+      if (fits && (!best || n.range[0] > best.range![0])) best = n;
+    },
+  });
+  if (!best) return undefined;
+  reported.add(best);
+  const [opening, closing] = m[1] ? [m[2] === "}" ? "{" : "[", m[2]] : [m[3], m[3]];
+  return { at: best.range![0], hint: `the ${opening} here is never closed: add ${closing} where it ends` };
+}
+
+function findNode(doc: Document, path: Path, wantKey: boolean, exact = false): Node | undefined {
   let node: unknown = doc.contents;
   let lastGood: Node | undefined = (doc.contents as Node | null) ?? undefined;
   for (let i = 0; i < path.length; i++) {
@@ -75,15 +111,16 @@ function findNode(doc: Document, path: Path, wantKey: boolean): Node | undefined
     const isLast = i === path.length - 1;
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
-      if (!pair) return lastGood;
+      if (!pair) return exact ? undefined : lastGood;
       if (isLast && wantKey) return pair.key as Node;
       node = pair.value;
     } else if (isSeq(node) && typeof seg === "number") {
       node = node.items[seg];
     } else {
-      return lastGood;
+      return exact ? undefined : lastGood;
     }
     if (node && typeof node === "object" && "range" in node) lastGood = node as Node;
+    else if (exact) return undefined;
   }
   return lastGood;
 }

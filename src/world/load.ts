@@ -55,7 +55,10 @@ export function loadWorld(path: string, io: SourceReader): WorldLoad {
   delete spec.$schema;
   const top = layers[0];
   const locate = (p: Path): SourcePosition | undefined => {
-    for (const layer of layers) if (getAt(layer.value, p) !== undefined) return layer.source.locate(p);
+    for (const layer of layers) {
+      const own = layerPath(spec, layer.value, p);
+      if (own && getAt(layer.value, own) !== undefined) return layer.source.locate(own);
+    }
     return undefined;
   };
 
@@ -73,6 +76,11 @@ export function loadWorld(path: string, io: SourceReader): WorldLoad {
       at: locate(owner) ?? top.source.locate([]),
     });
   }
+  // Each file was checked on its own; what merging made of them must fit the schema too.
+  if (!hasErrors(diagnostics) && !Value.Check(WorldSchema, spec)) {
+    const merged: YamlSource = { file: top.source.file, value: spec, locate: (p) => locate(p) ?? top.source.locate([]), textStart: () => undefined };
+    diagnostics.push(...validateAgainst(WorldSchema, merged));
+  }
   if (hasErrors(diagnostics)) return { diagnostics };
   const world = spec as unknown as WorldSpec;
 
@@ -86,12 +94,13 @@ export function loadWorld(path: string, io: SourceReader): WorldLoad {
     const r = compiler.compile(context as ExpressionContext, text);
     if (isProblem(r)) {
       const at = locate(p);
+      const start = r.column !== undefined ? textStart(layers, spec, p) : undefined;
       diagnostics.push({
         severity: "error",
         code: "bad-expression",
         message: `in the condition "${text}": ${r.message}`,
         hint: expressionHint(r.message, vocabulary, context as ExpressionContext),
-        at: at && r.column !== undefined ? { ...at, column: at.column + r.column + quoteOffset(layers, p) } : at,
+        at: start && r.column !== undefined ? { ...start, column: start.column + r.column } : at,
       });
     }
   });
@@ -176,13 +185,39 @@ function misspeltKeyHint(layers: Layer[], owner: Path): string | undefined {
   return guess ? `"${key}" is new here and incomplete: ${guess}` : undefined;
 }
 
-function quoteOffset(layers: Layer[], p: Path): number {
-  // Expressions are usually quoted in YAML; CEL columns count from inside the quotes.
-  for (const layer of layers) {
-    if (getAt(layer.value, p) === undefined) continue;
-    return 1;
+/**
+ * The same place in one file's own value as `p` in the merged world. Lists merged by id hold their
+ * items in another order than the file that wrote them (a new modifier comes after the parent's):
+ * such an index is looked up by the item's id. Undefined when the file has no such item.
+ */
+function layerPath(merged: unknown, own: unknown, p: Path): Path | undefined {
+  const out: (string | number)[] = [];
+  let m = merged;
+  let o = own;
+  for (const seg of p) {
+    if (typeof seg === "number" && Array.isArray(m) && Array.isArray(o)) {
+      const id = (m[seg] as { id?: unknown } | undefined)?.id;
+      const i = typeof id === "string" ? ((o[seg] as { id?: unknown } | undefined)?.id === id ? seg : o.findIndex((x) => (x as { id?: unknown } | null)?.id === id)) : seg;
+      if (i < 0) return undefined;
+      out.push(i);
+      m = m[seg];
+      o = o[i];
+    } else {
+      out.push(seg);
+      m = getAt(m, [seg]);
+      o = getAt(o, [seg]);
+    }
   }
-  return 0;
+  return out;
+}
+
+/** Where an expression's text begins in the file that wrote it: inside the quotes, if quoted. */
+function textStart(layers: Layer[], merged: unknown, p: Path): SourcePosition | undefined {
+  for (const layer of layers) {
+    const own = layerPath(merged, layer.value, p);
+    if (own && getAt(layer.value, own) !== undefined) return layer.source.textStart(own);
+  }
+  return undefined;
 }
 
 function expressionHint(message: string, vocabulary: string[], context: ExpressionContext): string {

@@ -9,11 +9,13 @@ const isPlain = (v: unknown): v is Plain => v !== null && typeof v === "object" 
 const hasIds = (v: unknown[]): boolean => v.length > 0 && v.every((x) => isPlain(x) && typeof x.id === "string");
 
 export function mergeWorlds(base: unknown, override: unknown): unknown {
-  if (isPlain(base) && isPlain(override)) {
-    const out: Plain = { ...base };
+  if (isPlain(override)) {
+    // A mapping new here merges onto nothing: the nulls inside it remove nothing and are dropped.
+    const from = isPlain(base) ? base : {};
+    const out: Plain = { ...from };
     for (const [k, v] of Object.entries(override)) {
       if (v === null) delete out[k];
-      else out[k] = k in base ? mergeWorlds(base[k], v) : v;
+      else out[k] = mergeWorlds(from[k], v);
     }
     return out;
   }
@@ -22,7 +24,7 @@ export function mergeWorlds(base: unknown, override: unknown): unknown {
     for (const item of override as Plain[]) {
       const i = out.findIndex((x) => x.id === item.id);
       if (i >= 0) out[i] = mergeWorlds(out[i], item) as Plain;
-      else out.push(item);
+      else out.push(mergeWorlds(undefined, item) as Plain);
     }
     return out;
   }

@@ -1,0 +1,553 @@
+/**
+ * Loading a world file: every mistake a writer can make is reported, never thrown, with a stable
+ * code, the exact line and column, and a hint that says how to fix it.
+ */
+import { basename, join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { formatDiagnostic, type Diagnostic } from "../src/core/diagnostic.js";
+import { canonNames, nodeReader } from "../src/node/io.js";
+import { loadWorld, type WorldLoad } from "../src/world/load.js";
+import { loadWorldText, preset, tempFiles } from "./helpers/world.js";
+
+/** A file's text from its lines, so that line numbers can be read off the test. */
+const lines = (...ls: string[]) => ls.join("\n") + "\n";
+
+/** The load's one diagnostic: it failed, and for this single mistake said exactly one thing. */
+function single(r: WorldLoad): Diagnostic {
+  expect(r.world).toBeUndefined();
+  expect(r.diagnostics.map(formatDiagnostic)).toHaveLength(1);
+  return r.diagnostics[0];
+}
+
+function expectAt(d: Diagnostic, code: string, file: string, line: number, column: number): void {
+  expect(d.code).toBe(code);
+  expect(d.severity).toBe("error");
+  expect(d.at).toBeDefined();
+  expect({ file: basename(d.at!.file), line: d.at!.line, column: d.at!.column }).toEqual({ file, line, column });
+  expect(d.hint?.trim()).toBeTruthy();
+}
+
+describe("canon presets", () => {
+  it("classic loads with no diagnostics", () => {
+    const r = loadWorld(nodeReader().preset("classic")!, nodeReader());
+    expect(r.diagnostics).toEqual([]);
+    expect(r.world?.id).toBe("classic");
+    expect(r.world?.files.map((f) => basename(f))).toEqual(["classic.yaml"]);
+  });
+
+  it("every canon preset loads with no diagnostics", () => {
+    expect(canonNames()).toContain("classic");
+    for (const name of canonNames()) {
+      const r = loadWorld(nodeReader().preset(name)!, nodeReader());
+      expect({ name, diagnostics: r.diagnostics.map(formatDiagnostic) }).toEqual({ name, diagnostics: [] });
+      expect(r.world?.id).toBe(name);
+    }
+  });
+});
+
+describe("YAML syntax", () => {
+  it("a flow mapping left without its closing bracket is reported where it opens", () => {
+    const r = loadWorldText(
+      lines(
+        "extends: classic", // 1
+        "id: brackets", // 2
+        "name: Brackets", // 3
+        "strength: { alpha: 1.0, beta: 0.4", // 4
+        "ageOfMajority: 20", // 5
+      ),
+    );
+    const d = single(r);
+    expectAt(d, "yaml-syntax", "world.yaml", 4, 11);
+    expect(d.hint).toContain("}");
+  });
+
+  it("a list left without its closing bracket, inside a list", () => {
+    const r = loadWorldText(
+      lines(
+        "extends: classic", // 1
+        "id: brackets", // 2
+        "name: Brackets", // 3
+        "suppressants:", // 4
+        "  blocks: [heat, rut", // 5
+        "  hides: [signature]", // 6
+      ),
+    );
+    const d = single(r);
+    expectAt(d, "yaml-syntax", "world.yaml", 5, 11);
+    expect(d.hint).toContain("]");
+  });
+
+  it("a quote left open is reported where it opens", () => {
+    const r = loadWorldText(
+      lines(
+        "extends: classic", // 1
+        "id: quotes", // 2
+        'name: "Unclosed', // 3
+        "ageOfMajority: 20", // 4
+      ),
+    );
+    const d = single(r);
+    expectAt(d, "yaml-syntax", "world.yaml", 3, 7);
+    expect(d.hint).toContain('"');
+  });
+
+  it("an entry indented less than the one before it", () => {
+    const r = loadWorldText(
+      lines(
+        "extends: classic", // 1
+        "id: indented", // 2
+        "name: Indented", // 3
+        "scent:", // 4
+        "    signatureRange: 10ft", // 5
+        "  crowd: 20", // 6
+      ),
+    );
+    const d = single(r);
+    expectAt(d, "yaml-syntax", "world.yaml", 6, 1);
+    expect(d.hint).toContain("indent");
+  });
+
+  it("a tab used as indentation", () => {
+    const r = loadWorldText(
+      lines(
+        "extends: classic", // 1
+        "id: tabs", // 2
+        "name: Tabs", // 3
+        "scent:", // 4
+        "\tsignatureRange: 10ft", // 5
+      ),
+    );
+    const d = single(r);
+    expectAt(d, "yaml-syntax", "world.yaml", 5, 1);
+    expect(d.hint).toMatch(/tabs/i);
+  });
+
+  it("a key given twice", () => {
+    const r = loadWorldText(
+      lines(
+        "extends: classic", // 1
+        "id: twice", // 2
+        "name: Twice", // 3
+        "id: again", // 4
+      ),
+    );
+    const d = single(r);
+    expectAt(d, "yaml-syntax", "world.yaml", 4, 1);
+  });
+});
+
+describe("fields", () => {
+  it("an unknown field is reported with the field it most likely means", () => {
+    const r = loadWorldText(
+      lines(
+        "extends: classic", // 1
+        "id: typo", // 2
+        "name: Typo", // 3
+        "ageOfMajorty: 20", // 4
+      ),
+    );
+    const d = single(r);
+    expectAt(d, "unknown-field", "world.yaml", 4, 1);
+    expect(d.message).toContain('"ageOfMajorty"');
+    expect(d.hint).toContain('did you mean "ageOfMajority"');
+  });
+
+  it("a misspelt field inside a nested mapping", () => {
+    const r = loadWorldText(
+      lines(
+        "extends: classic", // 1
+        "id: typo", // 2
+        "name: Typo", // 3
+        "scent: { signatureRnge: 10 }", // 4
+      ),
+    );
+    const d = single(r);
+    expectAt(d, "unknown-field", "world.yaml", 4, 10);
+    expect(d.message).toContain("in scent");
+    expect(d.hint).toContain('did you mean "signatureRange"');
+  });
+
+  it("a misspelt field two mappings deep", () => {
+    const r = loadWorldText(
+      lines(
+        "extends: classic", // 1
+        "id: typo", // 2
+        "name: Typo", // 3
+        "scent:", // 4
+        "  tells:", // 5
+        "    heat: { rnage: 50ft }", // 6
+      ),
+    );
+    const d = single(r);
+    expectAt(d, "unknown-field", "world.yaml", 6, 13);
+    expect(d.message).toContain("scent.tells.heat");
+    expect(d.hint).toContain('did you mean "range"');
+  });
+
+  it("a value of the wrong type", () => {
+    const r = loadWorldText(
+      lines(
+        "extends: classic", // 1
+        "id: words", // 2
+        "name: Words", // 3
+        'ageOfMajority: "twenty"', // 4
+      ),
+    );
+    const d = single(r);
+    expectAt(d, "wrong-type", "world.yaml", 4, 16);
+    expect(d.message).toContain("expected a number");
+  });
+
+  it("an age of majority below 18 is out of range, and the hint says why", () => {
+    const r = loadWorldText(
+      lines(
+        "extends: classic", // 1
+        "id: young", // 2
+        "name: Young", // 3
+        "ageOfMajority: 16", // 4
+      ),
+    );
+    const d = single(r);
+    expectAt(d, "out-of-range", "world.yaml", 4, 16);
+    expect(d.hint).toContain("cannot be below 18");
+  });
+
+  it("a name a mapping of names cannot hold", () => {
+    const r = loadWorldText(
+      lines(
+        "extends: classic", // 1
+        "id: names", // 2
+        "name: Names", // 3
+        "cycles:", // 4
+        "  my_heat: 5", // 5
+      ),
+    );
+    const d = single(r);
+    expectAt(d, "bad-value", "world.yaml", 5, 3);
+    expect(d.message).toContain('"my_heat"');
+    expect(d.hint).toContain("letters, digits and dashes");
+  });
+
+  it("an emptied field of a new entry is reported as missing, not thrown", () => {
+    const r = loadWorldText(
+      lines(
+        "extends: classic", // 1
+        "id: empty", // 2
+        "name: Empty", // 3
+        "species:", // 4
+        "  elf:", // 5
+        "    axes:", // 6
+      ),
+    );
+    const d = single(r);
+    expectAt(d, "missing-field", "world.yaml", 6, 5);
+    expect(d.message).toContain('"axes" in species.elf');
+  });
+});
+
+describe("conditions", () => {
+  /** The text at a diagnostic's position, from the file's lines. */
+  const textAt = (text: string, d: Diagnostic) => text.split("\n")[d.at!.line - 1].slice(d.at!.column - 1);
+
+  it("an unknown name in a condition points inside the condition and suggests the designation", () => {
+    const text = lines(
+      "extends: classic", // 1
+      "id: conditions", // 2
+      "name: Conditions", // 3
+      "cycles:", // 4
+      "  heat:", // 5
+      "    modifiers:", // 6
+      "      - id: calm", // 7
+      '        when: "self.designation == omga"', // 8
+      "        skip: true", // 9
+    );
+    const d = single(loadWorldText(text));
+    expectAt(d, "bad-expression", "world.yaml", 8, 36);
+    expect(textAt(text, d)).toBe('omga"');
+    expect(d.message).toContain('unknown name "omga"');
+    expect(d.hint).toContain('did you mean "omega"');
+  });
+
+  it("the same in a condition written without quotes", () => {
+    const text = lines(
+      "extends: classic", // 1
+      "id: conditions", // 2
+      "name: Conditions", // 3
+      "cycles:", // 4
+      "  heat:", // 5
+      "    modifiers:", // 6
+      "      - id: calm", // 7
+      "        when: self.designation == omga", // 8
+      "        skip: true", // 9
+    );
+    const d = single(loadWorldText(text));
+    expectAt(d, "bad-expression", "world.yaml", 8, 35);
+    expect(textAt(text, d)).toBe("omga");
+  });
+
+  it("an unknown field of a person suggests the field", () => {
+    const text = lines(
+      "extends: classic", // 1
+      "id: conditions", // 2
+      "name: Conditions", // 3
+      "cycles:", // 4
+      "  heat:", // 5
+      "    modifiers:", // 6
+      "      - id: calm", // 7
+      '        when: "self.desgination == omega"', // 8
+      "        skip: true", // 9
+    );
+    const d = single(loadWorldText(text));
+    expectAt(d, "bad-expression", "world.yaml", 8, 21);
+    expect(textAt(text, d)).toBe('desgination == omega"');
+    expect(d.message).toContain('unknown field "desgination"');
+    expect(d.hint).toContain('did you mean "designation"');
+  });
+
+  it("a condition that replaces one of the parent's is located in the file that wrote it", () => {
+    const text = lines(
+      "extends: classic", // 1
+      "id: conditions", // 2
+      "name: Conditions", // 3
+      "scent:", // 4
+      "  masking:", // 5
+      "    maskers: person.designation == betta", // 6
+    );
+    const d = single(loadWorldText(text));
+    expectAt(d, "bad-expression", "world.yaml", 6, 36);
+    expect(textAt(text, d)).toBe("betta");
+    expect(d.hint).toContain('did you mean "beta"');
+  });
+});
+
+describe("extends", () => {
+  it("two files that extend each other", () => {
+    const dir = tempFiles({
+      "a.yaml": lines(
+        "extends: b.yaml", // 1
+        "id: a", // 2
+        "name: A", // 3
+      ),
+      "b.yaml": lines(
+        "# extends the file that extends it", // 1
+        "id: b", // 2
+        "name: B", // 3
+        "extends: a.yaml", // 4
+      ),
+    });
+    const d = single(loadWorld(join(dir, "a.yaml"), nodeReader()));
+    expectAt(d, "extends-cycle", "b.yaml", 4, 10);
+    expect(d.message).toMatch(/a\.yaml → .*b\.yaml → .*a\.yaml/);
+  });
+
+  it("a file that extends itself", () => {
+    const d = single(loadWorldText(lines("id: self", "name: Self", "extends: world.yaml")));
+    expectAt(d, "extends-cycle", "world.yaml", 3, 10);
+  });
+
+  it("an unknown preset name, with the preset it most likely means", () => {
+    const r = loadWorldText(
+      lines(
+        "id: unknown", // 1
+        "name: Unknown", // 2
+        "extends: clasic", // 3
+      ),
+    );
+    const d = single(r);
+    expectAt(d, "unknown-preset", "world.yaml", 3, 10);
+    expect(d.message).toContain('"clasic"');
+    expect(d.hint).toContain('did you mean "classic"');
+  });
+
+  it("a file to extend that does not exist", () => {
+    const r = loadWorldText(
+      lines(
+        "id: missing", // 1
+        "name: Missing", // 2
+        "extends: ./missing.yaml", // 3
+      ),
+    );
+    const d = single(r);
+    expectAt(d, "file-not-found", "world.yaml", 3, 10);
+    expect(d.message).toContain("missing.yaml does not exist");
+  });
+
+  it("a mistake in the file extended is reported in that file", () => {
+    const r = loadWorldText(lines("extends: base.yaml", "id: child", "name: Child"), {
+      "base.yaml": lines(
+        "extends: classic", // 1
+        "id: base", // 2
+        "name: Base", // 3
+        "ageOfMajority: 17", // 4
+      ),
+    });
+    const d = single(r);
+    expectAt(d, "out-of-range", "base.yaml", 4, 16);
+  });
+
+  it("an empty item in a list of an extending file is checked after merging", () => {
+    const r = loadWorldText(
+      lines(
+        "extends: classic", // 1
+        "id: child", // 2
+        "name: Child", // 3
+        "species:", // 4
+        "  elf:", // 5
+        "    axes: [secondarySex, null]", // 6
+      ),
+    );
+    const d = single(r);
+    expectAt(d, "wrong-type", "world.yaml", 6, 26);
+    expect(d.message).toContain("species.elf.axes[1]");
+  });
+});
+
+describe("names and contradictions", () => {
+  it("a range whose min is above its max", () => {
+    const r = loadWorldText(
+      lines(
+        "extends: classic", // 1
+        "id: ranges", // 2
+        "name: Ranges", // 3
+        "presentation:", // 4
+        "  axis: secondarySex", // 5
+        "  age: { min: 16y, max: 12y }", // 6
+      ),
+    );
+    const d = single(r);
+    expectAt(d, "contradiction", "world.yaml", 6, 8);
+    expect(d.message).toContain("min (16y) is above its max (12y)");
+  });
+
+  it("a cycle for a designation the world does not have", () => {
+    const r = loadWorldText(
+      lines(
+        "extends: classic", // 1
+        "id: names", // 2
+        "name: Names", // 3
+        "cycles:", // 4
+        "  flare:", // 5
+        "    designation: gamma", // 6
+        "    period: 6mo", // 7
+        "    duration: 2d", // 8
+        "    phases:", // 9
+        "      - { name: flare }", // 10
+      ),
+    );
+    const d = single(r);
+    expectAt(d, "unknown-name", "world.yaml", 6, 18);
+    expect(d.message).toBe('unknown designation "gamma"');
+    expect(d.hint).toContain("alpha, beta, omega");
+  });
+
+  it("a modifier added to a parent's cycle is located in the file that added it", () => {
+    const r = loadWorldText(
+      lines(
+        "extends: classic", // 1
+        "id: names", // 2
+        "name: Names", // 3
+        "cycles:", // 4
+        "  heat:", // 5
+        "    modifiers:", // 6
+        "      - id: both", // 7
+        "        when: self.bonded", // 8
+        "        skip: true", // 9
+        "        period: { factor: 2 }", // 10
+      ),
+    );
+    const d = single(r);
+    expectAt(d, "contradiction", "world.yaml", 7, 9);
+  });
+});
+
+describe("collecting every problem", () => {
+  it("three separate mistakes give three diagnostics, in file order", () => {
+    const r = loadWorldText(
+      lines(
+        "extends: classic", // 1
+        "id: three", // 2
+        "name: Three", // 3
+        "ageOfMajorty: 20", // 4
+        "scent:", // 5
+        "  signatureRange: true", // 6
+        "bonds:", // 7
+        "  formation:", // 8
+        "    glands: neck", // 9
+      ),
+    );
+    expect(r.world).toBeUndefined();
+    const found = r.diagnostics.map((d) => [d.code, d.at?.line, d.at?.column]);
+    expect(found).toEqual([
+      ["unknown-field", 4, 1],
+      ["wrong-type", 6, 19],
+      ["unknown-field", 9, 5],
+    ]);
+    for (const d of r.diagnostics) expect(d.hint?.trim()).toBeTruthy();
+  });
+
+  it("every bad condition is reported, not only the first", () => {
+    const r = loadWorldText(
+      lines(
+        "extends: classic", // 1
+        "id: two", // 2
+        "name: Two", // 3
+        "cycles:", // 4
+        "  heat:", // 5
+        "    modifiers:", // 6
+        "      - id: suppressed", // 7
+        "        when: self.supressed", // 8
+        "      - id: calm", // 9
+        "        when: 'partner.bonded && self.designation == omga'", // 10
+        "        skip: true", // 11
+      ),
+    );
+    expect(r.world).toBeUndefined();
+    expect(r.diagnostics.map((d) => [d.code, d.at?.line, d.at?.column])).toEqual([
+      ["bad-expression", 8, 20],
+      ["bad-expression", 10, 54],
+    ]);
+    expect(r.diagnostics.map((d) => d.hint)).toEqual(['did you mean "suppressed"?', 'did you mean "omega"?']);
+  });
+});
+
+describe("the loaded world", () => {
+  it("is frozen, all the way down", () => {
+    const world = preset("classic");
+    expect(Object.isFrozen(world.spec)).toBe(true);
+    expect(Object.isFrozen(world.spec.cycles.heat)).toBe(true);
+    expect(Object.isFrozen(world.spec.cycles.heat.phases)).toBe(true);
+    expect(Object.isFrozen(world.spec.cycles.heat.phases[0])).toBe(true);
+    expect(Object.isFrozen(world.spec.axes.secondarySex.values)).toBe(true);
+    expect(() => {
+      (world.spec as { ageOfMajority: number }).ageOfMajority = 12;
+    }).toThrow(TypeError);
+    expect(() => {
+      (world.spec.axes.secondarySex.values as string[]).push("gamma");
+    }).toThrow(TypeError);
+    expect(world.spec.ageOfMajority).toBe(18);
+  });
+
+  it("a world that extends another is frozen too", () => {
+    const r = loadWorldText(lines("extends: classic", "id: child", "name: Child", "ageOfMajority: 21"));
+    expect(r.diagnostics).toEqual([]);
+    expect(Object.isFrozen(r.world!.spec.scent.tells)).toBe(true);
+    expect(r.world!.ageOfMajority).toBe(21);
+  });
+
+  it("never has an age of majority below 18, whatever the file says", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: -50, max: 60 }), fc.double({ min: -1e6, max: 1e6, noNaN: true })), (age) => {
+        const r = loadWorldText(lines("extends: classic", "id: ages", "name: Ages", `ageOfMajority: ${age}`));
+        if (r.world) {
+          expect(r.world.ageOfMajority).toBeGreaterThanOrEqual(18);
+          expect(r.world.spec.ageOfMajority).toBeGreaterThanOrEqual(18);
+        } else {
+          expect(r.diagnostics.map((d) => d.code)).toEqual([age < 18 || age > 40 ? "out-of-range" : "wrong-type"]);
+        }
+      }),
+      { seed: 18, numRuns: 60 },
+    );
+    for (const name of canonNames()) expect(preset(name).ageOfMajority).toBeGreaterThanOrEqual(18);
+  });
+});
