@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "yaml";
 
-export function writeTown(dir, people, world = "classic") {
+export function writeTown(dir, people, { world = "classic", outings = true } = {}) {
   const homes = Math.ceil(people / 4);
   const streets = Math.ceil(homes / 10);
   const places = [];
@@ -25,6 +25,7 @@ export function writeTown(dir, people, world = "classic") {
     const street = `street-${Math.floor(i / 40)}`;
     const year = 1950 + ((i * 37) % 55);
     cast.push({ id: `p${i}`, name: `Person ${i}`, born: `${year}-0${1 + (i % 9)}-1${i % 9}`, designation: designations[i % 4], location: home, ...(i % 7 === 0 ? { traits: ["suppressants"] } : {}) });
+    if (!outings) continue;
     const day = 1 + (i % 28);
     schedule.push({ at: `+${day}d`, type: "move", who: `p${i}`, to: street, every: "4w" });
     schedule.push({ at: `+${day}d2h`, type: "move", who: `p${i}`, to: home, every: "4w" });
