@@ -43,7 +43,10 @@ export class Influence {
   pressure(speaker: number, listeners: number[], causes: readonly Cause[]): void {
     const sim = this.sim;
     const p = sim.world.spec.influence?.pressure;
-    if (!p) return;
+    if (!p) {
+      sim.emit("pressure-unknown", [speaker], `This world has no pheromone pressure; ${sim.names[speaker]}'s pressure has no effect.`, causes, undefined, "warning");
+      return;
+    }
     const why = [...causes, ...ruleCauses(p, "influence.pressure")];
     for (const l of listeners) {
       // Everyone pressing the same listener in the same hour presses as a group.
