@@ -25,7 +25,8 @@ export function closest(name: string, candidates: Iterable<string>): string | un
       bestScore = d;
     }
   }
-  const limit = Math.max(2, Math.floor(name.length / 3));
+  // Very short names are too alike to guess between ("c" is one edit from every letter).
+  const limit = name.length <= 2 ? 0 : Math.max(2, Math.floor(name.length / 3));
   return best !== undefined && bestScore <= limit ? best : undefined;
 }
 
