@@ -13,8 +13,50 @@ export interface BiteDetails {
   gland: boolean;
 }
 
+/** Cycle and scent states are not emotions a mate feels through the bond. */
+const NOT_FELT = new Set(["signature", "heat", "heat-early", "rut", "rut-early"]);
+
 export class Bonds {
+  /** When each person's current bond formed (for a world's break window). */
+  private readonly formedAt = new Map<number, number>();
+
   constructor(private readonly sim: Simulator) {}
+
+  /** With felt emotions, a mate feels what the other's scent shows, wherever they are. */
+  feel(i: number, tell: string, cause: string): void {
+    const sim = this.sim;
+    const effects = sim.world.spec.bonds.effects;
+    const mate = sim.mate[i];
+    if (!effects?.feltEmotions || mate < 0 || NOT_FELT.has(tell)) return;
+    sim.emit("bond-felt", [mate, i], `${sim.names[mate]} feels ${sim.names[i]}'s ${tell} through the bond.`, [...ruleCauses(effects, "bonds.effects.feltEmotions"), { kind: "event", id: cause }], { tell });
+  }
+
+  /** Breaking a bond: only where the world allows it, and only within its window. */
+  breakBond(i: number, causes: readonly Cause[]): void {
+    const sim = this.sim;
+    const mate = sim.mate[i];
+    if (mate < 0) {
+      sim.emit("break-bond-failed", [i], `${sim.names[i]} has no bond to break.`, causes, undefined, "warning");
+      return;
+    }
+    const rule = sim.world.spec.bonds.break;
+    const why = [...causes, ...ruleCauses(rule, "bonds.break")];
+    const since = this.formedAt.get(i);
+    const window = rule?.window ? parseDuration(rule.window)! : undefined;
+    const tooLate = window !== undefined && (since === undefined || sim.now - since > window);
+    if (!rule?.allowed || tooLate) {
+      const reason = !rule?.allowed ? "this world's bonds cannot be broken" : `the bond is older than the ${rule.window} in which it can be broken`;
+      sim.emit("refused", [i, mate], `The bond between ${sim.names[i]} and ${sim.names[mate]} cannot be broken: ${reason}.`, why, { code: "bond-permanent" }, "error");
+      return;
+    }
+    sim.mate[i] = sim.mate[mate] = -1;
+    this.formedAt.delete(i);
+    this.formedAt.delete(mate);
+    const e = sim.emit("bond-broken", [i, mate], `The bond between ${sim.names[i]} and ${sim.names[mate]} is broken${rule.cost ? ` (${rule.cost})` : ""}.`, why);
+    sim.lastCause[i] = sim.lastCause[mate] = e.id;
+    sim.scent.renew(i);
+    sim.scent.renew(mate);
+  }
 
   bite(biter: number, bitten: number, how: BiteDetails, causes: readonly Cause[]): void {
     const sim = this.sim;
@@ -47,6 +89,10 @@ export class Bonds {
     sim.mate[a] = b;
     sim.mate[b] = a;
     sim.matched[a] = sim.matched[b] = 1;
+    if (formedNow) {
+      this.formedAt.set(a, sim.now);
+      this.formedAt.set(b, sim.now);
+    }
     const e = sim.emit(formedNow ? "bond-formed" : "bonded", [a, b], formedNow ? `${sim.names[a]} and ${sim.names[b]} are bonded by a claiming bite.` : `${sim.names[a]} and ${sim.names[b]} are bonded (since before the story).`, causes);
     sim.lastCause[a] = sim.lastCause[b] = e.id;
     if (!formedNow) return;

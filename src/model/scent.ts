@@ -398,6 +398,7 @@ export class ScentEngine {
     const e = sim.emit("tell", [i], `${sim.names[i]}'s scent shows ${tell}.`, causes, { tell });
     sim.lastCause[i] = e.id;
     this.refreshPerson(i);
+    sim.bonds.feel(i, tell, e.id);
   }
 
   clearTell(i: number, tell: string): boolean {

@@ -30,6 +30,8 @@ export interface PersonView {
   phase: string;
   /** In a cycle that is going unresolved (no partner who can resolve it). */
   unresolved: boolean;
+  /** Under stress: their scent shows distress (a `stress` event lasts three days). */
+  stressed: boolean;
 }
 
 const PERSON_SCHEMA = {
@@ -54,6 +56,7 @@ const PERSON_SCHEMA = {
   cycle: "string",
   phase: "string",
   unresolved: "bool",
+  stressed: "bool",
 } as const;
 
 export const PERSON_FIELDS = Object.keys(PERSON_SCHEMA);
@@ -80,6 +83,7 @@ export const NO_PERSON: PersonView = {
   cycle: "",
   phase: "",
   unresolved: false,
+  stressed: false,
 };
 
 const CONTEXT_VARIABLES: Record<ExpressionContext, Record<string, "person" | "string" | "double">> = {

@@ -259,6 +259,9 @@ export class Simulator {
       case "contact":
         for (const p of e.with) this.scent.contact(who!, p, [input]);
         break;
+      case "break-bond":
+        this.bonds.breakBond(who!, [input]);
+        break;
       case "wash":
         this.scent.wash(who!, [input]);
         break;
@@ -316,7 +319,7 @@ export class Simulator {
         this.institutions.appoint(who!, e.spec.role!, [input]);
         break;
       case "stress":
-        this.scent.setTell(who!, "distress", 6, [input]);
+        this.scent.setTell(who!, "distress", 72, [input]);
         break;
     }
   }
@@ -395,6 +398,7 @@ export class Simulator {
       cycle: c?.cycle ?? "",
       phase: c?.phase ?? "",
       unresolved: c !== undefined && !c.resolved,
+      stressed: this.scent.hasTell(i, "distress"),
     };
   }
 

@@ -199,7 +199,7 @@ export function loadProject(file: string, io: SourceReader): ProjectLoad {
     const needs: Partial<Record<ScheduledEventSpec["type"], (keyof ScheduledEventSpec)[]>> = {
       move: ["who", "to"], bite: ["who", "with"], visit: ["who", "with"], match: ["who", "with"], partner: ["who", "with"], "end-partner": ["who"],
       voice: ["who", "with"], pressure: ["who", "with"], enact: ["institution"], repeal: ["institution"], free: ["who"], sell: ["who"],
-      appoint: ["who", "role"], challenge: ["who", "with"], contact: ["who", "with"], tell: ["who", "tell"], suppressants: ["who"], "stop-suppressants": ["who"], wash: ["who"],
+      appoint: ["who", "role"], challenge: ["who", "with"], contact: ["who", "with"], tell: ["who", "tell"], suppressants: ["who"], "stop-suppressants": ["who"], wash: ["who"], "break-bond": ["who"], stress: ["who"],
     };
     for (const field of needs[e.type] ?? []) if (e[field] === undefined) err("missing-field", `a "${e.type}" event needs "${field}"`, ["schedule", i], `add ${field}: to this event`);
     schedule.push({ index: i, hour, spec: e, who, with: withIdx, chaperones, to, winner, at: locate(["schedule", i]) });
