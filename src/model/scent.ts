@@ -25,6 +25,8 @@ const SIGNATURE = "signature";
 interface Reach {
   places: Int32Array;
   distances: Float64Array;
+  /** The place before each on its nearest path from the source. */
+  previous: Map<number, number>;
   index?: Map<number, number>;
 }
 
@@ -94,6 +96,7 @@ export class ScentEngine {
     let r = this.reachCache.get(place);
     if (r) return r;
     const best = new Map<number, number>([[place, 0]]);
+    const previous = new Map<number, number>();
     const queue = new TimedQueue<number>();
     queue.push(0, place);
     const order: number[] = [];
@@ -107,12 +110,25 @@ export class ScentEngine {
         const nd = d + cost;
         if (nd > this.maxRange || nd >= (best.get(v) ?? Infinity)) continue;
         best.set(v, nd);
+        previous.set(v, u);
         queue.push(nd, v);
       }
     }
-    r = { places: Int32Array.from(order), distances: Float64Array.from(order.map((p) => best.get(p)!)) };
+    r = { places: Int32Array.from(order), distances: Float64Array.from(order.map((p) => best.get(p)!)), previous };
     this.reachCache.set(place, r);
     return r;
+  }
+
+  /** The places a scent passes through from one place to another, both ends included. */
+  path(from: number, to: number): number[] {
+    const { previous } = this.reachFrom(from);
+    const out = [to];
+    for (let p = to; p !== from; ) {
+      const q = previous.get(p);
+      if (q === undefined) return [];
+      out.push((p = q));
+    }
+    return out.reverse();
   }
 
   /** Effective distance between two places (Infinity beyond every scent's reach). */
@@ -297,12 +313,12 @@ export class ScentEngine {
       const inputs: Cause[] = [...causes];
       if (sim.lastCause[target]) inputs.push({ kind: "event", id: sim.lastCause[target]! });
       if (sim.lastCause[perceiver] && sim.lastCause[perceiver] !== sim.lastCause[target]) inputs.push({ kind: "event", id: sim.lastCause[perceiver]! });
-      const e = sim.emit("perceived", [perceiver, target], `${sim.names[perceiver]} smells ${what} at ${Math.round(distance)} ft (range ${Math.round(range)} ft).`, inputs, {
-        tell: em.tell,
-        distance: Math.round(distance),
-        range: Math.round(range),
-        strength,
-      });
+      const data: Record<string, string | number> = { tell: em.tell, distance: Math.round(distance), range: Math.round(range), strength };
+      const from = sim.location[target];
+      const to = sim.location[perceiver];
+      if (from !== to) data.via = this.path(from, to).map((p) => sim.places[p]).join(" > ");
+      const where = data.via ? ` through ${data.via}` : "";
+      const e = sim.emit("perceived", [perceiver, target], `${sim.names[perceiver]} smells ${what} at ${Math.round(distance)} ft${where} (range ${Math.round(range)} ft).`, inputs, data);
       sim.cycles.onPerceived(perceiver, target, em.tell, em.intensity, e.id);
       this.respond(perceiver, target, em.tell, strength, e.id);
     }

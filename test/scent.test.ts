@@ -1,0 +1,29 @@
+/** Scent through the place graph: effective distance, the path it takes, sealed connections. */
+import { describe, expect, it } from "vitest";
+import { mustLoad, of, person, run } from "./helpers/project.js";
+
+const chain = (kind: string) => ({
+  places: [{ id: "a" }, { id: "b" }, { id: "c" }],
+  connections: [
+    { between: ["a", "b"], distance: 5, kind: "open" },
+    { between: ["b", "c"], distance: 6, kind },
+  ],
+});
+const cast = [person("wren", "omega", { location: "a" }), person("ash", "alpha", { location: "c" })];
+const schedule = [{ at: "+1d", type: "tell", who: "wren", tell: "alarm" }];
+
+describe("scent through places", () => {
+  it("names the places a scent passed through, and counts a door as farther", () => {
+    const open = run(mustLoad({ world: "classic", start: "2026-01-01", ...chain("open"), cast, schedule }), "2026-01-03").log;
+    const smelt = of(open, "perceived").find((e) => e.data?.tell === "alarm")!;
+    expect(smelt.data).toMatchObject({ via: "a > b > c", distance: 11 });
+    expect(smelt.text).toContain("through a > b > c");
+    const door = run(mustLoad({ world: "classic", start: "2026-01-01", ...chain("door"), cast, schedule }), "2026-01-03").log;
+    expect(of(door, "perceived").find((e) => e.data?.tell === "alarm")!.data?.distance).toBe(25); // 5 + 6 / 0.3
+  });
+
+  it("nothing passes a sealed connection", () => {
+    const { log } = run(mustLoad({ world: "classic", start: "2026-01-01", ...chain("sealed"), cast, schedule }), "2026-01-03");
+    expect(of(log, "perceived").filter((e) => e.people[0] === "ash")).toEqual([]);
+  });
+});
