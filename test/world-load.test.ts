@@ -247,21 +247,14 @@ describe("fields", () => {
 });
 
 describe("conditions", () => {
+  /** A world whose line 8 is the given `when:` line of a heat modifier. */
+  const modifierWorld = (whenLine: string) =>
+    lines("extends: classic", "id: conditions", "name: Conditions", "cycles:", "  heat:", "    modifiers:", "      - id: calm", whenLine, "        skip: true");
   /** The text at a diagnostic's position, from the file's lines. */
   const textAt = (text: string, d: Diagnostic) => text.split("\n")[d.at!.line - 1].slice(d.at!.column - 1);
 
   it("an unknown name in a condition points inside the condition and suggests the designation", () => {
-    const text = lines(
-      "extends: classic", // 1
-      "id: conditions", // 2
-      "name: Conditions", // 3
-      "cycles:", // 4
-      "  heat:", // 5
-      "    modifiers:", // 6
-      "      - id: calm", // 7
-      '        when: "self.designation == omga"', // 8
-      "        skip: true", // 9
-    );
+    const text = modifierWorld('        when: "self.designation == omga"');
     const d = single(loadWorldText(text));
     expectAt(d, "bad-expression", "world.yaml", 8, 36);
     expect(textAt(text, d)).toBe('omga"');
@@ -270,34 +263,14 @@ describe("conditions", () => {
   });
 
   it("the same in a condition written without quotes", () => {
-    const text = lines(
-      "extends: classic", // 1
-      "id: conditions", // 2
-      "name: Conditions", // 3
-      "cycles:", // 4
-      "  heat:", // 5
-      "    modifiers:", // 6
-      "      - id: calm", // 7
-      "        when: self.designation == omga", // 8
-      "        skip: true", // 9
-    );
+    const text = modifierWorld("        when: self.designation == omga");
     const d = single(loadWorldText(text));
     expectAt(d, "bad-expression", "world.yaml", 8, 35);
     expect(textAt(text, d)).toBe("omga");
   });
 
   it("an unknown field of a person suggests the field", () => {
-    const text = lines(
-      "extends: classic", // 1
-      "id: conditions", // 2
-      "name: Conditions", // 3
-      "cycles:", // 4
-      "  heat:", // 5
-      "    modifiers:", // 6
-      "      - id: calm", // 7
-      '        when: "self.desgination == omega"', // 8
-      "        skip: true", // 9
-    );
+    const text = modifierWorld('        when: "self.desgination == omega"');
     const d = single(loadWorldText(text));
     expectAt(d, "bad-expression", "world.yaml", 8, 21);
     expect(textAt(text, d)).toBe('desgination == omega"');
