@@ -31,6 +31,11 @@ describe("the adults-only guard", () => {
     });
   }
 
+  it("refuses a relation that would hold from the story's start, whatever its 'since' says", () => {
+    const r = projectFrom({ ...base, cast: [adult, minor], relations: [{ kind: "bond", a: "ash", b: "kit", since: "2031-01-01" }] });
+    expect(r.diagnostics.map((x) => x.code)).toContain("under-age");
+  });
+
   it("allows the same event once both are adults", () => {
     const r = projectFrom({ ...base, cast: [adult, minor], schedule: [{ at: "2028-06-01", type: "bite", who: "ash", with: ["kit"] }] });
     expect(r.diagnostics).toEqual([]);

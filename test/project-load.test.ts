@@ -49,6 +49,28 @@ describe("project references", () => {
     only(projectFrom({ ...base, cast, schedule: [{ at: "+1d", type: "move", who: "ash" }] }), "missing-field");
   });
 
+  it("impossible schedules: the same person on both sides, an unknown tell, a routine that never repeats", () => {
+    only(projectFrom({ ...base, cast, schedule: [{ at: "+1d", type: "contact", who: "ash", with: ["ash"] }] }), "bad-value");
+    only(projectFrom({ ...base, cast, schedule: [{ at: "+1d", type: "tell", who: "ash", tell: "alarn" }] }), "unknown-name");
+    only(projectFrom({ ...base, cast, schedule: [{ at: "+1d", type: "move", who: "ash", to: "hall", times: 3 }] }), "missing-field");
+    only(projectFrom({ ...base, cast, schedule: [{ at: "+1d", type: "move", who: "ash", to: "hall", every: "0h" }] }), "out-of-range");
+    only(projectFrom({ ...base, cast, schedule: [{ at: "+1d", type: "bite", who: "ash", with: [] }] }), "missing-field");
+  });
+
+  it("a place given twice, a connection to itself, a relation with oneself, two bonds at once", () => {
+    only(projectFrom({ ...base, places: [{ id: "room" }, { id: "room" }], connections: [], cast }), "duplicate");
+    only(projectFrom({ ...base, connections: [{ between: ["room", "room"], distance: 5, kind: "open" }], cast }), "bad-value");
+    only(projectFrom({ ...base, cast, relations: [{ kind: "bond", a: "ash", b: "ash" }] }), "bad-value");
+    const three = [...cast, person("bo", "omega")];
+    only(projectFrom({ ...base, cast: three, relations: [{ kind: "bond", a: "ash", b: "wren" }, { kind: "bond", a: "ash", b: "bo" }] }), "contradiction");
+  });
+
+  it("ids come before names and aliases: a nickname never hides someone's id", () => {
+    const r = projectFrom({ ...base, cast: [person("ash", "alpha", { aliases: ["wren"] }), person("wren", "omega")], relations: [{ kind: "partner", a: "ash", b: "wren" }] });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.project!.relations[0]).toMatchObject({ a: 0, b: 1 });
+  });
+
   it("unknown fields in a project, with a suggestion", () => {
     const d = only(projectFrom({ ...base, cast: [{ ...cast[0], desgination: "alpha" }] }), "unknown-field");
     expect(d.hint).toContain('did you mean "designation"');

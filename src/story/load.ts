@@ -7,7 +7,7 @@ import type { Diagnostic, SourcePosition } from "../core/diagnostic.js";
 import { hasErrors } from "../core/diagnostic.js";
 import type { SourceReader } from "../core/io.js";
 import { didYouMean } from "../core/suggest.js";
-import { parseDate, parseDistance, parseMoment, type Hour } from "../core/time.js";
+import { parseDate, parseDistance, parseDuration, parseMoment, type Hour } from "../core/time.js";
 import { validateAgainst } from "../core/validate.js";
 import { parseYamlSource, type Path } from "../core/yaml-source.js";
 import { loadWorld, type World } from "../world/load.js";
@@ -117,7 +117,6 @@ export function loadProject(file: string, io: SourceReader): ProjectLoad {
   if (hasErrors(diagnostics)) return { diagnostics };
   // People: ids from the id field or the name; any id, name or alias refers to them.
   const people: Person[] = [];
-  const byName = new Map<string, number>();
   const ids = new Set<string>();
   spec.cast.forEach((p, i) => {
     const id = p.id ?? slug(p.name);
@@ -125,8 +124,11 @@ export function loadProject(file: string, io: SourceReader): ProjectLoad {
     ids.add(id);
     const species = p.species ?? world.spec.defaultSpecies;
     people.push({ index: i, id, spec: p, born: parseDate(p.born)!, species, at: locate(["cast", i]) });
-    for (const n of [id, p.name, ...(p.aliases ?? [])]) if (!byName.has(n.toLowerCase())) byName.set(n.toLowerCase(), i);
   });
+  // Ids first, then names, then aliases: a nickname never hides someone's id.
+  const byName = new Map<string, number>();
+  for (const pick of [(p: Person) => [p.id], (p: Person) => [p.spec.name], (p: Person) => p.spec.aliases ?? []])
+    for (const p of people) for (const n of pick(p)) if (!byName.has(n.toLowerCase())) byName.set(n.toLowerCase(), p.index);
   const names = people.flatMap((p) => [p.id, p.spec.name]);
   const person = (ref: string, path: Path): number | undefined => {
     const i = byName.get(ref.toLowerCase());
@@ -135,6 +137,7 @@ export function loadProject(file: string, io: SourceReader): ProjectLoad {
   };
 
   const places = (spec.places ?? []).map((p) => p.id);
+  places.forEach((p, i) => places.indexOf(p) !== i && err("duplicate", `two places have the id "${p}"`, ["places", i, "id"], "give each place its own id"));
   const placeIndex = new Map(places.map((p, i) => [p, i]));
   const place = (ref: string, path: Path): number | undefined => {
     const i = placeIndex.get(ref);
@@ -164,6 +167,7 @@ export function loadProject(file: string, io: SourceReader): ProjectLoad {
   (spec.connections ?? []).forEach((c, i) => {
     const a = place(c.between[0], ["connections", i, "between", 0]);
     const b = place(c.between[1], ["connections", i, "between", 1]);
+    if (a !== undefined && a === b) err("bad-value", `a connection from "${c.between[0]}" to itself`, ["connections", i, "between"], "a connection joins two different places");
     if (a !== undefined && b !== undefined) connections.push({ a, b, distance: parseDistance(c.distance)!, kind: c.kind });
   });
 
@@ -172,17 +176,25 @@ export function loadProject(file: string, io: SourceReader): ProjectLoad {
     const a = person(r.a, ["relations", i, "a"]);
     const b = person(r.b, ["relations", i, "b"]);
     if (a === undefined || b === undefined) return;
+    if (a === b) return err("bad-value", `${people[a].spec.name} cannot have a ${r.kind} relation with themself`, ["relations", i], "name two different people");
     const since = r.since ? parseDate(r.since) : undefined;
     relations.push({ kind: r.kind, a, b, since, at: locate(["relations", i]) });
+    if (r.kind === "bond" || r.kind === "partner") {
+      const other = relations.find((o) => o !== relations[relations.length - 1] && o.kind === r.kind && [o.a, o.b].some((x) => x === a || x === b));
+      if (other) err("contradiction", `${people[[other.a, other.b].find((x) => x === a || x === b)!].spec.name} already has a ${r.kind} (${people[other.a].id} – ${people[other.b].id})`, ["relations", i], `a person has one ${r.kind} at a time`);
+    }
+    // Relations hold from the story's start: the people must be adults then, and at their "since".
     if (ADULT_RELATION_KINDS.has(r.kind)) {
       for (const who of [a, b]) {
-        const refusal = ageRefusal(world, people[who], since ?? start, r.kind);
+        const refusal = ageRefusal(world, people[who], start, r.kind) ?? (since !== undefined ? ageRefusal(world, people[who], since, r.kind) : undefined);
         if (refusal) err("under-age", refusal, ["relations", i], "Scentline refuses courtship, bonding and heat-partner content for anyone under the age of majority; correct the birth date or remove the relation");
       }
     }
   });
 
   const institutions = Object.keys(world.spec.institutions ?? {});
+  const tells = Object.keys(world.spec.scent.tells);
+  const roles = Object.keys(world.spec.roles ?? {});
   const schedule: ScheduledEvent[] = [];
   (spec.schedule ?? []).forEach((e, i) => {
     const hour = parseMoment(e.at, start);
@@ -197,11 +209,19 @@ export function loadProject(file: string, io: SourceReader): ProjectLoad {
     if (e.institution !== undefined && !institutions.includes(e.institution))
       err("unknown-name", `the world has no institution "${e.institution}"`, ["schedule", i, "institution"], didYouMean(e.institution, institutions) ?? `institutions: ${institutions.join(", ") || "none"}`);
     const needs: Partial<Record<ScheduledEventSpec["type"], (keyof ScheduledEventSpec)[]>> = {
-      move: ["who", "to"], bite: ["who", "with"], visit: ["who", "with"], match: ["who", "with"], partner: ["who", "with"], "end-partner": ["who"],
+      move: ["who", "to"], meet: ["with", "to"], bite: ["who", "with"], visit: ["who", "with"], match: ["who", "with"], partner: ["who", "with"], "end-partner": ["who"],
       voice: ["who", "with"], pressure: ["who", "with"], enact: ["institution"], repeal: ["institution"], free: ["who"], sell: ["who"],
       appoint: ["who", "role"], challenge: ["who", "with"], contact: ["who", "with"], tell: ["who", "tell"], suppressants: ["who"], "stop-suppressants": ["who"], wash: ["who"], "break-bond": ["who"], stress: ["who"],
     };
-    for (const field of needs[e.type] ?? []) if (e[field] === undefined) err("missing-field", `a "${e.type}" event needs "${field}"`, ["schedule", i], `add ${field}: to this event`);
+    for (const field of needs[e.type] ?? []) {
+      const v = e[field];
+      if (v === undefined || (Array.isArray(v) && v.length === 0)) err("missing-field", `a "${e.type}" event needs "${field}"`, ["schedule", i], `add ${field}: to this event`);
+    }
+    if (who !== undefined && withIdx.includes(who)) err("bad-value", `${people[who].spec.name} is both "who" and in "with"`, ["schedule", i, "with"], "name the other people in with:");
+    if (e.type === "tell" && e.tell && !tells.includes(e.tell)) err("unknown-name", `the world has no tell "${e.tell}"`, ["schedule", i, "tell"], didYouMean(e.tell, tells) ?? `tells: ${tells.join(", ")}`);
+    if (e.type === "appoint" && e.role && roles.length > 0 && !roles.includes(e.role)) err("unknown-name", `the world has no role "${e.role}"`, ["schedule", i, "role"], didYouMean(e.role, roles) ?? `roles: ${roles.join(", ")}`);
+    if (e.times !== undefined && e.every === undefined) err("missing-field", `"times" needs "every"`, ["schedule", i, "times"], "add every: 1w (how often it repeats)");
+    if (e.every !== undefined && (parseDuration(e.every) ?? 0) < 1) err("out-of-range", `a routine must repeat at least an hour apart`, ["schedule", i, "every"], "write every: 1h or more");
     schedule.push({ index: i, hour, spec: e, who, with: withIdx, chaperones, to, winner, at: locate(["schedule", i]) });
     if (ADULT_EVENT_KINDS.has(e.type)) {
       for (const p of [who, ...withIdx]) {

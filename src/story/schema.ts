@@ -98,7 +98,7 @@ export const Project = Type.Object(
     connections: Type.Optional(Type.Array(Connection)),
     relations: Type.Optional(Type.Array(Relation)),
     schedule: Type.Optional(Type.Array(ScheduledEvent)),
-    check: Type.Optional(Type.Object({ rules: Type.Optional(Type.Record(Type.String(), Type.String())) })),
+    check: Type.Optional(Type.Object({ rules: Type.Optional(Type.Record(Type.String(), Type.String())) }, closed)),
   },
   closed,
 );
