@@ -54,6 +54,8 @@ export class Bonds {
     this.formedAt.delete(mate);
     const e = sim.emit("bond-broken", [i, mate], `The bond between ${sim.names[i]} and ${sim.names[mate]} is broken${rule.cost ? ` (${rule.cost})` : ""}.`, why);
     sim.lastCause[i] = sim.lastCause[mate] = e.id;
+    sim.cycles.partnerChanged(i, [{ kind: "event", id: e.id }]);
+    sim.cycles.partnerChanged(mate, [{ kind: "event", id: e.id }]);
     sim.scent.renew(i);
     sim.scent.renew(mate);
   }
@@ -78,21 +80,24 @@ export class Bonds {
       sim.emit("bite-without-bond", [biter, bitten], `${sim.names[biter]} bites ${sim.names[bitten]}, but no bond forms: ${missing.join("; ")}.`, why, undefined, "warning");
       return;
     }
+    // One bond at a time: a bite does not bond someone already bonded to another.
+    const taken = [biter, bitten].find((p) => sim.mate[p] >= 0);
+    if (taken !== undefined) {
+      sim.emit("bite-without-bond", [biter, bitten], `${sim.names[biter]} bites ${sim.names[bitten]}, but no bond forms: ${sim.names[taken]} is already bonded to ${sim.names[sim.mate[taken]]}.`, why, undefined, "warning");
+      return;
+    }
     // The Visits a match needs are checked first: a law refuses the bond, a custom warns.
-    const matched = sim.matched[biter] === 1 && sim.matched[bitten] === 1;
-    if (!matched && !sim.institutions.visitsAllow(biter, bitten, why)) return;
+    if (!sim.institutions.isMatched(biter, bitten) && !sim.institutions.visitsAllow(biter, bitten, why)) return;
     this.setBond(biter, bitten, why, true);
   }
 
-  setBond(a: number, b: number, causes: readonly Cause[], formedNow: boolean): void {
+  setBond(a: number, b: number, causes: readonly Cause[], formedNow: boolean, since?: number): void {
     const sim = this.sim;
     sim.mate[a] = b;
     sim.mate[b] = a;
     sim.matched[a] = sim.matched[b] = 1;
-    if (formedNow) {
-      this.formedAt.set(a, sim.now);
-      this.formedAt.set(b, sim.now);
-    }
+    this.formedAt.set(a, formedNow ? sim.now : (since ?? sim.now));
+    this.formedAt.set(b, formedNow ? sim.now : (since ?? sim.now));
     const e = sim.emit(formedNow ? "bond-formed" : "bonded", [a, b], formedNow ? `${sim.names[a]} and ${sim.names[b]} are bonded by a claiming bite.` : `${sim.names[a]} and ${sim.names[b]} are bonded (since before the story).`, causes);
     sim.lastCause[a] = sim.lastCause[b] = e.id;
     if (!formedNow) return;
@@ -109,6 +114,7 @@ export class Bonds {
       const formed = sim.now;
       sim.at(formed + within, () => {
         for (const p of [a, b]) {
+          if (sim.mate[p] !== (p === a ? b : a)) continue; // the bond is gone already
           if (!sim.cycles.cyclesOf(p).some(([name]) => name === ann.cycle)) continue;
           if (sim.cycles.lastStart[p] >= formed) continue;
           sim.emit("bond-annullable", [p, sim.mate[p]], `${sim.names[p]} has had no ${ann.cycle} since the bond was formed: the bond may be annulled.`, [...ruleCauses(ann, "bonds.annulment"), { kind: "event", id: e.id }], undefined, "warning");

@@ -22,17 +22,20 @@ export interface ActiveCycle {
   /** Multiplies the range of this cycle's scent (from modifiers). */
   scentRange: number;
   intensity: number;
+  returnAfter?: number;
+  /** Bumped when the main phase (re)starts: phase and end tasks of an older timeline do nothing. */
+  timeline: number;
+  /** Bumped when the end moves. */
+  endToken: number;
 }
 
 export class CycleEngine {
   private readonly active: (ActiveCycle | undefined)[];
-  private readonly generation: Uint32Array;
   /** Hour each person's most recent cycle began, or -Infinity. */
   readonly lastStart: Float64Array;
 
   constructor(private readonly sim: Simulator) {
     this.active = new Array(sim.n).fill(undefined);
-    this.generation = new Uint32Array(sim.n);
     this.lastStart = new Float64Array(sim.n).fill(-Infinity);
   }
 
@@ -67,11 +70,13 @@ export class CycleEngine {
     }
   }
 
-  /** Plans the next cycle; a cycle that returns after an unresolved one comes back without a prelude. */
+  /** Plans the next cycle of a kind; a cycle that returns after an unresolved one comes back without a prelude. */
   private plan(i: number, name: string, hour: Hour, returning = false): void {
-    const g = ++this.generation[i];
+    const key = `${i}:${name}`;
+    const g = (this.plans.get(key) ?? 0) + 1;
+    this.plans.set(key, g);
     this.sim.at(hour, () => {
-      if (this.generation[i] === g) this.begin(i, name, returning);
+      if (this.plans.get(key) === g) this.begin(i, name, returning);
     });
   }
 
@@ -82,36 +87,48 @@ export class CycleEngine {
   }
 
   private modifierCauses(name: string, mods: ModifierSpec[]): Cause[] {
-    const spec = this.sim.world.spec.cycles[name];
-    return [...ruleCauses(spec, `cycles.${name}`), ...mods.flatMap((m) => ruleCauses(m, `cycles.${name}.modifiers.${m.id}`))];
+    return mods.flatMap((m) => ruleCauses(m, `cycles.${name}.modifiers.${m.id}`));
   }
 
-  private begin(i: number, name: string, returning = false): void {
+  /** The shape of a cycle's main phase under the modifiers that hold now: length, resolution, scent. */
+  private shape(i: number, name: string) {
     const sim = this.sim;
-    if (this.active[i]) return; // one cycle at a time; the next is planned when this one ends
     const spec = sim.world.spec.cycles[name];
     const mods = this.applicable(i, spec);
-    const causes = this.modifierCauses(name, mods);
-    if (sim.lastCause[i]) causes.push({ kind: "event", id: sim.lastCause[i]! });
-    let period = sample(spec.period, sim.random);
-    for (const m of mods) period = adjust(period, m.period, sim.random);
-    const skip = mods.find((m) => m.skip);
-    if (skip) {
-      sim.emit(`${name}-skipped`, [i], `${sim.names[i]} has no ${name} this time (${skip.id}).`, causes);
-      this.sim.scent.breakthrough(i, name, causes);
-      this.plan(i, name, sim.now + Math.max(24, period));
-      return;
-    }
     let duration = sample(spec.duration, sim.random);
     for (const m of mods) duration = adjust(duration, m.duration, sim.random);
-    const partner = this.partnerOf(i);
-    let resolved = partner >= 0;
+    let resolved = this.partnerOf(i) >= 0;
     let returnAfter: number | undefined;
     let scentRange = 1;
     for (const m of mods) {
       if (m.resolved !== undefined) resolved = m.resolved;
       if (m.returnAfter) returnAfter = sample(m.returnAfter, sim.random);
       if (m.scentRange !== undefined) scentRange *= m.scentRange;
+    }
+    return { mods, duration: Math.max(1, duration), resolved, returnAfter, scentRange };
+  }
+
+  private begin(i: number, name: string, returning = false): void {
+    const sim = this.sim;
+    const busy = this.active[i];
+    if (busy) {
+      // One cycle at a time: this one waits until the current one is over.
+      this.plan(i, name, busy.end + 1, returning);
+      return;
+    }
+    const spec = sim.world.spec.cycles[name];
+    const mods = this.applicable(i, spec);
+    const causes = [...ruleCauses(spec, `cycles.${name}`), ...this.modifierCauses(name, mods)];
+    if (sim.lastCause[i]) causes.push({ kind: "event", id: sim.lastCause[i]! });
+    let period = sample(spec.period, sim.random);
+    for (const m of mods) period = adjust(period, m.period, sim.random);
+    this.period.set(`${i}:${name}`, period);
+    const skip = mods.find((m) => m.skip);
+    if (skip) {
+      sim.emit(`${name}-skipped`, [i], `${sim.names[i]} has no ${name} this time (${skip.id}).`, causes);
+      this.sim.scent.breakthrough(i, name, causes);
+      this.plan(i, name, sim.now + Math.max(24, period));
+      return;
     }
     const prelude = spec.prelude && !returning ? sample(spec.prelude.duration ?? "1d", sim.random) : 0;
     const start = sim.now;
@@ -121,38 +138,27 @@ export class CycleEngine {
       inPrelude: prelude > 0,
       start,
       mainStart: start + prelude,
-      end: start + prelude + Math.max(1, duration),
-      resolved,
+      end: start + prelude + 1,
+      resolved: false,
       modifiers: mods,
       startEvent: "",
-      scentRange,
+      scentRange: 1,
       intensity: spec.prelude?.intensity ?? 0.3,
+      timeline: 0,
+      endToken: 0,
     };
     this.active[i] = a;
     this.lastStart[i] = start;
-    const g = ++this.generation[i];
-    const data = { cycle: name, expectedLength: formatDuration(duration), resolved, partner: partner >= 0 ? sim.ids[partner] : "" };
     if (prelude > 0) {
-      const e = sim.emit(`${spec.prelude!.name}-began`, [i], `${sim.names[i]} enters ${spec.prelude!.name}.`, [...causes, ...ruleCauses(spec.prelude, `cycles.${name}.prelude`)], data);
+      const e = sim.emit(`${spec.prelude!.name}-began`, [i], `${sim.names[i]} enters ${spec.prelude!.name}.`, [...causes, ...ruleCauses(spec.prelude, `cycles.${name}.prelude`)], { cycle: name });
       a.startEvent = e.id;
       sim.lastCause[i] = e.id;
       sim.scent.refreshPerson(i);
-      sim.at(a.mainStart, () => this.generation[i] === g && this.beginMain(i, g, [{ kind: "event", id: e.id }]));
+      const t = a.timeline;
+      sim.at(a.mainStart, () => this.active[i] === a && a.timeline === t && this.beginMain(i, [{ kind: "event", id: e.id }]));
     } else {
-      this.beginMain(i, g, causes);
+      this.beginMain(i, causes);
     }
-    // Risks (an injury during a heat alone) are drawn once per cycle, from the one random stream.
-    for (const m of mods) {
-      if (m.risk && sim.random.chance(m.risk.probability)) {
-        const when = a.mainStart + Math.floor(sim.random.next() * Math.max(1, a.end - a.mainStart));
-        sim.at(when, () => {
-          if (this.active[i] !== a) return;
-          sim.emit(m.risk!.event, [i], `${sim.names[i]}: ${m.risk!.event.replace(/-/g, " ")} during ${name} (${m.id}).`, [...ruleCauses(m, `cycles.${name}.modifiers.${m.id}`), { kind: "event", id: a.startEvent }], undefined, "warning");
-        });
-      }
-    }
-    // The next cycle: a period after this one began, or soon after an unresolved one ends.
-    this.pending[i] = { period, returnAfter };
     // A bonded mate's cycle starts with this one.
     const mate = sim.mate[i];
     if (spec.syncWithMate && mate >= 0 && !this.active[mate]) {
@@ -164,40 +170,64 @@ export class CycleEngine {
     }
   }
 
-  private readonly pending: ({ period: number; returnAfter?: number } | undefined)[] = [];
-
-  private beginMain(i: number, g: number, causes: readonly Cause[]): void {
+  /** The main phase begins: its length and resolution follow the modifiers that hold now. */
+  private beginMain(i: number, causes: readonly Cause[]): void {
     const sim = this.sim;
     const a = this.active[i]!;
     const spec = sim.world.spec.cycles[a.cycle];
+    const shape = this.shape(i, a.cycle);
     a.inPrelude = false;
-    a.mainStart = Math.min(a.mainStart, sim.now);
-    const length = a.end - a.mainStart;
+    a.mainStart = sim.now;
+    a.end = sim.now + shape.duration;
+    a.resolved = shape.resolved;
+    a.modifiers = shape.mods;
+    a.scentRange = shape.scentRange;
+    a.returnAfter = shape.returnAfter;
+    const t = ++a.timeline;
     const partner = this.partnerOf(i);
     const e = sim.emit(`${a.cycle}-began`, [i], `${sim.names[i]}'s ${a.cycle} begins${partner >= 0 ? ` (partner: ${sim.names[partner]})` : " (no partner)"}.`, [...causes, ...this.modifierCauses(a.cycle, a.modifiers)], {
       cycle: a.cycle,
-      expectedLength: formatDuration(length),
+      expectedLength: formatDuration(shape.duration),
       resolved: a.resolved,
     });
     if (!a.startEvent) a.startEvent = e.id;
     const mainEvent = e.id;
     sim.lastCause[i] = e.id;
     // Phases: each with its own length; the last takes what remains.
-    let t = sim.now;
+    let at = sim.now;
     spec.phases.forEach((p, k) => {
-      const at = t;
-      sim.at(at, () => {
-        if (this.generation[i] !== g || this.active[i] !== a) return;
+      const when = at;
+      sim.at(when, () => {
+        if (this.active[i] !== a || a.timeline !== t) return;
         a.phase = p.name;
         a.intensity = p.intensity ?? 1;
         sim.touch(i);
         if (k > 0) sim.emit(`${a.cycle}-phase`, [i], `${sim.names[i]}'s ${a.cycle} moves to ${p.name}.`, [...ruleCauses(p, `cycles.${a.cycle}.phases.${p.name}`), { kind: "event", id: mainEvent }], { phase: p.name });
         sim.scent.refreshPerson(i);
       });
-      if (p.duration) t += sample(p.duration, sim.random);
+      if (p.duration) at += sample(p.duration, sim.random);
     });
-    sim.at(a.end, () => this.generation[i] === g && this.end(i, [{ kind: "event", id: mainEvent }]));
+    this.scheduleEnd(i, a, [{ kind: "event", id: mainEvent }]);
+    // Risks (an injury during a heat alone) are drawn once per cycle, from the one random stream.
+    for (const m of a.modifiers) {
+      if (m.risk && sim.random.chance(m.risk.probability)) {
+        const when = a.mainStart + Math.floor(sim.random.next() * Math.max(1, a.end - a.mainStart));
+        sim.at(when, () => {
+          if (this.active[i] !== a) return;
+          sim.emit(m.risk!.event, [i], `${sim.names[i]}: ${m.risk!.event.replace(/-/g, " ")} during ${a.cycle} (${m.id}).`, [...ruleCauses(m, `cycles.${a.cycle}.modifiers.${m.id}`), { kind: "event", id: mainEvent }], undefined, "warning");
+        });
+      }
+    }
   }
+
+  private scheduleEnd(i: number, a: ActiveCycle, causes: readonly Cause[]): void {
+    const token = ++a.endToken;
+    this.sim.at(a.end, () => this.active[i] === a && a.endToken === token && this.end(i, causes));
+  }
+
+  private readonly plans = new Map<string, number>();
+  /** The period drawn at each person's latest cycle of each kind ("person:cycle"). */
+  private readonly period = new Map<string, number>();
 
   private end(i: number, causes: readonly Cause[]): void {
     const sim = this.sim;
@@ -212,33 +242,29 @@ export class CycleEngine {
     });
     sim.lastCause[i] = e.id;
     sim.scent.refreshPerson(i);
-    const next = this.pending[i];
-    const returning = !a.resolved && next?.returnAfter !== undefined;
-    const at = returning ? sim.now + next!.returnAfter! : a.mainStart + (next?.period ?? 24 * 90);
+    // The next cycle: a period after this one's main phase began, or soon after an unresolved one ends.
+    const returning = !a.resolved && a.returnAfter !== undefined;
+    const at = returning ? sim.now + a.returnAfter! : a.mainStart + (this.period.get(`${i}:${a.cycle}`) ?? 24 * 90);
     this.plan(i, a.cycle, Math.max(at, sim.now + 24), returning);
   }
 
-  /** The partner changed: the cycle's length is worked out again, and it ends now if already past. */
+  /** The partner changed: the main phase's length is worked out again, and it ends now if already past. */
   partnerChanged(i: number, causes: readonly Cause[]): void {
     const sim = this.sim;
     const a = this.active[i];
-    if (!a || a.inPrelude) return;
-    const spec = sim.world.spec.cycles[a.cycle];
-    const mods = this.applicable(i, spec);
-    let duration = sample(spec.duration, sim.random);
-    for (const m of mods) duration = adjust(duration, m.duration, sim.random);
-    let resolved = this.partnerOf(i) >= 0;
-    for (const m of mods) if (m.resolved !== undefined) resolved = m.resolved;
-    a.modifiers = mods;
-    a.resolved = resolved;
-    const newEnd = a.mainStart + duration;
-    const g = this.generation[i];
-    const why = [...causes, ...this.modifierCauses(a.cycle, mods)];
+    if (!a || a.inPrelude) return; // a prelude takes its shape when the main phase begins
+    const shape = this.shape(i, a.cycle);
+    a.modifiers = shape.mods;
+    a.resolved = shape.resolved;
+    a.returnAfter = shape.returnAfter;
+    a.scentRange = shape.scentRange;
+    const why = [...causes, ...this.modifierCauses(a.cycle, shape.mods)];
+    const newEnd = a.mainStart + shape.duration;
     if (newEnd <= sim.now) {
       this.end(i, why);
     } else if (newEnd !== a.end) {
       a.end = newEnd;
-      sim.at(newEnd, () => this.generation[i] === g && this.active[i] === a && this.end(i, why));
+      this.scheduleEnd(i, a, why);
     }
   }
 
@@ -251,11 +277,7 @@ export class CycleEngine {
     for (const t of spec.triggers ?? []) {
       const vars = { perceiver: sim.view(perceiver), target: sim.view(target), tell, intensity };
       if (!t.advance || !sim.world.condition("perception", t.when)(vars)) continue;
-      const g = ++this.generation[perceiver];
-      const length = a.end - a.mainStart;
-      a.mainStart = sim.now;
-      a.end = sim.now + length;
-      this.beginMain(perceiver, g, [...ruleCauses(t, `cycles.${a.cycle}.triggers.${t.id}`), { kind: "event", id: cause }]);
+      this.beginMain(perceiver, [...ruleCauses(t, `cycles.${a.cycle}.triggers.${t.id}`), { kind: "event", id: cause }]);
       return;
     }
   }

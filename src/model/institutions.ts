@@ -4,6 +4,7 @@
  * Each can be in force from the start or enacted and repealed on a date by the schedule (reforms),
  * and each applies to the people its `appliesTo` condition selects (its scope).
  */
+import { yearsBetween } from "../core/time.js";
 import type { Cause } from "../sim/event.js";
 import { ruleCauses, type Simulator } from "../sim/simulator.js";
 import type { InstitutionSpec } from "../world/schema.js";
@@ -11,6 +12,7 @@ import type { InstitutionSpec } from "../world/schema.js";
 export class Institutions {
   private readonly inForce = new Map<string, boolean>();
   private readonly visitCount = new Map<string, number>();
+  private readonly matchedPairs = new Set<string>();
   private readonly specs: [string, InstitutionSpec][];
 
   constructor(private readonly sim: Simulator) {
@@ -65,7 +67,7 @@ export class Institutions {
       if (spec.effect === "appoint-guardian" && sim.guardian[i] < 0 && !sim.matched[i] && sim.mate[i] < 0) {
         const ok = sim.world.condition("person", spec.guardian!);
         let g = -1;
-        for (let k = 0; k < sim.n && g < 0; k++) if (k !== i && sim.ageYears(k) >= sim.world.ageOfMajority && ok({ person: sim.view(k) })) g = k;
+        for (let k = 0; k < sim.n && g < 0; k++) if (k !== i && yearsBetween(sim.born[k], sim.now) >= sim.world.ageOfMajority && ok({ person: sim.view(k) })) g = k;
         if (g >= 0) sim.guardian[i] = g;
         const e = sim.emit("guardian-appointed", g >= 0 ? [i, g] : [i], `${g >= 0 ? sim.names[g] : "A court-appointed guardian (not in the cast)"} is appointed guardian of ${sim.names[i]} until a match.`, causes, { institution: id });
         sim.lastCause[i] = e.id;
@@ -90,14 +92,16 @@ export class Institutions {
       const key = pairKey(a, b);
       const n = (this.visitCount.get(key) ?? 0) + 1;
       const rules = this.active("require-visits").filter(([, s]) => this.applies(s, a) || this.applies(s, b));
+      let allowed = true;
       for (const [id, s] of rules) {
         const ok = s.chaperone ? chaperones.some((c) => sim.world.condition("person", s.chaperone!)({ person: sim.view(c) })) : true;
         if (!ok) {
           const refused = s.kind === "law";
           sim.emit(refused ? "refused" : "custom-departure", [a, b], `A Visit between ${sim.names[a]} and ${sim.names[b]} without a chaperone ${refused ? "is refused by law" : "departs from custom"} (${id}).`, [...causes, ...this.causes(id, s)], { institution: id }, refused ? "error" : "warning");
-          if (refused) return;
+          if (refused) allowed = false;
         }
       }
+      if (!allowed) continue; // refused: the next person in the Visit is looked at all the same
       this.visitCount.set(key, n);
       const required = rules[0]?.[1].visits;
       const e = sim.emit("visit", [a, b, ...chaperones], `Visit ${n}${required ? ` of ${required}` : ""} between ${sim.names[a]} and ${sim.names[b]}${chaperones.length ? `, chaperoned by ${chaperones.map((c) => sim.names[c]).join(", ")}` : ""}.`, [...causes, ...rules.flatMap(([id, s]) => this.causes(id, s))], { count: n });
@@ -110,10 +114,15 @@ export class Institutions {
     const sim = this.sim;
     if (!this.visitsAllow(a, b, causes)) return;
     sim.matched[a] = sim.matched[b] = 1;
+    this.matchedPairs.add(pairKey(a, b));
     const e = sim.emit("matched", [a, b], `${sim.names[a]} and ${sim.names[b]} are matched.`, causes);
     sim.lastCause[a] = sim.lastCause[b] = e.id;
     this.endGuardianship(a, e.id);
     this.endGuardianship(b, e.id);
+  }
+
+  isMatched(a: number, b: number): boolean {
+    return this.matchedPairs.has(pairKey(a, b));
   }
 
   /** Too few Visits: a custom warns, a law refuses. */
@@ -158,7 +167,7 @@ export class Institutions {
       return sim.born[c] < sim.born[best] ? c : best;
     });
     if (sim.roles[heir].has("heir")) return;
-    for (let k = 0; k < sim.n; k++) sim.roles[k].delete("heir");
+    for (let k = 0; k < sim.n; k++) if (sim.roles[k].delete("heir")) sim.touch(k);
     sim.roles[heir].add("heir");
     const e = sim.emit("heir-named", [heir, monarch], `${sim.names[heir]} is heir to ${sim.names[monarch]} (${law[1].by === "strength" ? "the strongest alpha child" : "the eldest child"}).`, [...causes, ...this.causes(law[0], law[1])]);
     sim.lastCause[heir] = e.id;

@@ -175,7 +175,7 @@ export class Simulator {
     // Relations first: they set mates, partners, guardians and owners.
     for (const r of p.relations) {
       const input = this.inputCause(`relations: ${r.kind} ${this.ids[r.a]} – ${this.ids[r.b]}`, r.at);
-      if (r.kind === "bond") this.bonds.setBond(r.a, r.b, [input], false);
+      if (r.kind === "bond") this.bonds.setBond(r.a, r.b, [input], false, r.since ?? this.start);
       else if (r.kind === "partner") (this.partner[r.a] = r.b), (this.partner[r.b] = r.a);
       else if (r.kind === "guardian") this.guardian[r.b] = r.a;
       else if (r.kind === "owner") (this.owner[r.b] = r.a), (this.status[r.b] = this.status[r.b] === "free" ? "enslaved" : this.status[r.b]);
@@ -283,7 +283,9 @@ export class Simulator {
         if (p >= 0) {
           this.partner[who!] = -1;
           if (this.partner[p] === who) this.partner[p] = -1;
-          this.emit("partnership-ended", [who!, p], `${this.names[who!]} and ${this.names[p]} are no longer partners.`, [input]);
+          const e = this.emit("partnership-ended", [who!, p], `${this.names[who!]} and ${this.names[p]} are no longer partners.`, [input]);
+          this.cycles.partnerChanged(who!, [{ kind: "event", id: e.id }]);
+          this.cycles.partnerChanged(p, [{ kind: "event", id: e.id }]);
         }
         break;
       }
@@ -325,6 +327,15 @@ export class Simulator {
   }
 
   setPartner(a: number, b: number, causes: readonly Cause[]): void {
+    // A person has one partner at a time: earlier partners are left without one.
+    for (const p of [a, b]) {
+      const old = this.partner[p];
+      if (old >= 0 && old !== a && old !== b && this.partner[old] === p) {
+        this.partner[old] = -1;
+        const e = this.emit("partnership-ended", [old, p], `${this.names[old]} and ${this.names[p]} are no longer partners.`, causes);
+        this.cycles.partnerChanged(old, [{ kind: "event", id: e.id }]);
+      }
+    }
     this.partner[a] = b;
     this.partner[b] = a;
     const e = this.emit("partnered", [a, b], `${this.names[a]} and ${this.names[b]} become partners.`, causes);
@@ -360,7 +371,9 @@ export class Simulator {
     if (i < 0) return NO_PERSON;
     const cached = this.viewCache[i];
     if (cached && this.viewFresh[i]) {
+      // What changes with the clock alone is read afresh every time.
       cached.age = this.ageYears(i);
+      cached.stressed = this.scent.hasTell(i, "distress");
       return cached;
     }
     const v = this.buildView(i);

@@ -2,7 +2,7 @@
  * State at any time: run the simulation up to a moment and read off each person. The same seed
  * and project always give the same state.
  */
-import { formatDateTime, type Hour } from "../core/time.js";
+import { formatDateTime, yearsBetween, type Hour } from "../core/time.js";
 import type { Project } from "../story/load.js";
 import { Simulator } from "./simulator.js";
 
@@ -47,7 +47,7 @@ export function personState(sim: Simulator, i: number): PersonState {
   return {
     id: sim.ids[i],
     name: sim.names[i],
-    age: Math.floor(sim.ageYears(i)),
+    age: yearsBetween(sim.born[i], sim.now),
     species: sim.species[i],
     designation,
     alignment: sim.alignment[i],
