@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { formatDiagnostic } from "../src/core/diagnostic.js";
 import { Simulator } from "../src/sim/simulator.js";
 import { parseDate } from "../src/core/time.js";
-import { mustLoad, of, person, projectFrom } from "./helpers/project.js";
+import { mustLoad, of, person, projectFrom, run } from "./helpers/project.js";
 
 const base = { world: "classic", start: "2026-01-01", places: [{ id: "room" }] };
 const adult = person("ash", "alpha");
@@ -54,6 +54,15 @@ describe("the adults-only guard", () => {
     const r = projectFrom({ ...base, world: "./world.yaml", cast: [adult, nineteen], schedule: [{ at: "+1d", type: "match", who: "ash", with: ["kit"] }] }, { "world.yaml": world });
     expect(r.diagnostics.map((x) => x.code)).toContain("under-age");
     expect(r.diagnostics[0].message).toContain("(21)");
+  });
+
+  it("no one under age is drawn toward a cycle's scent, nor drawn into a cycle by it", () => {
+    const palace = { world: "daxam", start: "2026-01-01", places: [{ id: "room" }, { id: "hall" }], connections: [{ between: ["room", "hall"], distance: 50, kind: "door" }] };
+    const cast = [person("lena", "omega"), { id: "kid", name: "Kid", born: "2015-01-01", designation: "alpha", location: "hall" }, person("mon", "alpha", { location: "hall" })];
+    const { log } = run(mustLoad({ ...palace, cast }), "2027-01-01", 2);
+    expect(of(log, "heat-began", "lena").length).toBeGreaterThan(0);
+    expect(of(log, "drawn").map((e) => e.people[0])).toContain("mon");
+    expect(of(log, "drawn").map((e) => e.people[0])).not.toContain("kid");
   });
 
   it("the simulator refuses again, whatever reaches it", () => {

@@ -122,6 +122,16 @@ describe("suppressants (FO-04, FO-05, FO-16, FO-17, FO-18)", () => {
     expect(heatStarts(log, "kylo").length).toBeGreaterThan(0);
   });
 
+  it("the mandate reaches someone who presents during the story", () => {
+    const young = { id: "cadet", name: "Cadet", born: "2012-06-01", location: "room" };
+    const { log } = run(mustLoad({ ...base, world: "first-order", cast: [young] }), "2031-01-01", 4);
+    const presented = of(log, "presentation", "cadet");
+    expect(presented.length).toBe(1);
+    const mandated = of(log, "suppressants-mandated", "cadet");
+    expect(mandated.length).toBe(1);
+    expect(mandated[0].hour).toBe(presented[0].hour);
+  });
+
   it("an alpha on suppressants smells sterile: others do not perceive the signature", () => {
     const cast = [person("hux", "alpha"), person("kylo", "omega", { traits: ["force-user"] })];
     const { log } = run(mustLoad({ ...base, cast }), "2026-02-01", 1);

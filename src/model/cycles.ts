@@ -272,7 +272,7 @@ export class CycleEngine {
   onPerceived(perceiver: number, target: number, tell: string, intensity: number, cause: string): void {
     const sim = this.sim;
     const a = this.active[perceiver];
-    if (!a || !a.inPrelude) return;
+    if (!a || !a.inPrelude || !sim.adults(perceiver, target)) return;
     const spec = sim.world.spec.cycles[a.cycle];
     for (const t of spec.triggers ?? []) {
       const vars = { perceiver: sim.view(perceiver), target: sim.view(target), tell, intensity };

@@ -59,10 +59,15 @@ export class Institutions {
     if (on && spec.effect === "succession") this.nameHeir([{ kind: "event", id: e.id }]);
   }
 
-  /** What an institution does the moment it is in force. */
-  private apply(id: string, spec: InstitutionSpec, causes: readonly Cause[]): void {
+  /** Laws in force reach a person whose state changed (a presentation): a new omega gets a guardian. */
+  applyTo(i: number, causes: readonly Cause[]): void {
+    for (const [id, spec] of this.specs) if (this.inForce.get(id)) this.apply(id, spec, [...causes, ...this.causes(id, spec)], i);
+  }
+
+  /** What an institution does the moment it is in force: to everyone, or to one person. */
+  private apply(id: string, spec: InstitutionSpec, causes: readonly Cause[], only?: number): void {
     const sim = this.sim;
-    for (let i = 0; i < sim.n; i++) {
+    for (let i = only ?? 0; i < (only === undefined ? sim.n : only + 1); i++) {
       if (!this.applies(spec, i)) continue;
       if (spec.effect === "appoint-guardian" && sim.guardian[i] < 0 && !sim.matched[i] && sim.mate[i] < 0) {
         const ok = sim.world.condition("person", spec.guardian!);

@@ -350,6 +350,8 @@ export class ScentEngine {
     const vars = { perceiver: sim.view(perceiver), target: sim.view(target), tell, intensity };
     const r = (sim.world.spec.scent.responses ?? []).find((x) => sim.world.condition("perception", x.when)(vars));
     if (!r) return;
+    // Adults only: no one is drawn toward anyone's cycle when either is under age.
+    if (r.action === "approach" && !this.sim.adults(perceiver, target)) return;
     const causes = [...ruleCauses(r, `scent.responses.${r.id}`), { kind: "event" as const, id: cause }];
     const here = sim.location[perceiver];
     const there = sim.location[target];

@@ -3,7 +3,7 @@
  * each mechanic (cycles, scent, bonds, influence, institutions) lives in its own module under
  * model/ and acts through this class. Every event is appended to the log with its causes.
  */
-import { birthdayHour, formatDate, HOURS_PER_YEAR, parseDate, parseDuration, type Hour } from "../core/time.js";
+import { birthdayHour, formatDate, HOURS_PER_YEAR, parseDate, parseDuration, yearsBetween, type Hour } from "../core/time.js";
 import { ageRefusal, ADULT_EVENT_KINDS } from "../model/age.js";
 import { CycleEngine } from "../model/cycles.js";
 import { Institutions } from "../model/institutions.js";
@@ -205,8 +205,7 @@ export class Simulator {
       this.presented[i] = 1;
       return;
     }
-    const at = Math.max(when, this.start);
-    this.at(at, () => {
+    const present = () => {
       if (this.designation[i] < 0) this.designation[i] = this.random.int(0, this.world.designations.length - 1);
       this.presented[i] = 1;
       const d = this.world.designations[this.designation[i]];
@@ -214,6 +213,16 @@ export class Simulator {
       const e = this.emit("presentation", [i], `${this.names[i]} presents as ${d}.`, cause, { designation: d });
       this.scent.invalidate();
       this.lastCause[i] = e.id;
+      return e;
+    };
+    // Someone who presented before the story begins does so now, before any law looks at them.
+    if (when <= this.start) {
+      present();
+      return;
+    }
+    this.at(when, () => {
+      const e = present();
+      this.institutions.applyTo(i, [{ kind: "event", id: e.id }]);
       this.cycles.setup(i);
       this.scent.refreshPerson(i);
     });
@@ -354,6 +363,12 @@ export class Simulator {
   }
 
   // ----- views and the log -----
+
+  /** Both are of age now (the engine's adults-only guard, whatever the world says). */
+  adults(a: number, b: number): boolean {
+    const majority = this.world.ageOfMajority;
+    return yearsBetween(this.born[a], this.now) >= majority && yearsBetween(this.born[b], this.now) >= majority;
+  }
 
   designationOf(i: number): string {
     return this.designation[i] >= 0 && this.presented[i] ? this.world.designations[this.designation[i]] : "";
