@@ -27,3 +27,16 @@ describe("scent through places", () => {
     expect(of(log, "perceived").filter((e) => e.people[0] === "ash")).toEqual([]);
   });
 });
+
+describe("masking lifts", () => {
+  it("when the betas standing by leave, an omega's scent carries as far as before", () => {
+    const places = { places: [{ id: "room" }, { id: "near" }, { id: "out" }], connections: [{ between: ["room", "near"], distance: 25, kind: "open" }, { between: ["near", "out"], distance: 500, kind: "open" }] };
+    const betas = [0, 1, 2].map((k) => person(`b${k}`, "beta", { location: "room" }));
+    const cast = [person("wren", "omega", { location: "room" }), person("ash", "alpha", { location: "near" }), ...betas];
+    const schedule = [0, 1, 2].map((k) => ({ at: "+1d", type: "move", who: `b${k}`, to: "out" }));
+    const { log } = run(mustLoad({ world: "classic", start: "2026-01-01", ...places, cast, schedule }), "2026-01-03");
+    const smelt = of(log, "perceived").filter((e) => e.people[0] === "ash" && e.people[1] === "wren");
+    expect(smelt.length).toBe(1);
+    expect(smelt[0].hour).toBeGreaterThan(of(log, "moved")[0].hour - 1); // only once the betas had gone
+  });
+});

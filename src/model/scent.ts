@@ -34,6 +34,9 @@ const SIGNATURE_ONLY: readonly Emission[] = [{ tell: SIGNATURE, intensity: 1, ep
 const NOTHING: readonly Emission[] = [];
 const NO_TELLS: ReadonlySet<string> = new Set();
 
+/** Orders numbers, Infinity included (a subtraction would give NaN for two infinities). */
+const compare = (x: number, y: number): number => (x === y ? 0 : x < y ? -1 : 1);
+
 const NO_MASK: { factor: number; causes: readonly Cause[]; maskers: number } = { factor: 1, causes: [], maskers: 0 };
 
 export class ScentEngine {
@@ -358,13 +361,14 @@ export class ScentEngine {
     if (r.action === "approach") {
       const e = sim.emit("drawn", [perceiver, target], `${sim.names[perceiver]} is drawn toward ${sim.names[target]} (${tell}).`, causes);
       if (here === there) return;
-      const door = this.neighbours[there].map((x) => x.place).sort((a, b) => this.distance(here, a) - this.distance(here, b))[0];
-      if (door !== undefined && door !== here) sim.move(perceiver, door, [{ kind: "event", id: e.id }]);
+      const door = this.neighbours[there].map((x) => x.place).sort((a, b) => compare(this.distance(here, a), this.distance(here, b)))[0];
+      // Moves wait until this round of perception is over, so no one is in two places in it.
+      if (door !== undefined && door !== here) sim.at(sim.now, () => sim.move(perceiver, door, [{ kind: "event", id: e.id }]));
     } else if (r.action === "avoid") {
       const far = (p: number) => Math.min(this.distance(there, p), this.maxRange * 10);
-      const away = this.neighbours[here].map((x) => x.place).sort((a, b) => far(b) - far(a))[0];
+      const away = this.neighbours[here].map((x) => x.place).sort((a, b) => compare(far(b), far(a)))[0];
       const e = sim.emit("avoids", [perceiver, target], `${sim.names[perceiver]} keeps away from ${sim.names[target]} (${tell}).`, causes);
-      if (away !== undefined && far(away) > far(here)) sim.move(perceiver, away, [{ kind: "event", id: e.id }]);
+      if (away !== undefined && far(away) > far(here)) sim.at(sim.now, () => sim.move(perceiver, away, [{ kind: "event", id: e.id }]));
     } else if (r.action === "calm") {
       sim.emit("calmed", [perceiver, target], `${sim.names[perceiver]} is calmed by ${sim.names[target]}'s scent.`, causes);
     } else {
@@ -374,6 +378,8 @@ export class ScentEngine {
 
   moved(i: number, from: number, causes: readonly Cause[]): void {
     const sim = this.sim;
+    const mask = sim.world.spec.scent.masking;
+    const maskerLeft = from >= 0 && (this.maskCache.get(from)?.maskers ?? 0) > 0 && !!mask && sim.world.condition("person", mask.maskers)({ person: sim.view(i) });
     this.forgetMasking(from);
     this.forgetMasking(sim.location[i]);
     if (from >= 0) {
@@ -386,6 +392,8 @@ export class ScentEngine {
     this.traces(i, to, causes);
     this.refreshPerson(i);
     this.refreshPerceiver(i);
+    // A masker who leaves lets the scents around the old place carry farther again.
+    if (maskerLeft) for (const p of [from, ...this.neighbours[from].map((x) => x.place)]) for (const q of [...this.members[p]]) if (q !== i) this.refreshPerson(q);
   }
 
   /** Left-behind scent in a place, fading by half every residue half-life. */

@@ -150,7 +150,14 @@ export class ExpressionCompiler {
     } catch (e) {
       return problemOf(e);
     }
-    const condition = ((vars: Record<string, unknown>) => evaluate(vars) === true) as Condition;
+    // A condition that fails at run time (an index past a list's end, say) is false: it does not hold.
+    const condition = ((vars: Record<string, unknown>) => {
+      try {
+        return evaluate(vars) === true;
+      } catch {
+        return false;
+      }
+    }) as Condition;
     Object.defineProperty(condition, "source", { value: text });
     byText.set(text, condition);
     return condition;
