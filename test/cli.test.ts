@@ -221,6 +221,14 @@ describe("scentline simulate", () => {
     expect(r.stderr).toMatch(/^error: cannot write/m);
     expect(readdirSync(dir)).toEqual([]);
   });
+
+  it("--out onto something that is not a regular file (a folder) is refused and leaves it as it was", () => {
+    const dir = tempDir();
+    const r = scentline("simulate", project, "--out", dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/not a regular file/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
 });
 
 describe("scentline state", () => {

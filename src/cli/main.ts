@@ -40,7 +40,9 @@ async function main(argv: readonly string[] = process.argv): Promise<void> {
   // A closed pipe (`scentline simulate … | head`) ends the output quietly.
   process.stdout.on("error", (e: NodeJS.ErrnoException) => {
     if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw e;
+    // Any other failure to write (a full disk, say) is said in one line, without a stack trace.
+    process.stderr.write(`error: cannot write the output: ${e.code ?? e.message}\n`);
+    process.exit(EXIT_FINDINGS);
   });
   try {
     await buildProgram().parseAsync([...argv]);

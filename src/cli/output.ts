@@ -3,7 +3,7 @@
  * that follows the terminal and NO_COLOR, diagnostics on stderr, and writing a result either to
  * stdout or atomically to a file.
  */
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync, type Stats } from "node:fs";
 import { formatDiagnostic, type Diagnostic } from "../core/diagnostic.js";
 import type { Cause, SimEvent } from "../sim/event.js";
 
@@ -80,6 +80,9 @@ export function writeResult(chunks: Iterable<string>, file?: string): void {
     if (buffer) process.stdout.write(buffer);
     return;
   }
+  // Only a regular file is replaced: a device, a folder or a pipe is never renamed over.
+  const existing = statOrUndefined(file);
+  if (existing && !existing.isFile()) throw new CliError(`cannot write ${file}: it is not a regular file`, "give --out a path to a file (it is replaced whole once the run is done)");
   const tmp = `${file}.tmp-${process.pid}`;
   let fd: number | undefined;
   try {
@@ -101,6 +104,14 @@ export function writeResult(chunks: Iterable<string>, file?: string): void {
     if (fd !== undefined) closeSync(fd);
     rmSync(tmp, { force: true });
     throw new CliError(`cannot write ${file}: ${reason(e)}`, "check that the folder exists and can be written to");
+  }
+}
+
+function statOrUndefined(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
   }
 }
 
