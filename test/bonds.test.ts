@@ -65,3 +65,21 @@ cycles:
     expect(of(stressed, "heat-skipped").length).toBeGreaterThan(2);
   });
 });
+
+describe("suppressants block cycles (world: suppressants.blocks)", () => {
+  it("a world that blocks heat on suppressants needs no modifier for it", () => {
+    const world = `extends: classic
+id: blocking
+name: Blocking
+cycles:
+  heat:
+    modifiers: []
+suppressants:
+  blocks: [heat]
+`;
+    const wren = person("wren", "omega", { traits: ["suppressants"] });
+    const { log } = run(mustLoad({ world: "./world.yaml", start: "2026-01-01", places: [{ id: "room" }], cast: [wren] }, { "world.yaml": world }), "2027-01-01", 2);
+    expect(of(log, "heat-began")).toEqual([]);
+    expect(of(log, "heat-skipped").length).toBeGreaterThan(1);
+  });
+});

@@ -23,3 +23,8 @@ export function getAt(value: unknown, path: readonly (string | number)[]): unkno
   }
   return v;
 }
+
+/** A world reference is a preset name ("daxam") or, when it looks like a path, a file relative to `from`. */
+export function resolveWorldRef(io: SourceReader, from: string, ref: string): string | undefined {
+  return /[/\\]|\.ya?ml$/.test(ref) ? io.resolve(from, ref) : io.preset(ref);
+}

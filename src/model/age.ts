@@ -16,7 +16,6 @@ const WHAT: Record<string, string> = {
   bite: "a claiming bite",
   visit: "a courting Visit",
   match: "a match",
-  "heat-partner": "a heat partnership",
 };
 
 export function ageAt(born: Hour, at: Hour): number {

@@ -5,7 +5,8 @@
  */
 import { parseDuration } from "../core/time.js";
 import type { Cause } from "../sim/event.js";
-import { ruleCauses, type Simulator } from "../sim/simulator.js";
+import { ruleCauses } from "../sim/causes.js";
+import type { Simulator } from "../sim/simulator.js";
 
 export interface BiteDetails {
   knot: boolean;

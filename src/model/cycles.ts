@@ -5,7 +5,8 @@
  */
 import { formatDuration, type Hour } from "../core/time.js";
 import type { Cause } from "../sim/event.js";
-import { ruleCauses, type Simulator } from "../sim/simulator.js";
+import { ruleCauses } from "../sim/causes.js";
+import type { Simulator } from "../sim/simulator.js";
 import type { CycleSpec, ModifierSpec } from "../world/schema.js";
 import { adjust, distBounds, sample } from "./dist.js";
 
@@ -123,9 +124,13 @@ export class CycleEngine {
     let period = sample(spec.period, sim.random);
     for (const m of mods) period = adjust(period, m.period, sim.random);
     this.period.set(`${i}:${name}`, period);
-    const skip = mods.find((m) => m.skip);
+    // Suppressants block the cycles the world lists, as a modifier with skip would.
+    const sup = sim.world.spec.suppressants;
+    const blocked = sim.suppressed[i] === 1 && sup?.blocks?.includes(name);
+    if (blocked) causes.push(...ruleCauses(sup, "suppressants.blocks"));
+    const skip = mods.find((m) => m.skip)?.id ?? (blocked ? "suppressed" : undefined);
     if (skip) {
-      sim.emit(`${name}-skipped`, [i], `${sim.names[i]} has no ${name} this time (${skip.id}).`, causes);
+      sim.emit(`${name}-skipped`, [i], `${sim.names[i]} has no ${name} this time (${skip}).`, causes);
       this.sim.scent.breakthrough(i, name, causes);
       this.plan(i, name, sim.now + Math.max(24, period));
       return;
@@ -282,9 +287,5 @@ export class CycleEngine {
     }
   }
 
-  /** Hours since the person's last cycle of any kind began (Infinity if none). */
-  sinceLastStart(i: number): number {
-    return this.sim.now - this.lastStart[i];
-  }
 }
 

@@ -4,7 +4,8 @@
  * makes the loser's pressure powerless over the winner from then on.
  */
 import type { Cause } from "../sim/event.js";
-import { ruleCauses, type Simulator } from "../sim/simulator.js";
+import { ruleCauses } from "../sim/causes.js";
+import type { Simulator } from "../sim/simulator.js";
 
 export class Influence {
   /** "loser>winner" pairs: the loser's pressure no longer works on the winner. */

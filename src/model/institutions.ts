@@ -6,7 +6,8 @@
  */
 import { yearsBetween } from "../core/time.js";
 import type { Cause } from "../sim/event.js";
-import { ruleCauses, type Simulator } from "../sim/simulator.js";
+import { ruleCauses } from "../sim/causes.js";
+import type { Simulator } from "../sim/simulator.js";
 import type { InstitutionSpec } from "../world/schema.js";
 
 export class Institutions {
@@ -31,9 +32,6 @@ export class Institutions {
     return this.specs.filter(([id, s]) => s.effect === effect && this.inForce.get(id));
   }
 
-  isInForce(id: string): boolean {
-    return this.inForce.get(id) === true;
-  }
 
   setup(): void {
     const sim = this.sim;

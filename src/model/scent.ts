@@ -8,7 +8,8 @@
 import { parseDistance, parseDuration } from "../core/time.js";
 import type { Cause } from "../sim/event.js";
 import { TimedQueue } from "../sim/queue.js";
-import { ruleCauses, type Simulator } from "../sim/simulator.js";
+import { ruleCauses } from "../sim/causes.js";
+import type { Simulator } from "../sim/simulator.js";
 import type { PersonView } from "../rules/expr.js";
 import type { Static } from "@sinclair/typebox";
 import type { RangeRule } from "../world/schema.js";
@@ -323,7 +324,7 @@ export class ScentEngine {
       const where = data.via ? ` through ${data.via}` : "";
       const e = sim.emit("perceived", [perceiver, target], `${sim.names[perceiver]} smells ${what} at ${Math.round(distance)} ft${where} (range ${Math.round(range)} ft).`, inputs, data);
       sim.cycles.onPerceived(perceiver, target, em.tell, em.intensity, e.id);
-      this.respond(perceiver, target, em.tell, strength, e.id);
+      this.respond(perceiver, target, em.tell, em.intensity, e.id);
     }
   }
 

@@ -3,7 +3,7 @@
  * each mechanic (cycles, scent, bonds, influence, institutions) lives in its own module under
  * model/ and acts through this class. Every event is appended to the log with its causes.
  */
-import { birthdayHour, formatDate, HOURS_PER_YEAR, parseDate, parseDuration, yearsBetween, type Hour } from "../core/time.js";
+import { HOURS_PER_YEAR, parseDate, parseDuration, yearsBetween, type Hour } from "../core/time.js";
 import { ageRefusal, ADULT_EVENT_KINDS } from "../model/age.js";
 import { CycleEngine } from "../model/cycles.js";
 import { Institutions } from "../model/institutions.js";
@@ -13,6 +13,7 @@ import { Bonds } from "../model/bonds.js";
 import { NO_PERSON, type PersonView } from "../rules/expr.js";
 import type { Project, ScheduledEvent } from "../story/load.js";
 import type { World } from "../world/load.js";
+import { ruleCauses } from "./causes.js";
 import type { Cause, SimEvent } from "./event.js";
 import { TimedQueue } from "./queue.js";
 import { Random } from "./random.js";
@@ -21,29 +22,6 @@ export type Task = () => void;
 
 /** Events that only record what someone noticed: they change no one's state, so cached views stay. */
 const OBSERVATIONS: ReadonlySet<string> = new Set(["perceived", "trace-perceived", "noticed", "calmed"]);
-
-type Cited = { rules?: readonly string[]; question?: string };
-const causeCache = new WeakMap<Cited, Map<string, readonly Cause[]>>();
-
-/**
- * Rule causes for a piece of a world file: its seed-rule ids, its open question, or its own path.
- * World pieces are frozen, so the (frozen) list is made once per piece and shared by every event.
- */
-export function ruleCauses(piece: Cited | undefined, path: string): readonly Cause[] {
-  const byPath = piece ? causeCache.get(piece) : undefined;
-  const cached = byPath?.get(path);
-  if (cached) return cached;
-  const out: Cause[] = [];
-  for (const id of piece?.rules ?? []) out.push({ kind: "rule", id, path });
-  if (piece?.question) out.push({ kind: "rule", id: `open question: ${piece.question}`, path });
-  if (out.length === 0) out.push({ kind: "rule", id: path, path });
-  const frozen = Object.freeze(out.map((c) => Object.freeze(c)));
-  if (piece) {
-    if (!byPath) causeCache.set(piece, new Map([[path, frozen]]));
-    else byPath.set(path, frozen);
-  }
-  return frozen;
-}
 
 export interface SimOptions {
   seed?: number;
@@ -451,17 +429,11 @@ export class Simulator {
     return e;
   }
 
-  birthday(i: number, years: number): Hour {
-    return birthdayHour(this.born[i], years);
-  }
 
   dateOf(text: string | undefined): Hour | undefined {
     return text ? parseDate(text) : undefined;
   }
 
-  formatNow(): string {
-    return formatDate(this.now);
-  }
 }
 
 export function simulate(project: Project, options: SimOptions): SimEvent[] {

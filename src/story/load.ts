@@ -5,7 +5,7 @@
  */
 import type { Diagnostic, SourcePosition } from "../core/diagnostic.js";
 import { hasErrors } from "../core/diagnostic.js";
-import type { SourceReader } from "../core/io.js";
+import { resolveWorldRef, type SourceReader } from "../core/io.js";
 import { didYouMean } from "../core/suggest.js";
 import { parseDate, parseDistance, parseDuration, parseMoment, type Hour } from "../core/time.js";
 import { validateAgainst } from "../core/validate.js";
@@ -95,12 +95,12 @@ export function loadProject(file: string, io: SourceReader): ProjectLoad {
   const err = (code: string, message: string, path: Path, hint?: string) => diagnostics.push({ severity: "error", code, message, hint, at: locate(path) });
 
   const worldRef = spec.world;
-  const worldPath = /[/\\]|\.ya?ml$/.test(worldRef) ? io.resolve(file, worldRef) : io.preset(worldRef);
+  const worldPath = resolveWorldRef(io, file, worldRef);
   if (!worldPath) {
     err("unknown-preset", `no canon preset is called "${worldRef}"`, ["world"], didYouMean(worldRef, io.presets()) ?? `presets: ${io.presets().join(", ")}`);
     return { diagnostics };
   }
-  const wl = loadWorld(worldPath, io);
+  const wl = loadWorld(worldPath, io, locate(["world"]));
   diagnostics.push(...wl.diagnostics);
   const world = wl.world;
   if (!world) return { diagnostics };

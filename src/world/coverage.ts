@@ -14,23 +14,3 @@ export function citedRules(spec: WorldSpec): Set<string> {
   walk(spec);
   return out;
 }
-
-export interface Coverage {
-  world: string;
-  implemented: string[];
-  notModelled: { id: string; reason: string }[];
-  /** Seed rules neither implemented nor explained. */
-  unaccounted: string[];
-}
-
-export function coverage(spec: WorldSpec): Coverage | undefined {
-  if (!spec.canon) return undefined;
-  const cited = citedRules(spec);
-  const order = (a: string, b: string) => a.localeCompare(b, "en", { numeric: true });
-  return {
-    world: spec.id,
-    implemented: spec.canon.seedRules.filter((id) => cited.has(id)).sort(order),
-    notModelled: Object.entries(spec.canon.notModelled ?? {}).map(([id, reason]) => ({ id, reason })).sort((a, b) => order(a.id, b.id)),
-    unaccounted: spec.canon.seedRules.filter((id) => !cited.has(id) && !spec.canon!.notModelled?.[id]),
-  };
-}

@@ -6,7 +6,7 @@
 import { Value, ValueErrorType } from "@sinclair/typebox/value";
 import type { Diagnostic, SourcePosition } from "../core/diagnostic.js";
 import { hasErrors } from "../core/diagnostic.js";
-import { getAt, type SourceReader } from "../core/io.js";
+import { getAt, resolveWorldRef, type SourceReader } from "../core/io.js";
 import { didYouMean } from "../core/suggest.js";
 import { describePath, pointerToPath, validateAgainst, walkMarked } from "../core/validate.js";
 import { parseYamlSource, type Path, type YamlSource } from "../core/yaml-source.js";
@@ -41,10 +41,11 @@ interface Layer {
   value: Record<string, unknown>;
 }
 
-export function loadWorld(path: string, io: SourceReader): WorldLoad {
+/** `from` is where the world was named (a project's `world:` line), for an unreadable file's error. */
+export function loadWorld(path: string, io: SourceReader, from?: SourcePosition): WorldLoad {
   const diagnostics: Diagnostic[] = [];
   const layers: Layer[] = [];
-  readLayers(path, io, [], layers, diagnostics);
+  readLayers(path, io, [], layers, diagnostics, from);
   if (hasErrors(diagnostics) || layers.length === 0) return { diagnostics };
 
   // Merge from the root preset down to the file asked for.
@@ -142,7 +143,7 @@ function readLayers(path: string, io: SourceReader, stack: string[], layers: Lay
   layers.push({ source, value });
   if (!parentRef) return;
   const at = source.locate(["extends"]);
-  const parentPath = /[/\\]|\.ya?ml$/.test(parentRef) ? io.resolve(path, parentRef) : io.preset(parentRef);
+  const parentPath = resolveWorldRef(io, path, parentRef);
   if (!parentPath) {
     diagnostics.push({
       severity: "error",

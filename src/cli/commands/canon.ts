@@ -1,4 +1,5 @@
 /** `scentline canon list|coverage`: the canon presets, and which seed rules each one implements. */
+import { citedRules } from "../../world/coverage.js";
 import type { Command } from "commander";
 import { formatDiagnostic } from "../../core/diagnostic.js";
 import { didYouMean } from "../../core/suggest.js";
@@ -39,18 +40,6 @@ function list(loadPreset: LoadPreset): void {
   const names = canonNames();
   const width = names.reduce((w, n) => Math.max(w, n.length), 0);
   writeResult(names.map((n) => `${n.padEnd(width)}  ${loadPreset(n).spec.name}\n`));
-}
-
-/** Every id in any `rules: [...]` list, at any depth of a world. */
-export function citedRules(value: unknown, into = new Set<string>()): Set<string> {
-  if (Array.isArray(value)) for (const v of value) citedRules(v, into);
-  else if (value && typeof value === "object") {
-    for (const [key, v] of Object.entries(value)) {
-      if (key === "rules" && Array.isArray(v)) for (const id of v) if (typeof id === "string") into.add(id);
-      citedRules(v, into);
-    }
-  }
-  return into;
 }
 
 function coverage(loadPreset: LoadPreset, name: string | undefined): void {
