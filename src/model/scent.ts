@@ -1,13 +1,12 @@
 /**
- * Scent: who perceives whom, which tells, from how far and through which connections. Distances
- * through the place graph are "effective": each connection's length divided by the share of scent
- * it lets through (a door at 0.3 counts as more than three times as far; sealed never passes).
+ * Scent: who perceives whom, which tells, from how far and through which connections (distances
+ * through the place graph are "effective", see place-graph.ts).
  * Perception is worked out only when something changes (a move, a new phase, a tell), and only
  * against people in places within range, never every pair every hour.
  */
 import { parseDistance, parseDuration } from "../core/time.js";
 import type { Cause } from "../sim/event.js";
-import { TimedQueue } from "../sim/queue.js";
+import { PlaceGraph } from "./place-graph.js";
 import { ruleCauses } from "../sim/causes.js";
 import type { Simulator } from "../sim/simulator.js";
 import type { PersonView } from "../rules/expr.js";
@@ -23,13 +22,6 @@ interface Emission {
 }
 
 const SIGNATURE = "signature";
-interface Reach {
-  places: Int32Array;
-  distances: Float64Array;
-  /** The place before each on its nearest path from the source. */
-  previous: Map<number, number>;
-  index?: Map<number, number>;
-}
 
 const SIGNATURE_ONLY: readonly Emission[] = [{ tell: SIGNATURE, intensity: 1, epoch: 0 }];
 const NOTHING: readonly Emission[] = [];
@@ -41,7 +33,6 @@ const compare = (x: number, y: number): number => (x === y ? 0 : x < y ? -1 : 1)
 const NO_MASK: { factor: number; causes: readonly Cause[]; maskers: number } = { factor: 1, causes: [], maskers: 0 };
 
 export class ScentEngine {
-  private readonly reachCache = new Map<number, Reach>();
   /** People giving off a tell (not only a signature), by place. */
   private readonly bearers = new Map<number, Set<number>>();
   private readonly crowd: number | undefined;
@@ -53,7 +44,8 @@ export class ScentEngine {
   private readonly signatureRange: number;
   private readonly rangeRules: { rule: RangeRuleSpec; range: number }[];
   private readonly members: Set<number>[];
-  private readonly neighbours: { place: number; cost: number }[][];
+  /** The places and how far scent goes between them. */
+  readonly graph: PlaceGraph;
   private readonly tells: Map<string, { until: number; since: number }>[];
   readonly worn: { from: number; hour: number }[][];
   private readonly residue: { person: number; hour: number }[][];
@@ -64,16 +56,7 @@ export class ScentEngine {
   constructor(private readonly sim: Simulator) {
     const places = sim.places.length;
     this.members = Array.from({ length: places }, () => new Set<number>());
-    this.neighbours = Array.from({ length: places }, () => []);
     this.residue = Array.from({ length: places }, () => []);
-    const pass = sim.world.spec.scent.connections;
-    for (const c of sim.project.connections) {
-      const share = pass[c.kind];
-      if (share <= 0) continue;
-      const cost = c.distance / share;
-      this.neighbours[c.a].push({ place: c.b, cost });
-      this.neighbours[c.b].push({ place: c.a, cost });
-    }
     this.tells = Array.from({ length: sim.n }, () => new Map());
     this.worn = Array.from({ length: sim.n }, () => []);
     const s = sim.world.spec.scent;
@@ -90,63 +73,14 @@ export class ScentEngine {
     this.upperBound = new Map([[SIGNATURE, Math.max(this.signatureRange, widest) * stretch]]);
     for (const [tell, r] of this.tellRanges) this.upperBound.set(tell, Math.max(r, widest) * stretch);
     this.maxRange = Math.max(...this.upperBound.values());
-  }
-
-  /**
-   * Places within scent reach of a place, with their effective distances (Dijkstra on a heap,
-   * stopping at the longest range any scent has; cached, the graph does not change).
-   */
-  reachFrom(place: number): Reach {
-    let r = this.reachCache.get(place);
-    if (r) return r;
-    const best = new Map<number, number>([[place, 0]]);
-    const previous = new Map<number, number>();
-    const queue = new TimedQueue<number>();
-    queue.push(0, place);
-    const order: number[] = [];
-    const done = new Set<number>();
-    while (queue.size > 0) {
-      const { hour: d, item: u } = queue.pop()!;
-      if (done.has(u)) continue;
-      done.add(u);
-      order.push(u);
-      for (const { place: v, cost } of this.neighbours[u]) {
-        const nd = d + cost;
-        if (nd > this.maxRange || nd >= (best.get(v) ?? Infinity)) continue;
-        best.set(v, nd);
-        previous.set(v, u);
-        queue.push(nd, v);
-      }
-    }
-    r = { places: Int32Array.from(order), distances: Float64Array.from(order.map((p) => best.get(p)!)), previous };
-    this.reachCache.set(place, r);
-    return r;
-  }
-
-  /** The places a scent passes through from one place to another, both ends included. */
-  path(from: number, to: number): number[] {
-    const { previous } = this.reachFrom(from);
-    const out = [to];
-    for (let p = to; p !== from; ) {
-      const q = previous.get(p);
-      if (q === undefined) return [];
-      out.push((p = q));
-    }
-    return out.reverse();
-  }
-
-  /** Effective distance between two places (Infinity beyond every scent's reach). */
-  distance(from: number, to: number): number {
-    const r = this.reachFrom(from);
-    const k = this.indexIn(r, to);
-    return k < 0 ? Infinity : r.distances[k];
+    this.graph = new PlaceGraph(places, sim.project.connections, sim.world.spec.scent.connections, this.maxRange);
   }
 
   /** Masking counts people in a place and its neighbours: forget the counts a move changes. */
   private forgetMasking(place: number): void {
     if (place < 0 || this.maskCache.size === 0) return;
     this.maskCache.delete(place);
-    for (const n of this.neighbours[place]) this.maskCache.delete(n.place);
+    for (const n of this.graph.neighbours[place]) this.maskCache.delete(n.place);
   }
 
   /**
@@ -228,7 +162,7 @@ export class ScentEngine {
     if (!atPlace) {
       const isMasker = sim.world.condition("person", m.maskers);
       let n = 0;
-      for (const p of [place, ...this.neighbours[place].map((x) => x.place)]) for (const q of this.members[p]) if (isMasker({ person: sim.view(q) })) n++;
+      for (const p of [place, ...this.graph.neighbours[place].map((x) => x.place)]) for (const q of this.members[p]) if (isMasker({ person: sim.view(q) })) n++;
       atPlace = { factor: 1, causes: ruleCauses(m, "scent.masking"), maskers: n };
       this.maskCache.set(place, atPlace);
     }
@@ -260,7 +194,7 @@ export class ScentEngine {
     let bound = 0;
     for (const e of emissions) bound = Math.max(bound, this.upperBound.get(e.tell) ?? this.maxRange);
     // Reach lists places nearest first: stop where even the widest scent cannot carry.
-    const { places, distances } = this.reachFrom(place);
+    const { places, distances } = this.graph.reachFrom(place);
     for (let k = 0; k < places.length && distances[k] <= bound; k++) {
       for (const q of this.members[places[k]]) if (q !== i && this.canPerceive(q)) this.tryPerceive(q, i, emissions, distances[k]);
     }
@@ -270,7 +204,7 @@ export class ScentEngine {
   refreshPerceiver(i: number): void {
     const place = this.sim.location[i];
     if (place < 0 || !this.canPerceive(i)) return;
-    const reach = this.reachFrom(place);
+    const reach = this.graph.reachFrom(place);
     // Everyone nearby gives off a signature; past its reach (or in a crowd) only the few people
     // giving off a tell can be smelled, so look at them rather than at everyone.
     const near = this.crowded(place) ? -1 : this.upperBound.get(SIGNATURE)!;
@@ -288,11 +222,6 @@ export class ScentEngine {
     let b = this.bearers.get(place);
     if (!b) this.bearers.set(place, (b = new Set()));
     return b;
-  }
-
-  private indexIn(reach: Reach, place: number): number {
-    reach.index ??= new Map(Array.from(reach.places, (p, k) => [p, k]));
-    return reach.index.get(place) ?? -1;
   }
 
   private tryPerceive(perceiver: number, target: number, emissions: readonly Emission[], distance: number): void {
@@ -320,7 +249,7 @@ export class ScentEngine {
       const data: Record<string, string | number> = { tell: em.tell, distance: Math.round(distance), range: Math.round(range), strength };
       const from = sim.location[target];
       const to = sim.location[perceiver];
-      if (from !== to) data.via = this.path(from, to).map((p) => sim.places[p]).join(" > ");
+      if (from !== to) data.via = this.graph.path(from, to).map((p) => sim.places[p]).join(" > ");
       const where = data.via ? ` through ${data.via}` : "";
       const e = sim.emit("perceived", [perceiver, target], `${sim.names[perceiver]} smells ${what} at ${Math.round(distance)} ft${where} (range ${Math.round(range)} ft).`, inputs, data);
       sim.cycles.onPerceived(perceiver, target, em.tell, em.intensity, e.id);
@@ -362,12 +291,12 @@ export class ScentEngine {
     if (r.action === "approach") {
       const e = sim.emit("drawn", [perceiver, target], `${sim.names[perceiver]} is drawn toward ${sim.names[target]} (${tell}).`, causes);
       if (here === there) return;
-      const door = this.neighbours[there].map((x) => x.place).sort((a, b) => compare(this.distance(here, a), this.distance(here, b)))[0];
+      const door = this.graph.neighbours[there].map((x) => x.place).sort((a, b) => compare(this.graph.distance(here, a), this.graph.distance(here, b)))[0];
       // Moves wait until this round of perception is over, so no one is in two places in it.
       if (door !== undefined && door !== here) sim.at(sim.now, () => sim.move(perceiver, door, [{ kind: "event", id: e.id }]));
     } else if (r.action === "avoid") {
-      const far = (p: number) => Math.min(this.distance(there, p), this.maxRange * 10);
-      const away = this.neighbours[here].map((x) => x.place).sort((a, b) => compare(far(b), far(a)))[0];
+      const far = (p: number) => Math.min(this.graph.distance(there, p), this.maxRange * 10);
+      const away = this.graph.neighbours[here].map((x) => x.place).sort((a, b) => compare(far(b), far(a)))[0];
       const e = sim.emit("avoids", [perceiver, target], `${sim.names[perceiver]} keeps away from ${sim.names[target]} (${tell}).`, causes);
       if (away !== undefined && far(away) > far(here)) sim.at(sim.now, () => sim.move(perceiver, away, [{ kind: "event", id: e.id }]));
     } else if (r.action === "calm") {
@@ -394,7 +323,7 @@ export class ScentEngine {
     this.refreshPerson(i);
     this.refreshPerceiver(i);
     // A masker who leaves lets the scents around the old place carry farther again.
-    if (maskerLeft) for (const p of [from, ...this.neighbours[from].map((x) => x.place)]) for (const q of [...this.members[p]]) if (q !== i) this.refreshPerson(q);
+    if (maskerLeft) for (const p of [from, ...this.graph.neighbours[from].map((x) => x.place)]) for (const q of [...this.members[p]]) if (q !== i) this.refreshPerson(q);
   }
 
   /** Left-behind scent in a place, fading by half every residue half-life. */
