@@ -61,9 +61,9 @@ function coverage(loadPreset: LoadPreset, name: string | undefined): void {
     out.push(`${c.bold(n)} (${spec.name}): ${implemented.length} of ${seed.length} seed rules implemented\n`);
     out.push(`  implemented (${implemented.length}): ${implemented.join(", ") || "none"}\n`);
     if (missing.length) {
-      out.push(`  not implemented (${missing.length}):\n`);
+      out.push(`  left out (${missing.length}):\n`);
       const width = missing.reduce((w, id) => Math.max(w, id.length), 0);
-      for (const id of missing) out.push(`    ${id.padEnd(width)}  ${notModelled[id] ?? c.red("NOT IMPLEMENTED, no reason given")}\n`);
+      for (const id of missing) out.push(`    ${id.padEnd(width)}  ${notModelled[id] ?? c.red("LEFT OUT WITHOUT A REASON")}\n`);
     }
     const stray = [...cited].filter((id) => !seed.includes(id)).sort();
     if (stray.length) out.push(`  cited but not among the seed rules: ${stray.join(", ")}\n`);
