@@ -4,6 +4,7 @@
  * stdout or atomically to a file.
  */
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync, type Stats } from "node:fs";
+import { isAbsolute, relative } from "node:path";
 import { formatDiagnostic, type Diagnostic } from "../core/diagnostic.js";
 import type { Cause, SimEvent } from "../sim/event.js";
 
@@ -46,12 +47,19 @@ export function printError(message: string, hint?: string): void {
 }
 
 /** Writes each diagnostic to stderr; returns the number of errors among them. */
+function shorter(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel.length < file.length ? rel : file;
+}
+
 export function printDiagnostics(diagnostics: readonly Diagnostic[]): number {
   const c = colours(useColour(process.stderr));
   let errors = 0;
   for (const d of diagnostics) {
     if (d.severity === "error") errors++;
-    const text = formatDiagnostic(d);
+    // Paths read as the user would type them: relative to where they are, when that is shorter.
+    const at = d.at && isAbsolute(d.at.file) ? { ...d.at, file: shorter(d.at.file) } : d.at;
+    const text = formatDiagnostic({ ...d, at });
     const paint = d.severity === "error" ? c.red : d.severity === "warning" ? c.yellow : plain;
     process.stderr.write(text.replace(`${d.severity} [${d.code}]`, paint(`${d.severity} [${d.code}]`)) + "\n");
   }
