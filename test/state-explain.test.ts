@@ -67,3 +67,15 @@ describe("owners and what scent reveals", () => {
     expect(s.people[0].scent).toContain("in heat");
   });
 });
+
+describe("births during the story", () => {
+  it("someone born after the start is 'not yet born' before then, with age 0, and ages from birth", () => {
+    const project = mustLoad({ world: "daxam", start: "2026-01-01", places: [{ id: "room" }], cast: [person("kara", "alpha"), { id: "pup", name: "Pup", born: "2027-01-01", designation: "omega", location: "room" }] });
+    expect(stateAt(project, parseDate("2026-06-01")!).people[1]).toMatchObject({ born: false, age: 0 });
+    expect(stateAt(project, parseDate("2026-06-01")!).people[1].location).toBe("");
+    expect(stateAt(project, parseDate("2029-06-01")!).people[1]).toMatchObject({ born: true, age: 2, designation: "omega", location: "room" });
+    const { log } = run(project, "2027-02-01");
+    expect(log.filter((e) => e.people.includes("pup") && e.hour < parseDate("2027-01-01")!)).toEqual([]);
+    expect(log.find((e) => e.type === "born")?.hour).toBe(parseDate("2027-01-01"));
+  });
+});

@@ -107,7 +107,8 @@ export class Simulator {
     const axis = this.world.designationAxis;
     people.forEach((p, i) => {
       this.hasAxis[i] = this.world.spec.species[p.species]?.axes.includes(axis) ? 1 : 0;
-      if (p.spec.location) this.location[i] = placeIndex.get(p.spec.location) ?? -1;
+      // Someone born during the story is nowhere (and smells of nothing) until then.
+      if (p.spec.location && p.born <= this.start) this.location[i] = placeIndex.get(p.spec.location) ?? -1;
       if (p.spec.traits?.includes("suppressants")) this.suppressed[i] = 1;
       // An owner named in the cast makes the person enslaved unless their status says otherwise.
       if (p.owner !== undefined) {
@@ -159,6 +160,16 @@ export class Simulator {
       else if (r.kind === "owner") (this.owner[r.b] = r.a), (this.status[r.b] = this.status[r.b] === "free" ? "enslaved" : this.status[r.b]);
     }
     for (let i = 0; i < this.n; i++) this.presentationSetup(i);
+    for (const person of p.people) {
+      if (person.born <= this.start) continue;
+      const i = person.index;
+      this.at(person.born, () => {
+        const e = this.emit("born", [i], `${this.names[i]} is born.`, [this.inputCause(`cast: ${this.ids[i]}`, person.at)]);
+        this.lastCause[i] = e.id;
+        const place = person.spec.location ? this.places.indexOf(person.spec.location) : -1;
+        if (place >= 0) this.move(i, place, [{ kind: "event", id: e.id }]);
+      });
+    }
     this.institutions.setup();
     for (let i = 0; i < this.n; i++) this.cycles.setup(i);
     for (const e of p.schedule) this.at(e.hour, () => this.repeat(e, 1));

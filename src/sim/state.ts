@@ -9,7 +9,9 @@ import { Simulator } from "./simulator.js";
 export interface PersonState {
   id: string;
   name: string;
+  /** Whole years; 0 for someone not yet born (see `born`). */
   age: number;
+  born: boolean;
   species: string;
   /** The designation, "unpresented", or "none" where the species lacks the axis. */
   designation: string;
@@ -47,7 +49,8 @@ export function personState(sim: Simulator, i: number): PersonState {
   return {
     id: sim.ids[i],
     name: sim.names[i],
-    age: yearsBetween(sim.born[i], sim.now),
+    age: Math.max(0, yearsBetween(sim.born[i], sim.now)),
+    born: sim.born[i] <= sim.now,
     species: sim.species[i],
     designation,
     alignment: sim.alignment[i],
