@@ -228,13 +228,14 @@ export class ScentEngine {
     const sim = this.sim;
     let views: { perceiver: PersonView; target: PersonView } | undefined;
     for (const em of emissions) {
-      if (distance > (this.upperBound.get(em.tell) ?? this.maxRange)) continue;
-      // A signature is noticed once per pair; a tell once per pair and episode.
+      // A signature is noticed once per pair; a tell once per pair and episode. (Cheapest test first.)
       const signature = em.tell === SIGNATURE;
-      if (signature && (this.crowded(sim.location[perceiver]) || this.crowded(sim.location[target]))) continue;
       const pair = perceiver * sim.n + target;
+      if (signature && this.seenSignature.has(pair)) continue;
+      if (distance > (this.upperBound.get(em.tell) ?? this.maxRange)) continue;
+      if (signature && (this.crowded(sim.location[perceiver]) || this.crowded(sim.location[target]))) continue;
       const key = signature ? "" : `${pair}:${em.tell}:${em.epoch}`;
-      if (signature ? this.seenSignature.has(pair) : this.seen.has(key)) continue;
+      if (!signature && this.seen.has(key)) continue;
       views ??= { perceiver: sim.view(perceiver), target: sim.view(target) };
       const { range, causes } = this.range(perceiver, target, em.tell, em.intensity, views);
       if (distance > range) continue;
@@ -341,8 +342,9 @@ export class ScentEngine {
     for (const r of left) {
       if (r.person === i || sim.location[r.person] === place) continue;
       const strength = Math.round(Math.pow(0.5, (sim.now - r.hour) / half) * 100) / 100;
+      if (strength < 0.2) continue;
       const key = `trace:${i}:${r.person}:${r.hour}`;
-      if (strength < 0.2 || this.seen.has(key)) continue;
+      if (this.seen.has(key)) continue;
       this.seen.add(key);
       sim.emit("trace-perceived", [i, r.person], `${sim.names[i]} smells traces of ${sim.names[r.person]} in ${sim.places[place]} (${strength < 0.5 ? "faint" : "fresh"}).`, [...ruleCauses(res, "scent.residue"), ...causes], { strength });
     }
