@@ -120,7 +120,9 @@ export class CycleEngine {
     const spec = sim.world.spec.cycles[name];
     const mods = this.applicable(i, spec);
     const causes = [...ruleCauses(spec, `cycles.${name}`), ...this.modifierCauses(name, mods)];
-    if (sim.lastCause[i]) causes.push({ kind: "event", id: sim.lastCause[i]! });
+    // A cycle follows from the previous one of its kind (or from presentation), not from whatever else happened last.
+    const previous = this.lastEnd.get(`${i}:${name}`);
+    if (previous) causes.push({ kind: "event", id: previous });
     let period = sample(spec.period, sim.random);
     for (const m of mods) period = adjust(period, m.period, sim.random);
     this.period.set(`${i}:${name}`, period);
@@ -231,6 +233,8 @@ export class CycleEngine {
   }
 
   private readonly plans = new Map<string, number>();
+  /** The event that ended each person's latest cycle of each kind ("person:cycle"). */
+  private readonly lastEnd = new Map<string, string>();
   /** The period drawn at each person's latest cycle of each kind ("person:cycle"). */
   private readonly period = new Map<string, number>();
 
@@ -246,6 +250,7 @@ export class CycleEngine {
       resolved: a.resolved,
     });
     sim.lastCause[i] = e.id;
+    this.lastEnd.set(`${i}:${a.cycle}`, e.id);
     sim.scent.refreshPerson(i);
     // The next cycle: a period after this one's main phase began, or soon after an unresolved one ends.
     const returning = !a.resolved && a.returnAfter !== undefined;

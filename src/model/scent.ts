@@ -246,7 +246,9 @@ export class ScentEngine {
       const what = em.tell === SIGNATURE ? `${sim.names[target]}'s scent${reveals ? ` (${reveals})` : ""}` : `${sim.names[target]}'s ${em.tell} scent`;
       const inputs: Cause[] = [...causes];
       if (sim.lastCause[target]) inputs.push({ kind: "event", id: sim.lastCause[target]! });
-      if (sim.lastCause[perceiver] && sim.lastCause[perceiver] !== sim.lastCause[target]) inputs.push({ kind: "event", id: sim.lastCause[perceiver]! });
+      // The perceiver's own latest change is a cause only when it is what brought them here now.
+      const own = sim.lastCause[perceiver];
+      if (own && own !== sim.lastCause[target] && sim.lastCauseHour[perceiver] === sim.now) inputs.push({ kind: "event", id: own });
       const data: Record<string, string | number> = { tell: em.tell, distance: Math.round(distance), range: Math.round(range), strength };
       const from = sim.location[target];
       const to = sim.location[perceiver];

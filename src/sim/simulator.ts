@@ -71,6 +71,8 @@ export class Simulator {
   private readonly viewCache: PersonView[] = [];
   private readonly scheduleCauses: Cause[] = [];
   private readonly soloPeople: string[][] = [];
+  /** When each person's latest event happened (to tell a fresh cause from an old one). */
+  readonly lastCauseHour: Float64Array;
   private readonly viewFresh: Uint8Array;
 
   constructor(readonly project: Project, options: SimOptions) {
@@ -102,6 +104,7 @@ export class Simulator {
     this.species = people.map((p) => p.species);
     this.lastCause = new Array(n).fill(undefined);
     this.viewFresh = new Uint8Array(n);
+    this.lastCauseHour = new Float64Array(n).fill(-Infinity);
     this.places = project.places;
     const placeIndex = new Map(this.places.map((p, i) => [p, i]));
     const axis = this.world.designationAxis;
@@ -437,6 +440,7 @@ export class Simulator {
     this.log.push(e);
     // An event names the people whose state it changed; their views are built afresh.
     if (!OBSERVATIONS.has(type)) for (const p of people) this.viewFresh[p] = 0;
+    if (people.length > 0) this.lastCauseHour[people[0]] = this.now;
     return e;
   }
 
