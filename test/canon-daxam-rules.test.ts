@@ -1,6 +1,5 @@
 /** The daxam preset's rules beyond the testable facts: designation, scent, tells, bonds, influence. */
 import { describe, expect, it } from "vitest";
-import { parseDate } from "../src/core/time.js";
 import { mustLoad, of, person, run } from "./helpers/project.js";
 import { preset } from "./helpers/world.js";
 

@@ -18,13 +18,26 @@ const WHAT: Record<string, string> = {
   match: "a match",
 };
 
-export function ageAt(born: Hour, at: Hour): number {
-  return yearsBetween(born, at);
+type Participant = { born: Hour; spec: { name: string } };
+
+export function isAdult(world: World, born: Hour, at: Hour): boolean {
+  return yearsBetween(born, at) >= world.ageOfMajority;
 }
 
 /** Why the person may not take part at that time, or undefined if they may. */
-export function ageRefusal(world: World, person: { born: Hour; spec: { name: string } }, at: Hour, kind: string): string | undefined {
-  const age = ageAt(person.born, at);
-  if (age >= world.ageOfMajority) return undefined;
+export function ageRefusal(world: World, person: Participant, at: Hour, kind: string): string | undefined {
+  if (isAdult(world, person.born, at)) return undefined;
+  const age = yearsBetween(person.born, at);
   return `${WHAT[kind] ?? kind} involving ${person.spec.name} on ${formatDate(at)} is refused: ${person.spec.name} is ${age}, under the age of majority (${world.ageOfMajority})`;
+}
+
+/** One refusal per under-age participant of an event of `kind` at `at` (none for other kinds). */
+export function eventRefusals(world: World, participants: readonly (Participant | undefined)[], at: Hour, kind: string): { index: number; message: string }[] {
+  if (!ADULT_EVENT_KINDS.has(kind)) return [];
+  const out: { index: number; message: string }[] = [];
+  participants.forEach((p, index) => {
+    const message = p && ageRefusal(world, p, at, kind);
+    if (message) out.push({ index, message });
+  });
+  return out;
 }

@@ -3,8 +3,8 @@
  * each mechanic (cycles, scent, bonds, influence, institutions) lives in its own module under
  * model/ and acts through this class. Every event is appended to the log with its causes.
  */
-import { HOURS_PER_YEAR, parseDate, parseDuration, yearsBetween, type Hour } from "../core/time.js";
-import { ageRefusal, ADULT_EVENT_KINDS } from "../model/age.js";
+import { HOURS_PER_YEAR, parseDate, parseDuration, type Hour } from "../core/time.js";
+import { eventRefusals, isAdult } from "../model/age.js";
 import { CycleEngine } from "../model/cycles.js";
 import { Institutions } from "../model/institutions.js";
 import { Influence } from "../model/influence.js";
@@ -236,15 +236,11 @@ export class Simulator {
     if (!input) input = this.scheduleCauses[e.index] = this.inputCause(`schedule[${e.index}] ${e.spec.type}`, e.at);
     const who = e.who;
     // The adults-only guard runs again here: a world cannot switch it off.
-    if (ADULT_EVENT_KINDS.has(e.spec.type)) {
-      for (const p of [who, ...e.with]) {
-        if (p === undefined) continue;
-        const refusal = ageRefusal(this.world, { born: this.born[p], spec: { name: this.names[p] } }, this.now, e.spec.type);
-        if (refusal) {
-          this.emit("refused", [p], refusal, [input, { kind: "rule", id: "adults-only", path: "engine" }], { code: "under-age" }, "error");
-          return;
-        }
-      }
+    const participants = [who, ...e.with];
+    const [refusal] = eventRefusals(this.world, participants.map((p) => (p === undefined ? undefined : { born: this.born[p], spec: { name: this.names[p] } })), this.now, e.spec.type);
+    if (refusal) {
+      this.emit("refused", [participants[refusal.index]!], refusal.message, [input, { kind: "rule", id: "adults-only", path: "engine" }], { code: "under-age" }, "error");
+      return;
     }
     switch (e.spec.type) {
       case "move":
@@ -358,8 +354,7 @@ export class Simulator {
 
   /** Both are of age now (the engine's adults-only guard, whatever the world says). */
   adults(a: number, b: number): boolean {
-    const majority = this.world.ageOfMajority;
-    return yearsBetween(this.born[a], this.now) >= majority && yearsBetween(this.born[b], this.now) >= majority;
+    return isAdult(this.world, this.born[a], this.now) && isAdult(this.world, this.born[b], this.now);
   }
 
   designationOf(i: number): string {

@@ -11,7 +11,7 @@ import { parseDate, parseDistance, parseDuration, parseMoment, type Hour } from 
 import { validateAgainst } from "../core/validate.js";
 import { parseYamlSource, type Path } from "../core/yaml-source.js";
 import { loadWorld, type World } from "../world/load.js";
-import { ageRefusal, ADULT_EVENT_KINDS, ADULT_RELATION_KINDS } from "../model/age.js";
+import { ageRefusal, ADULT_RELATION_KINDS, eventRefusals } from "../model/age.js";
 import { Project as ProjectSchema, type PersonSpec, type ProjectSpec, type RelationSpec, type ScheduledEventSpec } from "./schema.js";
 
 export interface Person {
@@ -223,13 +223,8 @@ export function loadProject(file: string, io: SourceReader): ProjectLoad {
     if (e.times !== undefined && e.every === undefined) err("missing-field", `"times" needs "every"`, ["schedule", i, "times"], "add every: 1w (how often it repeats)");
     if (e.every !== undefined && (parseDuration(e.every) ?? 0) < 1) err("out-of-range", `a routine must repeat at least an hour apart`, ["schedule", i, "every"], "write every: 1h or more");
     schedule.push({ index: i, hour, spec: e, who, with: withIdx, chaperones, to, winner, at: locate(["schedule", i]) });
-    if (ADULT_EVENT_KINDS.has(e.type)) {
-      for (const p of [who, ...withIdx]) {
-        if (p === undefined) continue;
-        const refusal = ageRefusal(world, people[p], hour, e.type);
-        if (refusal) err("under-age", refusal, ["schedule", i], "Scentline refuses courtship, bonding and heat-partner events for anyone under the age of majority; correct the birth date or the event's date");
-      }
-    }
+    for (const r of eventRefusals(world, [who, ...withIdx].map((p) => (p === undefined ? undefined : people[p])), hour, e.type))
+      err("under-age", r.message, ["schedule", i], "Scentline refuses courtship, bonding and heat-partner events for anyone under the age of majority; correct the birth date or the event's date");
   });
   // Stable order: by time, then as written.
   schedule.sort((x, y) => x.hour - y.hour || x.index - y.index);
