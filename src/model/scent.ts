@@ -30,7 +30,22 @@ const NO_TELLS: ReadonlySet<string> = new Set();
 /** Orders numbers, Infinity included (a subtraction would give NaN for two infinities). */
 const compare = (x: number, y: number): number => (x === y ? 0 : x < y ? -1 : 1);
 
-const NO_MASK: { factor: number; causes: readonly Cause[]; maskers: number } = { factor: 1, causes: [], maskers: 0 };
+interface Masking {
+  factor: number;
+  causes: readonly Cause[];
+  maskers: number;
+}
+
+interface RangeMeasure {
+  range: number;
+  /** Index of the range rule that set the base range, or -1. */
+  specific: number;
+  /** Indices of the range modifiers that applied. */
+  modifiers?: number[];
+  mask: Masking;
+}
+
+const NO_MASK: Masking = { factor: 1, causes: [], maskers: 0 };
 
 export class ScentEngine {
   /** People giving off a tell (not only a signature), by place. */
@@ -39,7 +54,8 @@ export class ScentEngine {
   private readonly upperBound: Map<string, number>;
   /** What suppressants hide. */
   private readonly hidden: ReadonlySet<string>;
-  private readonly maskCache = new Map<number, { factor: number; causes: readonly Cause[]; maskers: number }>();
+  /** The maskers in or next to each place, worked out when first needed after a move there. */
+  private readonly maskCache = new Map<number, { causes: readonly Cause[]; maskers: ReadonlySet<number> }>();
   private readonly tellRanges: Map<string, number>;
   private readonly signatureRange: number;
   private readonly rangeRules: { rule: RangeRuleSpec; range: number }[];
@@ -49,8 +65,13 @@ export class ScentEngine {
   private readonly tells: Map<string, { until: number; since: number }>[];
   readonly worn: { from: number; hour: number }[][];
   private readonly residue: { person: number; hour: number }[][];
-  private readonly seen = new Set<string>();
+  /** Traces already noticed ("perceiver:person:hour"). */
+  private readonly seenTraces = new Set<string>();
   private readonly seenSignature = new Set<number>();
+  /** The episode (its start hour) of each tell last noticed, by pair and tell. */
+  private readonly seenTell = new Map<number, number>();
+  /** A small number for each tell, to key seenTell by number rather than by string. */
+  private readonly tellIndex = new Map<string, number>();
   private readonly maxRange: number;
 
   constructor(private readonly sim: Simulator) {
@@ -123,37 +144,57 @@ export class ScentEngine {
 
   /** How far (effective feet) a perceiver can smell this tell of the target, with every rule that set it. */
   range(perceiver: number, target: number, tell: string, intensity: number, views?: { perceiver: PersonView; target: PersonView }): { range: number; causes: readonly Cause[] } {
+    const m = this.measure(perceiver, target, tell, intensity, views);
+    return { range: m.range, causes: this.rangeCauses(tell, m) };
+  }
+
+  /**
+   * The range alone, with which rules set it (as indices): most pairs are out of range, and their
+   * causes are never needed.
+   */
+  private measure(perceiver: number, target: number, tell: string, intensity: number, views?: { perceiver: PersonView; target: PersonView }): RangeMeasure {
     const sim = this.sim;
     const s = sim.world.spec.scent;
     const vars = { perceiver: views?.perceiver ?? sim.view(perceiver), target: views?.target ?? sim.view(target), tell, intensity };
     const signature = tell === SIGNATURE;
     let range = signature ? this.signatureRange : (this.tellRanges.get(tell) ?? this.signatureRange);
-    const causes: Cause[] = [...ruleCauses(signature ? s : s.tells[tell], signature ? "scent.signatureRange" : `scent.tells.${tell}`)];
-    const specific = this.rangeRules.find((r) => sim.world.condition("perception", r.rule.when)(vars));
-    if (specific) {
-      range = specific.range;
-      causes.push(...ruleCauses(specific.rule, `scent.ranges.${specific.rule.id}`));
-    }
-    for (const m of s.rangeModifiers ?? []) {
-      if (!sim.world.condition("perception", m.when)(vars)) continue;
-      range *= m.factor;
-      causes.push(...ruleCauses(m, `scent.rangeModifiers.${m.id}`));
+    const specific = this.rangeRules.findIndex((r) => sim.world.condition("perception", r.rule.when)(vars));
+    if (specific >= 0) range = this.rangeRules[specific].range;
+    let modifiers: number[] | undefined;
+    const rangeModifiers = s.rangeModifiers ?? [];
+    for (let k = 0; k < rangeModifiers.length; k++) {
+      if (!sim.world.condition("perception", rangeModifiers[k].when)(vars)) continue;
+      range *= rangeModifiers[k].factor;
+      (modifiers ??= []).push(k);
     }
     const c = sim.cycles.current(target);
     if (c && !signature) range *= c.scentRange * Math.max(0.1, intensity);
     const mask = this.masking(target);
-    if (mask.factor < 1) {
-      range *= mask.factor;
-      causes.push(...mask.causes);
+    if (mask.factor < 1) range *= mask.factor;
+    return { range, specific, modifiers, mask };
+  }
+
+  private rangeCauses(tell: string, m: RangeMeasure): Cause[] {
+    const s = this.sim.world.spec.scent;
+    const signature = tell === SIGNATURE;
+    const causes: Cause[] = [...ruleCauses(signature ? s : s.tells[tell], signature ? "scent.signatureRange" : `scent.tells.${tell}`)];
+    if (m.specific >= 0) {
+      const rule = this.rangeRules[m.specific].rule;
+      causes.push(...ruleCauses(rule, `scent.ranges.${rule.id}`));
     }
-    return { range, causes };
+    for (const k of m.modifiers ?? []) {
+      const mod = s.rangeModifiers![k];
+      causes.push(...ruleCauses(mod, `scent.rangeModifiers.${mod.id}`));
+    }
+    if (m.mask.factor < 1) causes.push(...m.mask.causes);
+    return causes;
   }
 
   /**
    * Maskers (betas, in most worlds) in or next to the emitter's place shrink its range, never to
    * nothing. Worked out once per place until someone moves.
    */
-  masking(target: number): { factor: number; causes: readonly Cause[]; maskers: number } {
+  masking(target: number): Masking {
     const sim = this.sim;
     const m = sim.world.spec.scent.masking;
     const place = sim.location[target];
@@ -161,13 +202,17 @@ export class ScentEngine {
     let atPlace = this.maskCache.get(place);
     if (!atPlace) {
       const isMasker = sim.world.condition("person", m.maskers);
-      let n = 0;
-      for (const p of [place, ...this.graph.neighbours[place].map((x) => x.place)]) for (const q of this.members[p]) if (isMasker({ person: sim.view(q) })) n++;
-      atPlace = { factor: 1, causes: ruleCauses(m, "scent.masking"), maskers: n };
+      const who = new Set<number>();
+      const count = (p: number) => {
+        for (const q of this.members[p]) if (isMasker({ person: sim.view(q) })) who.add(q);
+      };
+      count(place);
+      for (const n of this.graph.neighbours[place]) count(n.place);
+      atPlace = { causes: ruleCauses(m, "scent.masking"), maskers: who };
       this.maskCache.set(place, atPlace);
     }
     // The emitter does not mask itself.
-    const n = atPlace.maskers - (sim.world.condition("person", m.maskers)({ person: sim.view(target) }) ? 1 : 0);
+    const n = atPlace.maskers.size - (atPlace.maskers.has(target) ? 1 : 0);
     if (n <= 0) return NO_MASK;
     return { factor: Math.max(m.floor, Math.pow(m.factorEach, n)), causes: atPlace.causes, maskers: n };
   }
@@ -218,6 +263,12 @@ export class ScentEngine {
     }
   }
 
+  private tellSlot(tell: string): number {
+    let k = this.tellIndex.get(tell);
+    if (k === undefined) this.tellIndex.set(tell, (k = this.tellIndex.size));
+    return k;
+  }
+
   private bearersAt(place: number): Set<number> {
     let b = this.bearers.get(place);
     if (!b) this.bearers.set(place, (b = new Set()));
@@ -234,13 +285,15 @@ export class ScentEngine {
       if (signature && this.seenSignature.has(pair)) continue;
       if (distance > (this.upperBound.get(em.tell) ?? this.maxRange)) continue;
       if (signature && (this.crowded(sim.location[perceiver]) || this.crowded(sim.location[target]))) continue;
-      const key = signature ? "" : `${pair}:${em.tell}:${em.epoch}`;
-      if (!signature && this.seen.has(key)) continue;
+      const key = signature ? 0 : this.tellSlot(em.tell) * sim.n * sim.n + pair;
+      if (!signature && this.seenTell.get(key) === em.epoch) continue;
       views ??= { perceiver: sim.view(perceiver), target: sim.view(target) };
-      const { range, causes } = this.range(perceiver, target, em.tell, em.intensity, views);
+      const measured = this.measure(perceiver, target, em.tell, em.intensity, views);
+      const range = measured.range;
       if (distance > range) continue;
+      const causes = this.rangeCauses(em.tell, measured);
       if (signature) this.seenSignature.add(pair);
-      else this.seen.add(key);
+      else this.seenTell.set(key, em.epoch);
       const strength = Math.round((1 - distance / Math.max(range, 1)) * 100) / 100;
       const reveals = this.reveals(target);
       const what = em.tell === SIGNATURE ? `${sim.names[target]}'s scent${reveals ? ` (${reveals})` : ""}` : `${sim.names[target]}'s ${em.tell} scent`;
@@ -311,8 +364,7 @@ export class ScentEngine {
 
   moved(i: number, from: number, causes: readonly Cause[]): void {
     const sim = this.sim;
-    const mask = sim.world.spec.scent.masking;
-    const maskerLeft = from >= 0 && (this.maskCache.get(from)?.maskers ?? 0) > 0 && !!mask && sim.world.condition("person", mask.maskers)({ person: sim.view(i) });
+    const maskerLeft = from >= 0 && !!this.maskCache.get(from)?.maskers.has(i);
     this.forgetMasking(from);
     this.forgetMasking(sim.location[i]);
     if (from >= 0) {
@@ -326,7 +378,15 @@ export class ScentEngine {
     this.refreshPerson(i);
     this.refreshPerceiver(i);
     // A masker who leaves lets the scents around the old place carry farther again.
-    if (maskerLeft) for (const p of [from, ...this.graph.neighbours[from].map((x) => x.place)]) for (const q of [...this.members[p]]) if (q !== i) this.refreshPerson(q);
+    if (maskerLeft) {
+      this.refreshPeopleIn(from, i);
+      for (const n of this.graph.neighbours[from]) this.refreshPeopleIn(n.place, i);
+    }
+  }
+
+  /** Refreshes everyone in a place but one (a copy: refreshing can move people). */
+  private refreshPeopleIn(place: number, except: number): void {
+    for (const q of Array.from(this.members[place])) if (q !== except) this.refreshPerson(q);
   }
 
   /** Left-behind scent in a place, fading by half every residue half-life. */
@@ -346,8 +406,8 @@ export class ScentEngine {
       const strength = Math.round(Math.pow(0.5, (sim.now - r.hour) / half) * 100) / 100;
       if (strength < 0.2) continue;
       const key = `trace:${i}:${r.person}:${r.hour}`;
-      if (this.seen.has(key)) continue;
-      this.seen.add(key);
+      if (this.seenTraces.has(key)) continue;
+      this.seenTraces.add(key);
       sim.emit("trace-perceived", [i, r.person], `${sim.names[i]} smells traces of ${sim.names[r.person]} in ${sim.places[place]} (${strength < 0.5 ? "faint" : "fresh"}).`, [...ruleCauses(res, "scent.residue"), ...causes], { strength });
     }
   }

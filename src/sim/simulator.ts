@@ -4,7 +4,7 @@
  * model/ and acts through this class. Every event is appended to the log with its causes.
  */
 import { HOURS_PER_YEAR, parseDate, parseDuration, type Hour } from "../core/time.js";
-import { eventRefusals, isAdult } from "../model/age.js";
+import { ADULT_EVENT_KINDS, eventRefusals, isAdult } from "../model/age.js";
 import { CycleEngine } from "../model/cycles.js";
 import { Institutions } from "../model/institutions.js";
 import { Influence } from "../model/influence.js";
@@ -236,11 +236,13 @@ export class Simulator {
     if (!input) input = this.scheduleCauses[e.index] = this.inputCause(`schedule[${e.index}] ${e.spec.type}`, e.at);
     const who = e.who;
     // The adults-only guard runs again here: a world cannot switch it off.
-    const participants = [who, ...e.with];
-    const [refusal] = eventRefusals(this.world, participants.map((p) => (p === undefined ? undefined : { born: this.born[p], spec: { name: this.names[p] } })), this.now, e.spec.type);
-    if (refusal) {
-      this.emit("refused", [participants[refusal.index]!], refusal.message, [input, { kind: "rule", id: "adults-only", path: "engine" }], { code: "under-age" }, "error");
-      return;
+    if (ADULT_EVENT_KINDS.has(e.spec.type)) {
+      const participants = [who, ...e.with];
+      const [refusal] = eventRefusals(this.world, participants.map((p) => (p === undefined ? undefined : { born: this.born[p], spec: { name: this.names[p] } })), this.now, e.spec.type);
+      if (refusal) {
+        this.emit("refused", [participants[refusal.index]!], refusal.message, [input, { kind: "rule", id: "adults-only", path: "engine" }], { code: "under-age" }, "error");
+        return;
+      }
     }
     switch (e.spec.type) {
       case "move":
