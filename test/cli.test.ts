@@ -3,7 +3,7 @@
  * first; to run this file alone, `npm run build` before `npx vitest run test/cli.test.ts`).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -296,5 +296,64 @@ describe("scentline explain", () => {
     const r = scentline("explain", project, "12");
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('did you mean "e12"?');
+  });
+});
+
+describe("scentline check and rules", () => {
+  it("every example checks clean: exit 0, no error finding", () => {
+    for (const name of ["classic", "first-order", "guardianship", "daxam"]) {
+      const r = scentline("check", `examples/${name}`, "--format", "json");
+      expect(r.status, r.stdout + r.stderr).toBe(0);
+      const findings = JSON.parse(r.stdout) as { severity: string }[];
+      expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+    }
+  });
+
+  it("a broken chapter gives exit 1, the line with a caret, the rule id and its causes", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "scentline.yaml"), stringify({ world: "classic", start: "2026-01-01", cast: [{ id: "rey", name: "Rey", born: "2000-01-01", designation: "omega" }] }));
+    mkdirSync(join(dir, "chapters"));
+    writeFileSync(join(dir, "chapters", "01.md"), "---\ndate: 2026-01-02\n---\nIn the morning Rey, an alpha, waits.\n");
+    const r = scentline("check", dir);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain("01.md:4:16 error the text calls Rey an alpha, but the cast says Rey is an omega [designation-mismatch]");
+    expect(r.stdout).toContain("  4 | In the morning Rey, an alpha, waits.\n    |                ^^^^^^^^^^^^^");
+    expect(r.stdout).toMatch(/because cast: Rey is an omega \(.*scentline\.yaml:\d+:\d+\)/);
+    const json = JSON.parse(scentline("check", dir, "--format", "json").stdout) as Record<string, unknown>[];
+    expect(Object.keys(json[0]).sort()).toEqual(["causes", "column", "endColumn", "endLine", "evidence", "file", "hint", "line", "message", "ruleId", "severity"]);
+    const sarif = JSON.parse(scentline("check", dir, "--format", "sarif").stdout) as { version: string; runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
+    expect(sarif.version).toBe("2.1.0");
+    expect(sarif.runs[0].results.find((x) => x.ruleId === "designation-mismatch")).toMatchObject({ ruleId: "designation-mismatch", locations: [{ physicalLocation: { artifactLocation: { uri: "chapters/01.md" }, region: { startLine: 4 } } }] });
+  });
+
+  it("broken front matter and an unknown person are findings with file:line:col, not crashes", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "scentline.yaml"), stringify({ world: "classic", start: "2026-01-01", cast: [{ id: "rey", name: "Rey", born: "2000-01-01" }] }));
+    mkdirSync(join(dir, "chapters"));
+    writeFileSync(join(dir, "chapters", "01.md"), "---\ndate: [2026\n---\nText.\n");
+    writeFileSync(join(dir, "chapters", "02.md"), "---\ndate: 2026-01-03\npresent: [Ray]\nwhen: noon\n---\nText.\n");
+    writeFileSync(join(dir, "chapters", "03.md"), "---\ndate: 2026-01-04\nText without an end to the front matter.\n");
+    const r = scentline("check", dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+    expect(r.stdout).toMatch(/01\.md:2:\d+ error .*\[front-matter\]/);
+    expect(r.stdout).toMatch(/02\.md:3:\d+ error no one in the cast is called "Ray" \[front-matter\]/);
+    expect(r.stdout).toContain('did you mean "Rey"?');
+    expect(r.stdout).toMatch(/02\.md:4:1 error .*unknown field "when" \[front-matter\]/);
+    expect(r.stdout).toMatch(/03\.md:1:1 error the front matter that opens on line 1 is never closed \[front-matter\]/);
+  });
+
+  it("--rule runs only the named checks, and an unknown one is a usage mistake", () => {
+    const r = scentline("check", "examples/guardianship", "--rule", "nonesuch");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('no check is called "nonesuch"');
+  });
+
+  it("`rules` lists every check with its doc", () => {
+    const r = scentline("rules");
+    expect(r.status).toBe(0);
+    for (const id of ["designation-mismatch", "presentation-timing", "bond-continuity", "law-in-force", "timeline-order", "under-age"]) expect(r.stdout).toContain(id);
+    expect(r.stdout).toContain("wrong:");
+    expect(r.stdout).toContain("cannot be turned off");
   });
 });

@@ -3,26 +3,20 @@
  * The `scentline` command line. Exit status: 0 success, 1 findings or a mistake in the input,
  * 2 a mistake in the command line itself.
  */
-import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { register as canon } from "./commands/canon.js";
+import { register as check } from "./commands/check.js";
+import { register as rules } from "./commands/rules.js";
 import { register as explain } from "./commands/explain.js";
 import { register as schema } from "./commands/schema.js";
 import { register as simulate } from "./commands/simulate.js";
 import { register as state } from "./commands/state.js";
 import { register as validate } from "./commands/validate.js";
 import { CliError, printError } from "./output.js";
+import { version } from "./version.js";
 
 const EXIT_FINDINGS = 1;
 const EXIT_USAGE = 2;
-
-function version(): string {
-  try {
-    return (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version?: string }).version ?? "unknown";
-  } catch {
-    return "unknown";
-  }
-}
 
 function buildProgram(): Command {
   const program = new Command("scentline")
@@ -32,7 +26,7 @@ function buildProgram(): Command {
     .exitOverride()
     .showHelpAfterError("(add --help for usage)")
     .addHelpText("after", "\nExit status: 0 success, 1 findings or a mistake in the input, 2 a mistake in the command line.\nColour is used on a terminal unless NO_COLOR is set.");
-  for (const register of [validate, simulate, state, explain, schema, canon]) register(program);
+  for (const register of [validate, simulate, state, explain, check, rules, schema, canon]) register(program);
   return program;
 }
 

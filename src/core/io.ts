@@ -11,6 +11,10 @@ export interface SourceReader {
   preset(name: string): string | undefined;
   /** Names of the canon presets, for suggestions. */
   presets(): string[];
+  /** The file names in a folder (not their paths), or undefined when it is not a readable folder. */
+  list?(dir: string): string[] | undefined;
+  /** Joins a folder and a name inside it. */
+  join?(dir: string, name: string): string;
   /** Why a file cannot be read (missing, a folder, too large), for the error message. */
   whyUnreadable?(path: string): string;
 }

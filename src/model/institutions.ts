@@ -24,8 +24,13 @@ export class Institutions {
     return ruleCauses(spec, `institutions.${id}`);
   }
 
-  private applies(spec: InstitutionSpec, i: number): boolean {
+  /** Whether an institution reaches a person (its appliesTo condition, at the current time). */
+  covers(spec: InstitutionSpec, i: number): boolean {
     return !spec.appliesTo || this.sim.world.condition("person", spec.appliesTo)({ person: this.sim.view(i) });
+  }
+
+  isInForce(id: string): boolean {
+    return this.inForce.get(id) === true;
   }
 
   active(effect: InstitutionSpec["effect"]): [string, InstitutionSpec][] {
@@ -66,7 +71,7 @@ export class Institutions {
   private apply(id: string, spec: InstitutionSpec, causes: readonly Cause[], only?: number): void {
     const sim = this.sim;
     for (let i = only ?? 0; i < (only === undefined ? sim.n : only + 1); i++) {
-      if (!this.applies(spec, i)) continue;
+      if (!this.covers(spec, i)) continue;
       if (spec.effect === "appoint-guardian" && sim.guardian[i] < 0 && !sim.matched[i] && sim.mate[i] < 0) {
         const ok = sim.world.condition("person", spec.guardian!);
         let g = -1;
@@ -94,7 +99,7 @@ export class Institutions {
     for (const b of others) {
       const key = pairKey(a, b);
       const n = (this.visitCount.get(key) ?? 0) + 1;
-      const rules = this.active("require-visits").filter(([, s]) => this.applies(s, a) || this.applies(s, b));
+      const rules = this.active("require-visits").filter(([, s]) => this.covers(s, a) || this.covers(s, b));
       let allowed = true;
       for (const [id, s] of rules) {
         const ok = s.chaperone ? chaperones.some((c) => sim.world.condition("person", s.chaperone!)({ person: sim.view(c) })) : true;
@@ -133,7 +138,7 @@ export class Institutions {
     const sim = this.sim;
     const n = this.visitCount.get(pairKey(a, b)) ?? 0;
     for (const [id, s] of this.active("require-visits")) {
-      if (!(this.applies(s, a) || this.applies(s, b)) || n >= (s.visits ?? 0)) continue;
+      if (!(this.covers(s, a) || this.covers(s, b)) || n >= (s.visits ?? 0)) continue;
       const law = s.kind === "law";
       sim.emit(law ? "refused" : "custom-departure", [a, b], `${sim.names[a]} and ${sim.names[b]} are matched after ${n} Visit${n === 1 ? "" : "s"}; ${id} expects at least ${s.visits}${law ? ": refused by law" : ": a departure from custom"}.`, [...causes, ...this.causes(id, s)], { institution: id, visits: n, required: s.visits! }, law ? "error" : "warning");
       if (law) return false;
@@ -144,7 +149,7 @@ export class Institutions {
   endGuardianship(i: number, cause: string): void {
     const sim = this.sim;
     const g = sim.guardian[i];
-    if (g < 0 && !this.active("appoint-guardian").some(([, s]) => this.applies(s, i))) return;
+    if (g < 0 && !this.active("appoint-guardian").some(([, s]) => this.covers(s, i))) return;
     const inst = this.active("appoint-guardian")[0];
     sim.guardian[i] = -1;
     sim.emit("guardianship-ended", g >= 0 ? [i, g] : [i], `${sim.names[i]} has made a match; ${g >= 0 ? `${sim.names[g]}'s` : "the"} guardianship ends.`, [{ kind: "event", id: cause }, ...(inst ? this.causes(inst[0], inst[1]) : [])]);
@@ -161,7 +166,7 @@ export class Institutions {
     const monarch = sim.roles.findIndex((r) => r.has("monarch"));
     if (monarch < 0) return;
     const children = sim.project.relations.filter((r) => r.kind === "parent" && r.a === monarch).map((r) => r.b);
-    const eligible = children.filter((c) => this.applies(law[1], c) && sim.status[c] !== "executed");
+    const eligible = children.filter((c) => this.covers(law[1], c) && sim.status[c] !== "executed");
     const alphas = eligible.filter((c) => sim.designationOf(c) === "alpha");
     const pool = law[1].by === "strength" ? alphas : eligible;
     if (pool.length === 0) return;
@@ -189,7 +194,7 @@ export class Institutions {
 
   sell(i: number, buyer: number | undefined, causes: readonly Cause[]): void {
     const sim = this.sim;
-    const ban = this.active("legal-status").find(([, s]) => s.status === "free" && s.kind === "law" && this.applies(s, i));
+    const ban = this.active("legal-status").find(([, s]) => s.status === "free" && s.kind === "law" && this.covers(s, i));
     if (ban) {
       sim.emit("refused", [i], `The sale of ${sim.names[i]} is refused: ${ban[0]} is in force.`, [...causes, ...this.causes(ban[0], ban[1])], { institution: ban[0] }, "error");
       return;
@@ -203,7 +208,7 @@ export class Institutions {
   appoint(i: number, role: string, causes: readonly Cause[]): void {
     const sim = this.sim;
     for (const [id, s] of this.active("bar-role")) {
-      if ((s.role !== role && !s.roles?.includes(role)) || !this.applies(s, i)) continue;
+      if ((s.role !== role && !s.roles?.includes(role)) || !this.covers(s, i)) continue;
       if (s.kind === "law") {
         sim.emit("refused", [i], `${sim.names[i]} cannot be appointed to ${role}: barred by ${id}.`, [...causes, ...this.causes(id, s)], { institution: id, role }, "error");
         return;

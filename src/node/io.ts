@@ -20,6 +20,14 @@ export function nodeReader(): SourceReader {
       }
     },
     resolve: (from, ref) => resolve(dirname(from), ref),
+    list(dir) {
+      try {
+        return readdirSync(dir).sort();
+      } catch {
+        return undefined;
+      }
+    },
+    join: (dir, name) => join(dir, name),
     whyUnreadable(path) {
       try {
         const st = statSync(path);

@@ -139,17 +139,31 @@ export class Simulator {
   }
 
   run(): SimEvent[] {
-    this.setup();
+    this.advanceTo(this.until);
+    return this.log;
+  }
+
+  private started = false;
+
+  /**
+   * Runs the story up to and including `hour` (never past `until`), so state can be read at that
+   * time; later calls go on from there. Time only moves forward.
+   */
+  advanceTo(hour: Hour): void {
+    if (!this.started) {
+      this.started = true;
+      this.setup();
+    }
+    const stop = Math.min(hour, this.until);
     for (;;) {
       const h = this.queue.peekHour();
-      if (h === undefined || h > this.until) break;
-      const { hour, item } = this.queue.pop()!;
-      this.now = hour;
+      if (h === undefined || h > stop) break;
+      const { hour: at, item } = this.queue.pop()!;
+      this.now = at;
       item();
     }
-    // The run stands at its end: state read afterwards is the state at `until`.
-    this.now = Math.max(this.now, this.until);
-    return this.log;
+    // The run stands at the hour asked for: state read now is the state then.
+    this.now = Math.max(this.now, stop);
   }
 
   private setup(): void {

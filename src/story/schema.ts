@@ -26,6 +26,7 @@ export const Person = Type.Object(
     location: Type.Optional(Id),
     status: Type.Optional(Id),
     owner: Type.Optional(Ref),
+    pronouns: Type.Optional(Type.Union([Type.Literal("she"), Type.Literal("he"), Type.Literal("they"), Type.Literal("it")], { description: "the pronoun the chapters use for this person, which helps the checker follow who 'she' or 'he' is", "x-hint": "one of she, he, they, it" })),
     notes: Type.Optional(Type.String()),
   },
   closed,
@@ -98,7 +99,19 @@ export const Project = Type.Object(
     connections: Type.Optional(Type.Array(Connection)),
     relations: Type.Optional(Type.Array(Relation)),
     schedule: Type.Optional(Type.Array(ScheduledEvent)),
-    check: Type.Optional(Type.Object({ rules: Type.Optional(Type.Record(Type.String(), Type.String())) }, closed)),
+    chapters: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: "the chapter files in reading order, relative to this file (default: chapters/*.md by name)" })),
+    check: Type.Optional(
+      Type.Object(
+        {
+          rules: Type.Optional(
+            Type.Record(Type.String(), Type.Union([Type.Literal("error"), Type.Literal("warn"), Type.Literal("warning"), Type.Literal("info"), Type.Literal("off")], { "x-hint": "one of error, warn, info, off" }), {
+              description: "severity by check id: error, warn, info or off (under-age cannot be turned off)",
+            }),
+          ),
+        },
+        closed,
+      ),
+    ),
   },
   closed,
 );

@@ -1,6 +1,6 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { formatDiagnostic } from "../../src/core/diagnostic.js";
 import { nodeReader } from "../../src/node/io.js";
 import { loadWorld, type World } from "../../src/world/load.js";
@@ -8,7 +8,10 @@ import { loadWorld, type World } from "../../src/world/load.js";
 /** Writes files into a fresh temporary folder and returns its path. */
 export function tempFiles(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), "scentline-"));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
   return dir;
 }
 

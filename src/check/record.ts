@@ -1,0 +1,45 @@
+/**
+ * What the chapters have told so far, in story time: the bites and broken bonds they narrate and
+ * the designations they give. The project's own schedule and relations are in the simulator.
+ */
+import type { StoryFact } from "./check.js";
+
+type Of<K extends StoryFact["kind"]> = Extract<StoryFact, { kind: K }>;
+
+export class StoryRecord {
+  private readonly bites = new Map<number, Of<"bite">[]>();
+  private readonly breaks = new Map<number, Of<"bond-broken">[]>();
+  private readonly designations = new Map<string, Of<"designation">>();
+
+  /** Called by the runner after every check has seen the fact. */
+  add(f: StoryFact): void {
+    if (f.kind === "bite") for (const p of [f.biter, f.bitten]) push(this.bites, p, f);
+    else if (f.kind === "bond-broken") {
+      push(this.breaks, f.person, f);
+      if (f.mate !== undefined) push(this.breaks, f.mate, f);
+    } else if (f.kind === "designation" && !this.designations.has(`${f.person}:${f.axis}`)) this.designations.set(`${f.person}:${f.axis}`, f);
+  }
+
+  /** The latest bite told that involves the person (and the other one, if given). */
+  lastBite(person: number, other?: number): Of<"bite"> | undefined {
+    const list = this.bites.get(person) ?? [];
+    for (let k = list.length - 1; k >= 0; k--) if (other === undefined || list[k].biter === other || list[k].bitten === other) return list[k];
+    return undefined;
+  }
+
+  lastBreak(person: number): Of<"bond-broken"> | undefined {
+    const list = this.breaks.get(person);
+    return list?.[list.length - 1];
+  }
+
+  /** The first designation (or alignment) the chapters gave a person. */
+  firstDesignation(person: number, axis: "designation" | "alignment"): Of<"designation"> | undefined {
+    return this.designations.get(`${person}:${axis}`);
+  }
+}
+
+function push<T>(map: Map<number, T[]>, key: number, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,0 +1,64 @@
+import { yearsBetween } from "../../core/time.js";
+import type { Check, StoryFact } from "../check.js";
+import { day, inputStep } from "../cite.js";
+
+const WHAT: Record<string, string> = { courtship: "courtship", match: "a match", "heat-partner": "heat partnership", visit: "a courting Visit", bite: "a claiming bite", bonded: "a bond", cycle: "heat partnership" };
+
+/** The people a fact puts into courtship, bonding or heat partnership, with what it is. */
+function participants(f: StoryFact): { people: number[]; what: string } | undefined {
+  switch (f.kind) {
+    case "courtship":
+      return { people: [f.a, f.b], what: WHAT[f.what] };
+    case "visit":
+      return { people: [f.a, f.b], what: WHAT.visit };
+    case "bite":
+      return { people: [f.biter, f.bitten], what: WHAT.bite };
+    case "bonded":
+      return { people: f.mate === undefined ? [f.person] : [f.person, f.mate], what: WHAT.bonded };
+    case "cycle":
+      return f.by === undefined ? undefined : { people: [f.person, f.by], what: WHAT.cycle };
+  }
+  return undefined;
+}
+
+export const underAge: Check = {
+  meta: {
+    id: "under-age",
+    severity: "error",
+    fixed: true,
+    description:
+      "Courtship, bonding, claiming bites or heat partnership involving anyone under the age of majority (18, or the world's higher age). Scentline refuses such content: this check is always an error and cannot be turned off or lowered. Ages come from birth dates in the cast and from ages the chapter itself states.",
+    wrong: "Rey is born 2009-06-01. Chapter dated 2026-01-05: \"Ben bites Rey.\" (Rey is 16.)",
+    right: "Rey's birth date makes her an adult on the chapter's date, or the scene is not there.",
+  },
+  create(ctx) {
+    const majority = ctx.project.world.ageOfMajority;
+    const content: StoryFact[] = [];
+    const statedAges: Extract<StoryFact, { kind: "age" }>[] = [];
+    return {
+      fact(f) {
+        if (f.kind === "age") statedAges.push(f);
+        else if (participants(f)) content.push(f);
+      },
+      end() {
+        for (const f of content) {
+          const { people, what } = participants(f)!;
+          for (const p of people) {
+            const person = ctx.project.people[p];
+            const age = yearsBetween(person.born, f.hour);
+            const stated = statedAges.find((a) => a.person === p && a.chapter === f.chapter && a.years < majority);
+            if (age >= majority && !stated) continue;
+            const who = ctx.name(p);
+            const causes = stated ? [ctx.cite(stated, `the chapter says ${who} is ${stated.years}`)] : [inputStep(`${who} is born ${person.spec.born}: ${age} on ${day(f.hour)}`, person.at)];
+            ctx.report({
+              fact: f,
+              message: `${what} involving ${who}, who is ${stated ? stated.years : age}, under the age of majority (${majority}); Scentline refuses this content`,
+              causes,
+              hint: `remove the scene, or correct ${who}'s birth date or the chapter's date so ${who} is an adult`,
+            });
+          }
+        }
+      },
+    };
+  },
+};

@@ -1,0 +1,113 @@
+/**
+ * `scentline check`: loads a project and its chapters, extracts facts from the prose, runs the
+ * simulator alongside the facts in story-time order, and lets every check visit them.
+ */
+import type { Diagnostic, Severity } from "../core/diagnostic.js";
+import type { SourceReader } from "../core/io.js";
+import { Simulator } from "../sim/simulator.js";
+import { loadChapters, type Chapter } from "../story/chapters.js";
+import { loadProject, type Project } from "../story/load.js";
+import { FactExtractor } from "../text/facts.js";
+import { proseOf, SourceText } from "../text/source-text.js";
+import type { Check, CheckContext, Report, StoryFact } from "./check.js";
+import type { Finding, FindingCause } from "./finding.js";
+import { sortFindings } from "./finding.js";
+import { StoryRecord } from "./record.js";
+import { CHECKS } from "./registry.js";
+import { vocabularyOf } from "./vocabulary.js";
+import { disabledLines } from "./directives.js";
+
+export interface CheckOptions {
+  /** Run only these checks (ids). */
+  only?: readonly string[];
+}
+
+export interface CheckResult {
+  findings: Finding[];
+  project?: Project;
+  chapters: Chapter[];
+  facts: StoryFact[];
+}
+
+const LEVELS: Record<string, Severity | "off"> = { error: "error", warn: "warning", warning: "warning", info: "info", off: "off" };
+
+export function checkProject(file: string, io: SourceReader, options: CheckOptions = {}): CheckResult {
+  const loaded = loadProject(file, io);
+  if (!loaded.project) return { findings: sortFindings(loaded.diagnostics.map((d) => fromDiagnostic(d, d.code === "under-age" ? "under-age" : "project"))), chapters: [], facts: [] };
+  const project = loaded.project;
+  const findings: Finding[] = loaded.diagnostics.map((d) => fromDiagnostic(d, "project"));
+  const { chapters, diagnostics } = loadChapters(project, io);
+  findings.push(...diagnostics.map((d) => fromDiagnostic(d, d.code)));
+
+  const sources = new Map(chapters.map((c) => [c, new SourceText(c.file, c.text)]));
+  const extractor = new FactExtractor(vocabularyOf(project));
+  const facts: StoryFact[] = [];
+  for (const c of chapters) {
+    const prose = proseOf(c.text, c.bodyStart);
+    const found = extractor.extract(prose, { pov: c.pov });
+    for (const f of found) facts.push({ ...f, chapter: c, hour: c.hour });
+    if (!c.presentGiven) {
+      const named = [...new Set(extractor.names.mentions(prose).map((m) => m.person))];
+      c.present.push(...named);
+      if (named.length) findings.push({ ...at(sources.get(c)!, 0, 0), ruleId: "inferred", severity: "info", message: `no "present" in the front matter: taken as everyone the chapter names (${named.map((p) => project.people[p].spec.name).join(", ")})`, evidence: "", causes: [], hint: "add present: [...] to the front matter" });
+    }
+  }
+  facts.sort((a, b) => a.hour - b.hour || a.chapter.index - b.chapter.index || a.span.start - b.span.start);
+
+  const configured = project.spec.check?.rules ?? {};
+  const checks = CHECKS.filter((c) => (!options.only || options.only.includes(c.meta.id)) && (c.meta.fixed || LEVELS[configured[c.meta.id] ?? ""] !== "off"));
+  const until = Math.max(project.start, ...chapters.map((c) => c.hour));
+  const sim = new Simulator(project, { until });
+  const record = new StoryRecord();
+  const cite = (f: StoryFact, text: string): FindingCause => {
+    const p = sources.get(f.chapter)!.position(f.span.start);
+    return { text, file: f.chapter.file, line: p.line, column: p.column };
+  };
+  const contextFor = (check: Check): CheckContext => {
+    const severity = check.meta.fixed ? check.meta.severity : ((LEVELS[configured[check.meta.id] ?? ""] as Severity | undefined) ?? check.meta.severity);
+    const report = (r: Report) => {
+      const chapter = r.fact?.chapter ?? r.chapter;
+      const span = r.fact?.span ?? r.span ?? { start: 0, end: 0 };
+      const source = chapter ? sources.get(chapter) : undefined;
+      const place = source ? at(source, span.start, span.end) : { file: project.file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+      // A finding may be milder than its check (a custom departed from), never harsher than configured.
+      const level = !check.meta.fixed && r.severity && ORDER[r.severity] > ORDER[severity] ? r.severity : severity;
+      findings.push({ ...place, ruleId: check.meta.id, severity: level, message: r.message, evidence: source ? source.text.slice(span.start, span.end) : "", causes: r.causes ?? [], hint: r.hint });
+    };
+    return { project, chapters, sim, record, name: (p) => project.people[p].spec.name, cite, report };
+  };
+  const visitors = checks.map((c) => c.create(contextFor(c)));
+  for (const v of visitors) for (const c of chapters) v.chapter?.(c);
+  for (const f of facts) {
+    sim.advanceTo(f.hour);
+    for (const v of visitors) v.fact?.(f);
+    record.add(f);
+  }
+  for (const v of visitors) v.end?.();
+
+  const kept = findings.filter((f) => !suppressed(f, chapters, checks));
+  return { findings: sortFindings(kept), project, chapters, facts };
+}
+
+const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+function at(source: SourceText, start: number, end: number): Pick<Finding, "file" | "line" | "column" | "endLine" | "endColumn"> {
+  const a = source.position(start);
+  const b = source.position(Math.max(start, end));
+  return { file: source.file, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+}
+
+function fromDiagnostic(d: Diagnostic, ruleId: string): Finding {
+  const line = d.at?.line ?? 1;
+  const column = d.at?.column ?? 1;
+  return { ruleId, severity: d.severity, file: d.at?.file ?? "", line, column, endLine: line, endColumn: column, message: d.message, evidence: "", causes: [], hint: d.hint };
+}
+
+/** An inline `scentline-disable-next-line` comment turns a finding off (never an under-age one). */
+function suppressed(f: Finding, chapters: readonly Chapter[], checks: readonly Check[]): boolean {
+  if (checks.find((c) => c.meta.id === f.ruleId)?.meta.fixed) return false;
+  const chapter = chapters.find((c) => c.file === f.file);
+  if (!chapter) return false;
+  const off = disabledLines(chapter.text).get(f.line);
+  return !!off && (off.size === 0 || off.has(f.ruleId));
+}

@@ -1,0 +1,392 @@
+/**
+ * Facts in prose: who is called what designation, who is in heat, who bit whom, who was freed,
+ * how old someone is. Each fact keeps the span of the words it came from. Extraction is patterns
+ * over the text (no model, no network): predictable, fast and explainable, at the price of
+ * missing what is said in unusual ways.
+ */
+import { NameIndex, type Mention } from "./names.js";
+import { NUMBER_SOURCE, parseNumber } from "./numbers.js";
+import type { Span } from "./source-text.js";
+
+export type Pronoun = "she" | "he" | "they" | "it";
+
+export interface Vocabulary {
+  people: readonly { name: string; aliases?: readonly string[]; pronouns?: Pronoun }[];
+  /** Values of the designation axis (alpha, beta, omega). */
+  designations: readonly string[];
+  /** Values of the alignment axis, if the world has one. */
+  alignments: readonly string[];
+  /** Cycle names (heat, rut) and the names of their preludes and phases (pre-heat), each with its cycle. */
+  cycleWords: ReadonlyMap<string, { cycle: string; phase?: string; prelude?: boolean }>;
+  tells: readonly string[];
+  /** Roles a person can be appointed to (royal-guard is also "royal guard"). */
+  roles: readonly string[];
+  /** Places by id and name (lower case). */
+  places: ReadonlyMap<string, number>;
+}
+
+interface Base {
+  span: Span;
+  quote: string;
+}
+
+export type Fact = Base &
+  (
+    | { kind: "designation"; person: number; value: string; axis: "designation" | "alignment" }
+    | { kind: "age"; person: number; years: number }
+    | { kind: "birthday"; person: number; years: number }
+    | { kind: "cycle"; person: number; cycle: string; phase?: string; state: "active" | "began" | "ended" | "none"; by?: number }
+    | { kind: "bite"; biter: number; bitten: number }
+    | { kind: "bonded"; person: number; mate?: number }
+    | { kind: "bond-broken"; person: number; mate?: number }
+    | { kind: "voice"; speaker: number; target: number; outcome?: "obeyed" | "resisted" }
+    | { kind: "visit"; a: number; b: number; chaperones: number[] }
+    | { kind: "freed"; person: number; by?: number; byLaw: boolean }
+    | { kind: "sold"; person: number; to?: number }
+    | { kind: "enslaved"; person: number }
+    | { kind: "appointed"; person: number; role: string }
+    | { kind: "suppressants"; person: number; state: "taking" | "missed" | "stopped" }
+    | { kind: "scent"; perceiver: number; target: number; tell?: string; place?: number; sealed: boolean }
+    | { kind: "courtship"; a: number; b: number; what: "courtship" | "match" | "heat-partner" }
+  );
+
+export type FactKind = Fact["kind"];
+/** A fact before it is given its place in the text. */
+type FactBody = Fact extends unknown ? (Fact extends infer F ? (F extends Fact ? Omit<F, "span" | "quote"> : never) : never) : never;
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** Either case for the first letter: "omega" and "Omega". */
+const word = (w: string) => `[${w[0].toLowerCase()}${w[0].toUpperCase()}]${escape(w.slice(1))}`;
+/** Any of the words, a dash in one also matching a space ("royal-guard" is "royal guard"). */
+const words = (ws: readonly string[]) => (ws.length ? ws.map((w) => word(w).replace(/-/g, "[- ]")).join("|") : "(?!)");
+
+const PRONOUN_SUBJECT = "[Hh]e|[Ss]he|[Tt]hey|I";
+const PRONOUN_POSSESSIVE = "[Hh]is|[Hh]er|[Tt]heir|[Mm]y";
+const PRONOUN_OBJECT = "[Hh]im|[Hh]er|[Tt]hem|[Mm]e";
+const GENDER: Record<string, Pronoun | "pov"> = { he: "he", him: "he", his: "he", she: "she", her: "she", they: "they", them: "they", their: "they", i: "pov", me: "pov", my: "pov" };
+/** Words before a designation that stop it being a claim ("like an alpha", "not an omega"). */
+const HEDGES = new Set(["like", "unlike", "than", "as", "for", "not", "no", "never", "nor", "any", "every", "other", "another", "fellow", "ex", "non", "former", "supposed", "unbonded", "lone"]);
+const ART = "(?:an?|the|[Aa]n?|[Tt]he)";
+const BE = "(?:is|was|are|were|has been|had been|'s)";
+const APOS = "['’]";
+/** An aside between a name and its verb: "Alex, an omega, joins the guard". */
+const APPOS = "(?:,\\s+[^,.;:!?\\n]{1,60},)?";
+
+/** Patterns for one project's vocabulary, compiled once and used on every chapter. */
+export class FactExtractor {
+  readonly names: NameIndex;
+  private readonly patterns: { kind: string; re: RegExp }[] = [];
+  private readonly pronouns: (Pronoun | undefined)[];
+
+  constructor(private readonly vocab: Vocabulary) {
+    this.names = new NameIndex(vocab.people);
+    this.pronouns = vocab.people.map((p) => p.pronouns);
+    const N = this.names.source;
+    const NAME = (g: string) => `(?<${g}>${N})`;
+    const SUBJ = (g: string) => `(?<${g}>${N}|${PRONOUN_SUBJECT})`;
+    const OBJ = (g: string) => `(?<${g}>${N}|${PRONOUN_OBJECT})`;
+    const POSS = (g: string) => `(?<${g}>(?:${N})${APOS}s?|${PRONOUN_POSSESSIVE})`;
+    const D = `(?<value>${words([...vocab.designations, ...vocab.alignments])})(?![\\p{L}-])`;
+    const C = `(?<cycle>${words([...vocab.cycleWords.keys()].sort((a, b) => b.length - a.length))})(?![\\p{L}-])`;
+    const TELL = `(?<tell>${words([...vocab.tells, ...vocab.cycleWords.keys()].sort((a, b) => b.length - a.length))})`;
+    const ROLE = `(?<role>${words(vocab.roles)})`;
+    const NUM = `(?<num>${NUMBER_SOURCE})`;
+    const ADJ = "(?<adj>[a-z]+[ -])?";
+    const add = (kind: string, source: string) => this.patterns.push({ kind, re: new RegExp(source, "gdu") });
+
+    // Designations. "Rey, an omega", "the omega Rey", "Hux is an alpha", "she presented as omega".
+    add("designation", `${NAME("who")},\\s+${ART}\\s+${ADJ}${D}(?!${APOS}s)`);
+    add("designation", `(?:${ART}\\s+)?${ADJ}${D},?\\s+${NAME("who")}`);
+    add("designation", `${SUBJ("who")}${APPOS}\\s+(?:${BE}|(?:has |had )?(?:presents?|presented|registers|registered|tests|tested|is revealed|was revealed|turns out|turned out)(?: to be)?(?: as)?|becomes|became)\\s+(?:(?:also|still|clearly|plainly|openly|now|already) )?(?:${ART}\\s+)?${ADJ}${D}(?!${APOS}s)`);
+    add("designation", `${POSS("who")}\\s+${D}\\s+(?:scent|nature|instincts?|designation|status|biology|glands?|traits?|presentation)`);
+
+    // Ages and birthdays. "Rey, 17,", "Rey (17)", "she is seventeen", "the seventeen-year-old Rey", "her eighteenth birthday".
+    add("age", `${NAME("who")},?\\s+(?:aged?\\s+)?${NUM}(?:\\s+years?\\s+old)?(?=[,)]|\\s+years?\\b)`);
+    add("age", `${NAME("who")}${APPOS}\\s+\\(${NUM}\\)`);
+    add("age", `${SUBJ("who")}${APPOS}\\s+(?:is|was|turns|turned|has turned|is now|was now|had turned)\\s+${NUM}(?:\\s+years?\\s+old|\\s+years?\\s+of\\s+age)?(?![\\p{L}\\d]|\\s*(?:feet|foot|ft|inches|cm|m|kg|lbs?|pounds|minutes|hours|days|weeks|months|percent|%|o['’]clock|pm|am|:|miles|steps|times))`);
+    add("age", `${NUM}[- ]years?[- ]old\\s+${NAME("who")}`);
+    add("age", `${NAME("who")},\\s+${ART}\\s+${NUM}[- ]year[- ]old`);
+    add("birthday", `${POSS("who")}\\s+${NUM}\\s+birthday`);
+
+    // Cycles. "Rey is in heat", "his rut begins", "Rey's heat ends", "Kara ends Mon-El's rut", "during her heat".
+    add("cycle-active", `${SUBJ("who")}${APPOS}\\s+(?:is|was|goes|went|has gone|had gone|falls|fell|slips|slipped|comes|came|is still|was still)\\s+(?:in|into)\\s+(?:(?:a|an|her|his|their|full|early|late)\\s+)?${C}`);
+    add("cycle-began", `${POSS("who")}\\s+(?:first\\s+|next\\s+|early\\s+)?${C}\\s+(?:begins|began|starts|started|hits|hit|arrives|arrived|sets in|set in|comes on|came on|has begun|had begun|has started|had started)`);
+    add("cycle-active", `(?:during|in the middle of|through|throughout|mid-)\\s*${POSS("who")}\\s+${C}`);
+    add("cycle-ended", `${POSS("who")}\\s+${C}\\s+(?:ends|ended|breaks|broke|is over|was over|has ended|had ended|passes|passed|subsides|subsided|fades|faded|is finished|was finished|comes to an end|came to an end|has broken|had broken)`);
+    add("cycle-ended-by", `${SUBJ("by")}${APPOS}\\s+(?:ends|ended|resolves|resolved|breaks|broke|settles|settled|brings an end to|brought an end to|sees .{1,20} through)\\s+${POSS("who")}\\s+${C}`);
+    add("cycle-ended-with", `${POSS("who")}\\s+${C}\\s+(?:ends|ended|is resolved|was resolved|breaks|broke)\\s+(?:with|by|thanks to|because of)\\s+${NAME("by")}`);
+    add("cycle-none", `${SUBJ("who")}${APPOS}\\s+(?:is not|isn['’]t|was not|wasn['’]t|is no longer|was no longer)\\s+in\\s+${C}`);
+
+    // Bites and bonds. "Ben bites Rey", "Rey is bitten by Ben", "Rey's bond mark", "Ben's mate, Rey", "the bond breaks".
+    add("bite", `${NAME("biter")}${APPOS}\\s+(?:bites|bit|has bitten|had bitten|claims|claimed|has claimed|had claimed|marks|marked|bonds with|bonded with|sinks (?:his|her|their) teeth into)\\s+${OBJ("bitten")}`);
+    add("bite-passive", `${NAME("bitten")}${APPOS}\\s+(?:is|was|has been|had been|gets|got)\\s+(?:bitten|claimed|marked)\\s+by\\s+${NAME("biter")}`);
+    add("bite-gives", `${NAME("biter")}${APPOS}\\s+(?:gives|gave)\\s+${OBJ("bitten")}\\s+(?:a|the|her|his|their)\\s+(?:claiming|mating|bonding|bond)\\s+bite`);
+    add("bonded-mark", `${POSS("who")}\\s+(?:fresh\\s+|old\\s+|healed\\s+)?(?:bond|bonding|mating|claiming|claim)[- ]?(?:mark|scar|bite mark)`);
+    add("bonded-mark", `(?:bond|bonding|mating|claiming|claim)[- ]?(?:mark|scar)\\s+on\\s+${POSS("who")}\\s+(?:neck|throat|gland|skin|shoulder|nape)`);
+    add("bonded-to", `${NAME("who")}${APPOS}\\s+(?:is|was|has been|had been|is still|was still)\\s+(?:bonded|mated)\\s+(?:to|with)\\s+${NAME("mate")}`);
+    add("bonded-pair", `${NAME("who")}${APPOS}\\s+and\\s+${NAME("mate")}\\s+(?:are|were|are still|were still|have been|had been)\\s+(?:bonded|mated|bondmates|mates)`);
+    add("bonded-mate", `${POSS("who")}\\s+(?:bonded\\s+)?(?:mate|bondmate|bond-mate),?\\s+${NAME("mate")}`);
+    add("bonded-feel", `${SUBJ("who")}${APPOS}\\s+(?:feels|felt|senses|sensed|hears|heard)\\s+(?:${POSS("mate")}\\s+)?[\\p{L}-]+(?:\\s+[\\p{L}-]+)?\\s+(?:through|across|over|along|down)\\s+(?:the|their|our|her|his)\\s+bond`);
+    add("bond-broken", `${POSS("who")}\\s+bond(?:\\s+(?:with|to)\\s+${NAME("mate")})?\\s+(?:breaks|broke|is broken|was broken|has broken|had broken|snaps|snapped|is severed|was severed|dissolves|dissolved|is annulled|was annulled)`);
+    add("bond-broken", `the\\s+bond\\s+between\\s+${NAME("who")}\\s+and\\s+${NAME("mate")}\\s+(?:breaks|broke|is broken|was broken|snaps|snapped|is severed|was severed|dissolves|dissolved|is annulled|was annulled)`);
+
+    // The voice. "Ben uses the voice on Rey", "Ben orders Rey, in the voice, to…"; then "Rey obeys" or "Rey resists".
+    add("voice", `${NAME("speaker")}${APPOS}\\s+(?:uses|used|turns|turned)\\s+(?:the|his|her|their|an?|the full)\\s+(?:alpha\\s+|Alpha\\s+)?[Vv]oice\\s+(?:on|against)\\s+${OBJ("target")}`);
+    add("voice", `${NAME("speaker")}${APPOS}\\s+(?:commands|commanded|orders|ordered|tells|told|compels|compelled)\\s+${OBJ("target")},?\\s+(?:in|with|using)\\s+(?:the|his|her|their|an?)\\s+(?:alpha\\s+|Alpha\\s+)?[Vv]oice`);
+    add("voice-obeyed", `${SUBJ("target")}${APPOS}\\s+(?:obeys|obeyed|complies|complied|submits|submitted|yields|yielded|cannot resist|can['’]t resist|could not resist|couldn['’]t resist|is compelled|was compelled)`);
+    add("voice-resisted", `${SUBJ("target")}${APPOS}\\s+(?:resists|resisted|refuses|refused|ignores|ignored|shrugs off|shrugged off|is unaffected|was unaffected|does not obey|did not obey|doesn['’]t obey|didn['’]t obey|breaks free|broke free)`);
+
+    // Courtship and Visits. "Ben's second Visit with Rey, chaperoned by Maz", "Ben courts Rey", "spends her heat with Ben".
+    add("visit", `${NAME("a")}${APPOS}\\s+(?:[Vv]isits|pays\\s+(?:a|another|his|her|their)\\s+[Vv]isit)\\s+(?:with\\s+|to\\s+)?${NAME("b")}`);
+    add("visit", `${POSS("a")}\\s+(?:(?:${NUMBER_SOURCE}|next|last|final|chaperoned)\\s+)*[Vv]isit\\s+(?:with|to)\\s+${NAME("b")}`);
+    add("courtship", `${NAME("a")}${APPOS}\\s+(?:courts|courted|is courting|was courting|woos|wooed|is engaged to|was engaged to|proposes to|proposed to|marries|married)\\s+${NAME("b")}`);
+    add("courtship", `${NAME("a")}${APPOS}\\s+and\\s+${NAME("b")}\\s+(?:are|were|begin|began|start|started)\\s+(?:courting|engaged|a courting pair)`);
+    add("match", `${NAME("a")}${APPOS}\\s+(?:is|was|are|were)\\s+matched\\s+(?:to|with)\\s+${NAME("b")}`);
+    add("match", `${NAME("a")}${APPOS}\\s+and\\s+${NAME("b")}\\s+(?:are|were)\\s+matched`);
+    add("heat-partner", `${SUBJ("a")}${APPOS}\\s+(?:spends|spent|shares|shared|passes|passed)\\s+${POSS("owner")}\\s+${C}\\s+with\\s+${OBJ("b")}`);
+    add("heat-partner", `${NAME("b")}${APPOS}\\s+(?:helps|helped|sees|saw|carries|carried|takes|took)\\s+${OBJ("a")}\\s+through\\s+${POSS("owner")}\\s+${C}`);
+
+    // Legal acts. "Kara is freed", "Kara is emancipated by the reform", "Ben frees Kara", "Kara is sold to X", "Kara joins the royal guard".
+    add("freed", `${NAME("who")}${APPOS}\\s+(?:is|was|has been|had been|are|were|is now|was now)\\s+(?:freed|emancipated|manumitted|set free|released from (?:slavery|bondage|ownership)|granted (?:her |his |their )?freedom)(?:\\s+by\\s+(?:${NAME("by")}|(?<law>(?:the |a |an |royal |new )*(?:law|reform|decree|edict|order|proclamation|act|abolition|ban|ruling))))?`);
+    add("freed-by", `${NAME("by")}${APPOS}\\s+(?:frees|freed|emancipates|emancipated|manumits|manumitted|sets free|set free)\\s+${NAME("who")}`);
+    add("freed-law", `(?:the\\s+)?(?:law|reform|decree|edict|order|proclamation|act|abolition|ban|ruling)\\s+(?:frees|freed|emancipates|emancipated)\\s+${NAME("who")}`);
+    add("sold", `${NAME("who")}${APPOS}\\s+(?:is|was|has been|had been)\\s+sold(?:\\s+to\\s+${NAME("to")})?`);
+    add("sold-by", `${NAME("by")}${APPOS}\\s+(?:sells|sold)\\s+${NAME("who")}(?:\\s+to\\s+${NAME("to")})?`);
+    add("sold-buys", `${NAME("to")}${APPOS}\\s+(?:buys|bought|purchases|purchased)\\s+${NAME("who")}`);
+    add("enslaved", `${NAME("who")}${APPOS}\\s+(?:is|was|remains|remained|is still|was still)\\s+(?:enslaved|a slave|owned by)`);
+    add("enslaved", `${NAME("who")},\\s+(?:an?\\s+)?(?:enslaved|slave)\\b`);
+    add("appointed", `${NAME("who")}${APPOS}\\s+(?:is|was|has been|had been|gets|got)\\s+(?:appointed|named|made|sworn in|admitted|promoted|assigned)\\s+(?:to|as|into|in)?\\s*(?:the\\s+|a\\s+|an\\s+)?(?:member of the\\s+)?${ROLE}`);
+    add("appointed", `${NAME("who")}${APPOS}\\s+(?:joins|joined|enters|entered|enlists in|enlisted in)\\s+(?:the\\s+)?${ROLE}`);
+
+    // Suppressants.
+    add("suppressants-taking", `${SUBJ("who")}${APPOS}\\s+(?:takes|took|has taken|had taken|is taking|was taking|is on|was on|swallows|swallowed|keeps taking|kept taking|starts taking|started taking|starts|started)\\s+(?:${POSS("owner")}\\s+|the\\s+|a\\s+|an\\s+)?(?:daily\\s+|usual\\s+|weekly\\s+|first\\s+|next\\s+|prescribed\\s+)?(?:dose of\\s+)?suppressants?`);
+    add("suppressants-missed", `${SUBJ("who")}${APPOS}\\s+(?:misses|missed|skips|skipped|forgets|forgot|runs out of|ran out of|has run out of)\\s+(?:${POSS("owner")}\\s+|a\\s+|the\\s+)?(?:dose of\\s+|doses of\\s+)?(?:suppressants?|suppressant dose|dose)`);
+    add("suppressants-stopped", `${SUBJ("who")}${APPOS}\\s+(?:stops|stopped|quits|quit|comes off|came off|is off|was off|goes off|went off|is no longer on|was no longer on)\\s+(?:taking\\s+)?(?:${POSS("owner")}\\s+)?suppressants`);
+
+    // Scent. "Rey smells Ben's distress", "Ben catches the scent of Rey", "Rey smells alarm on Ben", "…from the cellar".
+    add("scent", `${SUBJ("perceiver")}${APPOS}\\s+(?:smells|smelled|smelt|scents|scented|catches|caught|notices|noticed|picks up|picked up|detects|detected|senses|sensed)\\s+(?:(?:the|a)\\s+(?:[a-z]+\\s+)?(?:scent|smell|trace|whiff|note)\\s+of\\s+)?${POSS("target")}\\s+(?:${TELL}\\s*)?(?:scent|smell)?`);
+    add("scent", `${SUBJ("perceiver")}${APPOS}\\s+(?:smells|smelled|smelt|scents|scented|catches|caught|notices|noticed|picks up|picked up|detects|detected|senses|sensed)\\s+(?:the\\s+)?(?:[a-z]+\\s+)?(?:scent|smell|trace|whiff|note)\\s+of\\s+${NAME("target")}`);
+    add("scent", `${SUBJ("perceiver")}${APPOS}\\s+(?:smells|smelled|smelt|scents|scented|catches|caught|detects|detected)\\s+${TELL}\\s+(?:on|from|in)\\s+${NAME("target")}`);
+  }
+
+  /** The facts in a text; `pov` is who "I" is. */
+  extract(text: string, options: { pov?: number } = {}): Fact[] {
+    const mentions = this.names.mentions(text);
+    const paragraphs = paragraphStarts(text);
+    const resolve = (raw: string | undefined, at: number): number | undefined => this.resolve(raw, at, mentions, paragraphs, options.pov);
+    const out: Fact[] = [];
+    for (const { kind, re } of this.patterns) {
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        const g = m.groups ?? {};
+        const idx = m.indices?.groups ?? {};
+        const who = (name: string) => resolve(g[name], idx[name]?.[0] ?? m!.index);
+        const fact = this.build(kind, g, who);
+        if (!fact) continue;
+        const span = { start: m.index, end: m.index + m[0].length };
+        out.push({ ...fact, span, quote: text.slice(span.start, span.end).replace(/\s+/g, " ").trim() } as Fact);
+      }
+    }
+    this.attachOutcomes(out);
+    this.enrich(text, out, mentions);
+    return out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  }
+
+  private build(kind: string, g: Record<string, string | undefined>, who: (name: string) => number | undefined): FactBody | undefined {
+    const person = who("who");
+    const cycleOf = () => this.vocab.cycleWords.get(norm(g.cycle));
+    switch (kind) {
+      case "designation": {
+        if (person === undefined || (g.adj && HEDGES.has(g.adj.trim().replace(/-$/, "")))) return undefined;
+        const value = g.value!.toLowerCase();
+        const axis = this.vocab.designations.includes(value) ? "designation" : "alignment";
+        return { kind: "designation", person, value, axis };
+      }
+      case "age":
+      case "birthday": {
+        const years = parseNumber(g.num ?? "");
+        if (person === undefined || years === undefined || years > 150) return undefined;
+        return { kind, person, years };
+      }
+      case "cycle-active":
+      case "cycle-began":
+      case "cycle-ended":
+      case "cycle-none": {
+        const c = cycleOf();
+        if (person === undefined || !c) return undefined;
+        const state = kind.slice("cycle-".length) as "active" | "began" | "ended" | "none";
+        return { kind: "cycle", person, cycle: c.cycle, phase: c.phase, state };
+      }
+      case "cycle-ended-by":
+      case "cycle-ended-with": {
+        const c = cycleOf();
+        const by = who("by");
+        if (person === undefined || !c || by === undefined || by === person) return undefined;
+        return { kind: "cycle", person, cycle: c.cycle, phase: c.phase, state: "ended", by };
+      }
+      case "bite":
+      case "bite-passive":
+      case "bite-gives": {
+        const biter = who("biter");
+        const bitten = who("bitten");
+        if (biter === undefined || bitten === undefined || biter === bitten) return undefined;
+        return { kind: "bite", biter, bitten };
+      }
+      case "bonded-mark":
+      case "bonded-to":
+      case "bonded-pair":
+      case "bonded-mate":
+      case "bonded-feel": {
+        const mate = who("mate");
+        if (person === undefined || mate === person) return undefined;
+        return { kind: "bonded", person, mate };
+      }
+      case "bond-broken": {
+        const mate = who("mate");
+        if (person === undefined || mate === person) return undefined;
+        return { kind: "bond-broken", person, mate };
+      }
+      case "voice": {
+        const speaker = who("speaker");
+        const target = who("target");
+        if (speaker === undefined || target === undefined || speaker === target) return undefined;
+        return { kind: "voice", speaker, target };
+      }
+      case "voice-obeyed":
+      case "voice-resisted": {
+        const target = who("target");
+        // Kept only to be attached to a voice fact before it (see attachOutcomes).
+        return target === undefined ? undefined : { kind: "voice", speaker: -1, target, outcome: kind === "voice-obeyed" ? "obeyed" : "resisted" };
+      }
+      case "visit":
+      case "courtship":
+      case "match":
+      case "heat-partner": {
+        const a = who("a");
+        const b = who("b");
+        if (a === undefined || b === undefined || a === b) return undefined;
+        if (kind === "visit") return { kind: "visit", a, b, chaperones: [] };
+        return { kind: "courtship", a, b, what: kind === "heat-partner" ? "heat-partner" : kind === "match" ? "match" : "courtship" };
+      }
+      case "freed":
+      case "freed-by":
+      case "freed-law": {
+        if (person === undefined) return undefined;
+        const by = g.by ? who("by") : undefined;
+        return { kind: "freed", person, by, byLaw: kind === "freed-law" || g.law !== undefined };
+      }
+      case "sold":
+      case "sold-by":
+      case "sold-buys":
+        return person === undefined ? undefined : { kind: "sold", person, to: g.to ? who("to") : undefined };
+      case "enslaved":
+        return person === undefined ? undefined : { kind: "enslaved", person };
+      case "appointed": {
+        const role = this.vocab.roles.find((r) => norm(r) === norm(g.role));
+        return person === undefined || !role ? undefined : { kind: "appointed", person, role };
+      }
+      case "suppressants-taking":
+      case "suppressants-missed":
+      case "suppressants-stopped":
+        return person === undefined ? undefined : { kind: "suppressants", person, state: kind.slice("suppressants-".length) as "taking" | "missed" | "stopped" };
+      case "scent": {
+        const perceiver = who("perceiver");
+        const target = who("target");
+        if (perceiver === undefined || target === undefined || perceiver === target) return undefined;
+        const tell = g.tell ? norm(g.tell) : undefined;
+        const cycle = tell ? this.vocab.cycleWords.get(tell) : undefined;
+        return { kind: "scent", perceiver, target, tell: cycle ? cycle.cycle : tell, sealed: false };
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Joins "Rey obeys" to the voice command before it in the paragraph; adds chaperones, places
+   * and sealed doors named in a fact's sentence.
+   */
+  private attachOutcomes(facts: Fact[]): void {
+    for (let k = facts.length - 1; k >= 0; k--) {
+      const f = facts[k];
+      if (f.kind !== "voice" || f.speaker >= 0) continue;
+      const command = facts.filter((c): c is Extract<Fact, { kind: "voice" }> => c.kind === "voice" && c.speaker >= 0 && c.target === f.target && c.span.start < f.span.start).pop();
+      if (command && !command.outcome) command.outcome = f.outcome;
+      facts.splice(k, 1);
+    }
+  }
+
+  /** Adds what a fact's sentence says around it: chaperones of a Visit, where a scent came from. */
+  private enrich(text: string, facts: Fact[], mentions: Mention[]): void {
+    for (const f of facts) {
+      const sentence = sentenceAround(text, f.span);
+      if (f.kind === "visit") {
+        const m = /chaperon(?:ed|e|es|ing)?\s+(?:by\s+)?/i.exec(text.slice(sentence.start, sentence.end));
+        const after = m ? sentence.start + m.index : Infinity;
+        const before = /\bas\s+(?:a\s+|the\s+)?chaperone/i.exec(text.slice(sentence.start, sentence.end));
+        for (const x of mentions) {
+          if (x.start < sentence.start || x.end > sentence.end || x.person === f.a || x.person === f.b) continue;
+          const near = (x.start >= after) || (before && x.end <= sentence.start + before.index && x.start > f.span.end);
+          if (near && !f.chaperones.includes(x.person)) f.chaperones.push(x.person);
+        }
+      } else if (f.kind === "scent") {
+        const s = text.slice(f.span.end, sentence.end);
+        f.sealed = /\bsealed\b/i.test(s);
+        const placeRe = /\b(?:from|through|in|across|beyond|behind|inside|outside)\s+(?:the\s+|a\s+)?([\p{L}][\p{L}'’ -]{1,40})/gu;
+        for (let m = placeRe.exec(s); m && f.place === undefined; m = placeRe.exec(s)) {
+          const candidate = m[1].toLowerCase();
+          for (const [name, index] of this.vocab.places) if (candidate.startsWith(name.replace(/-/g, " ")) || candidate.startsWith(name)) f.place = index;
+        }
+      }
+    }
+  }
+
+  /** Who a name or pronoun at an offset refers to. */
+  private resolve(raw: string | undefined, at: number, mentions: Mention[], paragraphs: number[], pov: number | undefined): number | undefined {
+    if (!raw) return undefined;
+    const text = raw.replace(/['’]s?$/, "");
+    const gender = GENDER[text.toLowerCase()];
+    if (!gender) return this.names.personOf(text);
+    if (gender === "pov") return pov;
+    // A pronoun is someone named earlier in the same paragraph: the nearest with that pronoun,
+    // or, when the cast gives no pronouns, the one person named in the sentence before.
+    const paragraph = paragraphs[upperBound(paragraphs, at) - 1] ?? 0;
+    const before = mentions.filter((m) => m.start >= paragraph && m.end <= at);
+    for (let k = before.length - 1; k >= 0; k--) if (this.pronouns[before[k].person] === gender) return before[k].person;
+    const unknown = new Set(before.filter((m) => this.pronouns[m.person] === undefined).map((m) => m.person));
+    if (unknown.size === 1) return [...unknown][0];
+    return undefined;
+  }
+}
+
+const norm = (s: string | undefined) => (s ?? "").toLowerCase().replace(/\s+/g, "-");
+
+function paragraphStarts(text: string): number[] {
+  const starts = [0];
+  const re = /\n[ \t]*\r?\n/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) starts.push(m.index + m[0].length);
+  return starts;
+}
+
+function upperBound(sorted: number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The sentence holding a span: from after the previous full stop (or blank line) to the next. */
+export function sentenceAround(text: string, span: Span): Span {
+  let start = span.start;
+  while (start > 0 && !/[.!?]/.test(text[start - 1]) && !(text[start - 1] === "\n" && text[start - 2] === "\n")) start--;
+  let end = span.end;
+  while (end < text.length && !/[.!?]/.test(text[end]) && !(text[end] === "\n" && text[end + 1] === "\n")) end++;
+  return { start, end };
+}

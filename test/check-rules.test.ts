@@ -1,0 +1,131 @@
+/** Each check with prose it must report and prose it must let pass (like ESLint's rule tests). */
+import { describe, expect, it } from "vitest";
+import { byRule, chapter, errors, storyWith } from "./helpers/check.js";
+
+const rey = { id: "rey", name: "Rey", pronouns: "she", born: "2000-06-01", designation: "omega", location: "room" };
+const ben = { id: "ben", name: "Ben Solo", aliases: ["Ben"], pronouns: "he", born: "1998-03-10", designation: "alpha", location: "room" };
+const maz = { id: "maz", name: "Maz", born: "1970-01-20", designation: "beta", location: "room" };
+
+describe("designation-mismatch", () => {
+  it("reports a designation the cast contradicts, at the words", () => {
+    const r = storyWith("classic", [rey, ben], { "01.md": chapter("2026-01-02", "Rey, an alpha, keeps watch.") });
+    const [f] = byRule(r, "designation-mismatch");
+    expect(f).toMatchObject({ severity: "error", line: 4, column: 1, evidence: "Rey, an alpha" });
+    expect(f.message).toContain("the cast says Rey is an omega");
+  });
+  it("reports a change from an earlier chapter when the cast gives none", () => {
+    const r = storyWith("classic", [{ ...rey, designation: undefined }, ben], {
+      "01.md": chapter("2026-01-02", "Rey is an omega."),
+      "02.md": chapter("+1d", "The alpha Rey waits."),
+    });
+    const [f] = byRule(r, "designation-mismatch");
+    expect(f.file).toMatch(/02\.md$/);
+    expect(f.causes[0].file).toMatch(/01\.md$/);
+  });
+  it("passes agreeing words, negations and comparisons", () => {
+    const r = storyWith("classic", [rey, ben, maz], { "01.md": chapter("2026-01-02", "Rey, an omega, waits. Ben is an alpha. Maz is not an alpha. Rey stands like an alpha.") });
+    expect(byRule(r, "designation-mismatch")).toEqual([]);
+  });
+});
+
+describe("presentation-timing", () => {
+  it("reports a designation named before the youngest presentation age", () => {
+    const child = { id: "kid", name: "Kit", born: "2017-01-01", location: "room" };
+    const r = storyWith("classic", [child, ben], { "01.md": chapter("2026-01-02", "Kit is an omega.") });
+    expect(byRule(r, "presentation-timing")).toHaveLength(1);
+  });
+  it("passes once the person is old enough, and in a world where designation is known from birth", () => {
+    const teen = { id: "kid", name: "Kit", born: "2011-01-01", location: "room" };
+    expect(byRule(storyWith("classic", [teen, ben], { "01.md": chapter("2026-01-02", "Kit is an omega.") }), "presentation-timing")).toEqual([]);
+    const baby = { id: "kid", name: "Kit", born: "2025-01-01", location: "room" };
+    expect(byRule(storyWith("daxam", [baby], { "01.md": chapter("2026-01-02", "Kit is an omega.") }), "presentation-timing")).toEqual([]);
+  });
+});
+
+describe("bond-continuity", () => {
+  it("reports a bond mark with no bite before it", () => {
+    const r = storyWith("classic", [rey, ben], { "01.md": chapter("2026-01-02", "Rey touches her bond mark.") });
+    expect(byRule(r, "bond-continuity")).toHaveLength(1);
+  });
+  it("passes a mark after a bite told earlier, or after a bond in the relations", () => {
+    const told = storyWith("classic", [rey, ben], { "01.md": chapter("2026-01-02", "Ben bites Rey."), "02.md": chapter("+2d", "Rey touches her bond mark.") });
+    expect(byRule(told, "bond-continuity")).toEqual([]);
+    const related = storyWith("classic", [rey, ben], { "01.md": chapter("2026-01-02", "Rey touches her bond mark.") }, { relations: [{ kind: "bond", a: "ben", b: "rey" }] });
+    expect(byRule(related, "bond-continuity")).toEqual([]);
+  });
+  it("reports a bond still acting after it broke", () => {
+    const r = storyWith("classic", [rey, ben], {
+      "01.md": chapter("2026-01-02", "Ben bites Rey."),
+      "02.md": chapter("+2d", "Rey's bond with Ben breaks."),
+      "03.md": chapter("+2d", "Rey feels Ben's anger through the bond."),
+    });
+    const [f] = byRule(r, "bond-continuity");
+    expect(f.file).toMatch(/03\.md$/);
+    expect(f.message).toContain("broke");
+  });
+});
+
+describe("law-in-force", () => {
+  const kara = { id: "kara", name: "Kara", born: "1999-01-01", designation: "omega", location: "room", status: "enslaved" };
+  const mon = { id: "mon", name: "Mon-El", born: "1997-01-01", designation: "alpha", location: "room" };
+  it("reports an emancipation by law before the reform, citing the reform's rule", () => {
+    const r = storyWith("daxam", [kara, mon], { "01.md": chapter("2026-01-02", "Kara is emancipated by the new law.") });
+    const [f] = byRule(r, "law-in-force");
+    expect(f.severity).toBe("error");
+    expect(f.causes.some((c) => c.rule?.startsWith("DX-"))).toBe(true);
+  });
+  it("passes an owner freeing someone, and an emancipation once the reform is in force", () => {
+    const r = storyWith("daxam", [kara, mon], { "01.md": chapter("2026-01-02", "Mon-El frees Kara.") });
+    expect(byRule(r, "law-in-force")).toEqual([]);
+    const after = storyWith("daxam", [kara, mon], { "01.md": chapter("2026-03-02", "Kara is emancipated by the new law.") }, { schedule: [{ at: "2026-03-01", type: "enact", institution: "abolition" }] });
+    expect(byRule(after, "law-in-force")).toEqual([]);
+  });
+  it("reports an omega appointed to a role barred to omegas", () => {
+    const r = storyWith("daxam", [kara, mon], { "01.md": chapter("2026-01-02", "Kara joins the royal guard.") });
+    expect(byRule(r, "law-in-force")).toHaveLength(1);
+    expect(byRule(storyWith("daxam", [kara, mon], { "01.md": chapter("2026-01-02", "Mon-El joins the royal guard.") }), "law-in-force")).toEqual([]);
+  });
+});
+
+describe("timeline-order", () => {
+  it("reports an age that does not fit the birth date", () => {
+    const [f] = byRule(storyWith("classic", [rey, ben], { "01.md": chapter("2026-01-02", "Rey, 19, waits.") }), "timeline-order");
+    expect(f.message).toContain("Rey is 25");
+  });
+  it("passes a fitting age and a birthday about to come", () => {
+    const r = storyWith("classic", [rey, ben], { "01.md": chapter("2026-01-02", "Rey, 25, waits. Her twenty-sixth birthday is in June.") });
+    expect(byRule(r, "timeline-order")).toEqual([]);
+  });
+  it("reports a chapter dated before the scheduled event it tells", () => {
+    const r = storyWith("classic", [rey, ben], { "01.md": chapter("2026-01-02", "Ben bites Rey.") }, { schedule: [{ at: "2026-02-01", type: "bite", who: "ben", with: ["rey"] }] });
+    expect(byRule(r, "timeline-order")).toHaveLength(1);
+  });
+});
+
+describe("under-age", () => {
+  const young = { ...rey, born: "2009-06-01" };
+  it("reports a bite involving someone under 18, and no configuration turns it off", () => {
+    const r = storyWith("classic", [young, ben], { "01.md": chapter("2026-01-02", "<!-- scentline-disable-next-line under-age -->\nBen bites Rey.") }, { check: { rules: { "under-age": "off" } } });
+    expect(byRule(r, "under-age").map((f) => f.severity)).toEqual(["error"]);
+  });
+  it("reports courtship when the chapter itself says the person is 17", () => {
+    const r = storyWith("classic", [rey, ben], { "01.md": chapter("2026-01-02", "Rey, 17, is courted. Ben courts Rey.") });
+    expect(byRule(r, "under-age")).toHaveLength(1);
+  });
+  it("passes the same scene between adults", () => {
+    const r = storyWith("classic", [rey, ben], { "01.md": chapter("2026-01-02", "Ben courts Rey. Ben bites Rey.") });
+    expect(errors(r)).toEqual([]);
+  });
+});
+
+describe("configuration and inline directives", () => {
+  it("a severity set in scentline.yaml applies; off removes the check", () => {
+    const text = { "01.md": chapter("2026-01-02", "Rey, an alpha, waits.") };
+    expect(byRule(storyWith("classic", [rey, ben], text, { check: { rules: { "designation-mismatch": "warn" } } }), "designation-mismatch")[0].severity).toBe("warning");
+    expect(byRule(storyWith("classic", [rey, ben], text, { check: { rules: { "designation-mismatch": "off" } } }), "designation-mismatch")).toEqual([]);
+  });
+  it("scentline-disable-next-line silences the named check on the next line only", () => {
+    const r = storyWith("classic", [rey, ben], { "01.md": chapter("2026-01-02", "<!-- scentline-disable-next-line designation-mismatch -->\nRey, an alpha, waits.\nRey, an alpha, waits.") });
+    expect(byRule(r, "designation-mismatch").map((f) => f.line)).toEqual([6]);
+  });
+});
