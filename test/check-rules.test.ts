@@ -129,3 +129,33 @@ describe("configuration and inline directives", () => {
     expect(byRule(r, "designation-mismatch").map((f) => f.line)).toEqual([6]);
   });
 });
+
+describe("rule-violation", () => {
+  const mon = { id: "mon", name: "Mon-El", pronouns: "he", born: "2001-07-07", designation: "alpha", location: "room" };
+  const imra = { id: "imra", name: "Imra", born: "2000-01-01", designation: "beta", location: "room" };
+  const lena = { id: "lena", name: "Lena", born: "2000-01-01", designation: "omega", location: "room" };
+  it("reports a beta ending a rut in daxam, citing the modifier's rules", () => {
+    const [f] = byRule(storyWith("daxam", [mon, imra], { "01.md": chapter("2026-01-02", "Imra, a beta, ends Mon-El's rut.") }), "rule-violation");
+    expect(f.severity).toBe("error");
+    expect(f.causes[0].rule).toMatch(/^DX-/);
+  });
+  it("passes an omega ending it", () => {
+    expect(byRule(storyWith("daxam", [mon, lena], { "01.md": chapter("2026-01-02", "Mon-El's rut ends with Lena.") }), "rule-violation")).toEqual([]);
+  });
+  it("warns of a match after fewer Visits than the guardianship custom expects, and passes one after enough", () => {
+    const few = storyWith("guardianship", [rey, ben, maz], { "01.md": chapter("2026-01-02", "Ben's first Visit with Rey is chaperoned by Maz."), "02.md": chapter("+7d", "Ben and Rey are matched.") });
+    expect(byRule(few, "rule-violation").map((f) => f.severity)).toEqual(["warning"]);
+    const visits = Array.from({ length: 8 }, (_, k) => ({ at: `+${k + 1}d`, type: "visit", who: "ben", with: ["rey"], chaperones: ["maz"] }));
+    const enough = storyWith("guardianship", [rey, ben, maz], { "01.md": chapter("2026-01-20", "Ben and Rey are matched.") }, { schedule: visits });
+    expect(byRule(enough, "rule-violation")).toEqual([]);
+  });
+  it("reports a voice command obeyed by someone the world says resists it", () => {
+    // In classic, an alpha at least as strong as the speaker resists the voice.
+    const ash = { id: "ash", name: "Ash", pronouns: "he", born: "1995-04-02", designation: "alpha", strength: 1, location: "room" };
+    const kit = { id: "kit", name: "Kit", born: "1990-08-17", designation: "alpha", strength: 2, location: "room" };
+    const r = storyWith("classic", [ash, kit], { "01.md": chapter("2026-01-02", "Ash uses the voice on Kit. Kit obeys.") });
+    expect(byRule(r, "rule-violation").map((f) => f.severity)).toEqual(["error"]);
+    const ok = storyWith("classic", [ash, kit], { "01.md": chapter("2026-01-02", "Ash uses the voice on Kit. Kit resists.") });
+    expect(byRule(ok, "rule-violation")).toEqual([]);
+  });
+});

@@ -9,7 +9,7 @@ type Cited = { rules?: readonly string[]; question?: string } | undefined;
 export function ruleSteps(piece: Cited, text: string, path: string): FindingCause[] {
   const ids = piece?.rules ?? [];
   if (ids.length === 0) return [{ text: piece?.question ? `${text} (open question ${piece.question})` : `${text} (world: ${path})` }];
-  return [{ text: `${text} (rule ${ids.join(", ")})`, rule: ids[0] }, ...ids.slice(1).map((id) => ({ text: `see also rule ${id}`, rule: id }))];
+  return [{ text: `${text} (rule ${ids.join(", ")})`, rule: ids[0] }];
 }
 
 /** A cause pointing at a line of the project file or a chapter. */

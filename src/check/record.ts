@@ -10,6 +10,7 @@ export class StoryRecord {
   private readonly bites = new Map<number, Of<"bite">[]>();
   private readonly breaks = new Map<number, Of<"bond-broken">[]>();
   private readonly designations = new Map<string, Of<"designation">>();
+  private readonly visits = new Map<string, number>();
 
   /** Called by the runner after every check has seen the fact. */
   add(f: StoryFact): void {
@@ -17,6 +18,9 @@ export class StoryRecord {
     else if (f.kind === "bond-broken") {
       push(this.breaks, f.person, f);
       if (f.mate !== undefined) push(this.breaks, f.mate, f);
+    } else if (f.kind === "visit") {
+      const key = pair(f.a, f.b);
+      this.visits.set(key, (this.visits.get(key) ?? 0) + 1);
     } else if (f.kind === "designation" && !this.designations.has(`${f.person}:${f.axis}`)) this.designations.set(`${f.person}:${f.axis}`, f);
   }
 
@@ -32,6 +36,11 @@ export class StoryRecord {
     return list?.[list.length - 1];
   }
 
+  /** Visits between two people the chapters have told so far. */
+  visitsTold(a: number, b: number): number {
+    return this.visits.get(pair(a, b)) ?? 0;
+  }
+
   /** The first designation (or alignment) the chapters gave a person. */
   firstDesignation(person: number, axis: "designation" | "alignment"): Of<"designation"> | undefined {
     return this.designations.get(`${person}:${axis}`);
@@ -43,3 +52,5 @@ function push<T>(map: Map<number, T[]>, key: number, value: T): void {
   if (list) list.push(value);
   else map.set(key, [value]);
 }
+
+const pair = (a: number, b: number) => (a < b ? `${a}:${b}` : `${b}:${a}`);

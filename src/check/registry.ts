@@ -4,10 +4,11 @@ import { bondContinuity } from "./rules/bond-continuity.js";
 import { designationMismatch } from "./rules/designation-mismatch.js";
 import { lawInForce } from "./rules/law-in-force.js";
 import { presentationTiming } from "./rules/presentation-timing.js";
+import { ruleViolation } from "./rules/rule-violation.js";
 import { timelineOrder } from "./rules/timeline-order.js";
 import { underAge } from "./rules/under-age.js";
 
-export const CHECKS: readonly Check[] = [designationMismatch, presentationTiming, bondContinuity, lawInForce, timelineOrder, underAge];
+export const CHECKS: readonly Check[] = [designationMismatch, presentationTiming, bondContinuity, lawInForce, ruleViolation, timelineOrder, underAge];
 
 /** Findings that come from reading the project rather than from a check. */
 export const LOAD_FINDINGS: readonly { id: string; severity: "error" | "info"; description: string }[] = [

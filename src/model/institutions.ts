@@ -29,6 +29,11 @@ export class Institutions {
     return !spec.appliesTo || this.sim.world.condition("person", spec.appliesTo)({ person: this.sim.view(i) });
   }
 
+  /** Visits counted so far between two people. */
+  visitsBetween(a: number, b: number): number {
+    return this.visitCount.get(pairKey(a, b)) ?? 0;
+  }
+
   isInForce(id: string): boolean {
     return this.inForce.get(id) === true;
   }
