@@ -159,3 +159,36 @@ describe("rule-violation", () => {
     expect(byRule(ok, "rule-violation")).toEqual([]);
   });
 });
+
+describe("cycle-timing", () => {
+  const wren = { id: "wren", name: "Wren", pronouns: "she", born: "1999-07-01", designation: "omega", location: "room" };
+  it("reports a heat too soon after the last (classic: every 3 months at the least)", () => {
+    const r = storyWith("classic", [wren], { "01.md": chapter("2026-03-01", "Wren's heat ends."), "02.md": chapter("2026-03-20", "Wren is in heat.") });
+    const [f] = byRule(r, "cycle-timing");
+    expect(f.file).toMatch(/02\.md$/);
+    expect(f.message).toContain("too soon");
+    expect(f.causes.some((c) => c.file?.endsWith("01.md"))).toBe(true);
+  });
+  it("passes the next heat a period later", () => {
+    const r = storyWith("classic", [wren], { "01.md": chapter("2026-03-01", "Wren's heat ends."), "02.md": chapter("2026-06-20", "Wren is in heat.") });
+    expect(byRule(r, "cycle-timing")).toEqual([]);
+  });
+  it("reports a heat while suppressants block it, and passes one after she stops taking them", () => {
+    const onSuppressants = { ...wren, traits: ["suppressants"] };
+    expect(byRule(storyWith("classic", [onSuppressants], { "01.md": chapter("2026-01-02", "Wren is in heat.") }), "cycle-timing")).toHaveLength(1);
+    const stopped = storyWith("classic", [onSuppressants], { "01.md": chapter("2026-01-02", "Wren stops taking her suppressants."), "02.md": chapter("+3d", "Wren is in heat.") });
+    expect(byRule(stopped, "cycle-timing")).toEqual([]);
+  });
+  it("reports a cycle the person's designation does not have", () => {
+    expect(byRule(storyWith("classic", [ben], { "01.md": chapter("2026-01-02", "Ben is in heat.") }), "cycle-timing")).toHaveLength(1);
+  });
+  it("lets an unresolved daxam rut return three days after it ends, and reads time passing inside a chapter", () => {
+    const mon = { id: "mon", name: "Mon-El", born: "2001-07-07", designation: "alpha", location: "room" };
+    const imra = { id: "imra", name: "Imra", born: "2000-01-01", designation: "beta", location: "room" };
+    const partnered = { schedule: [{ at: "2026-01-01", type: "partner", who: "mon", with: ["imra"] }] };
+    const later = storyWith("daxam", [mon, imra], { "01.md": chapter("2026-01-02", "Mon-El's rut ends. Three days later Mon-El is in rut again.") }, partnered);
+    expect(byRule(later, "cycle-timing")).toEqual([]);
+    const sameDay = storyWith("daxam", [mon, imra], { "01.md": chapter("2026-01-02", "Mon-El's rut ends. Mon-El is in rut again.") }, partnered);
+    expect(byRule(sameDay, "cycle-timing")).toHaveLength(1);
+  });
+});

@@ -11,6 +11,7 @@ export class StoryRecord {
   private readonly breaks = new Map<number, Of<"bond-broken">[]>();
   private readonly designations = new Map<string, Of<"designation">>();
   private readonly visits = new Map<string, number>();
+  private readonly suppressants = new Map<number, Of<"suppressants">>();
 
   /** Called by the runner after every check has seen the fact. */
   add(f: StoryFact): void {
@@ -18,6 +19,8 @@ export class StoryRecord {
     else if (f.kind === "bond-broken") {
       push(this.breaks, f.person, f);
       if (f.mate !== undefined) push(this.breaks, f.mate, f);
+    } else if (f.kind === "suppressants") {
+      this.suppressants.set(f.person, f);
     } else if (f.kind === "visit") {
       const key = pair(f.a, f.b);
       this.visits.set(key, (this.visits.get(key) ?? 0) + 1);
@@ -34,6 +37,11 @@ export class StoryRecord {
   lastBreak(person: number): Of<"bond-broken"> | undefined {
     const list = this.breaks.get(person);
     return list?.[list.length - 1];
+  }
+
+  /** The latest the chapters said of a person's suppressants (taking, missed, stopped). */
+  lastSuppressants(person: number): Of<"suppressants"> | undefined {
+    return this.suppressants.get(person);
   }
 
   /** Visits between two people the chapters have told so far. */

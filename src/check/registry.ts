@@ -1,6 +1,7 @@
 /** Every check, in the order `scentline rules` lists them. */
 import type { Check } from "./check.js";
 import { bondContinuity } from "./rules/bond-continuity.js";
+import { cycleTiming } from "./rules/cycle-timing.js";
 import { designationMismatch } from "./rules/designation-mismatch.js";
 import { lawInForce } from "./rules/law-in-force.js";
 import { presentationTiming } from "./rules/presentation-timing.js";
@@ -8,7 +9,7 @@ import { ruleViolation } from "./rules/rule-violation.js";
 import { timelineOrder } from "./rules/timeline-order.js";
 import { underAge } from "./rules/under-age.js";
 
-export const CHECKS: readonly Check[] = [designationMismatch, presentationTiming, bondContinuity, lawInForce, ruleViolation, timelineOrder, underAge];
+export const CHECKS: readonly Check[] = [designationMismatch, presentationTiming, cycleTiming, bondContinuity, lawInForce, ruleViolation, timelineOrder, underAge];
 
 /** Findings that come from reading the project rather than from a check. */
 export const LOAD_FINDINGS: readonly { id: string; severity: "error" | "info"; description: string }[] = [

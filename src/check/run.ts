@@ -9,6 +9,7 @@ import { loadChapters, type Chapter } from "../story/chapters.js";
 import { loadProject, type Project } from "../story/load.js";
 import { FactExtractor } from "../text/facts.js";
 import { proseOf, SourceText } from "../text/source-text.js";
+import { shiftAt, timeShifts } from "../text/time-markers.js";
 import type { Check, CheckContext, Report, StoryFact } from "./check.js";
 import type { Finding, FindingCause } from "./finding.js";
 import { sortFindings } from "./finding.js";
@@ -45,7 +46,8 @@ export function checkProject(file: string, io: SourceReader, options: CheckOptio
   for (const c of chapters) {
     const prose = proseOf(c.text, c.bodyStart);
     const found = extractor.extract(prose, { pov: c.pov });
-    for (const f of found) facts.push({ ...f, chapter: c, hour: c.hour });
+    const shifts = timeShifts(prose);
+    for (const f of found) facts.push({ ...f, chapter: c, hour: c.hour + shiftAt(shifts, f.span.start) });
     if (!c.presentGiven) {
       const named = [...new Set(extractor.names.mentions(prose).map((m) => m.person))];
       c.present.push(...named);
@@ -56,7 +58,7 @@ export function checkProject(file: string, io: SourceReader, options: CheckOptio
 
   const configured = project.spec.check?.rules ?? {};
   const checks = CHECKS.filter((c) => (!options.only || options.only.includes(c.meta.id)) && (c.meta.fixed || LEVELS[configured[c.meta.id] ?? ""] !== "off"));
-  const until = Math.max(project.start, ...chapters.map((c) => c.hour));
+  const until = Math.max(project.start, ...facts.map((f) => f.hour), ...chapters.map((c) => c.hour));
   const sim = new Simulator(project, { until });
   const record = new StoryRecord();
   const cite = (f: StoryFact, text: string): FindingCause => {
