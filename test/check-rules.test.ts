@@ -192,3 +192,23 @@ describe("cycle-timing", () => {
     expect(byRule(sameDay, "cycle-timing")).toHaveLength(1);
   });
 });
+
+describe("scent-range", () => {
+  const inRoom = { where: "room", present: ["Rey"] };
+  it("reports a scent through a sealed connection", () => {
+    const places = { places: [{ id: "room" }, { id: "vault" }], connections: [{ between: ["room", "vault"], distance: "5ft", kind: "sealed" }] };
+    const r = storyWith("classic", [rey, { ...ben, location: "vault" }], { "01.md": chapter("2026-01-02", "Rey smells Ben's alarm.", inRoom) }, places);
+    const [f] = byRule(r, "scent-range");
+    expect(f.message).toContain("no scent passes");
+  });
+  it("reports a scent beyond its range, and passes it within range", () => {
+    const far = storyWith("classic", [rey, { ...ben, location: "hall" }], { "01.md": chapter("2026-01-02", "Rey smells Ben's alarm.", inRoom) });
+    expect(byRule(far, "scent-range")[0].message).toMatch(/at \d+ ft .* but it carries 30 ft/);
+    const near = storyWith("classic", [rey, ben], { "01.md": chapter("2026-01-02", "Rey smells Ben's alarm.", { where: "room", present: ["Rey", "Ben"] }) });
+    expect(byRule(near, "scent-range")).toEqual([]);
+  });
+  it("reports a scent the target's suppressants hide", () => {
+    const r = storyWith("classic", [rey, { ...ben, traits: ["suppressants"] }], { "01.md": chapter("2026-01-02", "Rey catches the scent of Ben.", { where: "room", present: ["Rey", "Ben"] }) });
+    expect(byRule(r, "scent-range")[0].message).toContain("suppressants");
+  });
+});

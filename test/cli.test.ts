@@ -352,7 +352,7 @@ describe("scentline check and rules", () => {
   it("`rules` lists every check with its doc", () => {
     const r = scentline("rules");
     expect(r.status).toBe(0);
-    for (const id of ["designation-mismatch", "presentation-timing", "bond-continuity", "law-in-force", "timeline-order", "under-age"]) expect(r.stdout).toContain(id);
+    for (const id of ["designation-mismatch", "presentation-timing", "cycle-timing", "scent-range", "rule-violation", "bond-continuity", "law-in-force", "timeline-order", "under-age"]) expect(r.stdout).toContain(id);
     expect(r.stdout).toContain("wrong:");
     expect(r.stdout).toContain("cannot be turned off");
   });

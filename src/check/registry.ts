@@ -6,10 +6,11 @@ import { designationMismatch } from "./rules/designation-mismatch.js";
 import { lawInForce } from "./rules/law-in-force.js";
 import { presentationTiming } from "./rules/presentation-timing.js";
 import { ruleViolation } from "./rules/rule-violation.js";
+import { scentRange } from "./rules/scent-range.js";
 import { timelineOrder } from "./rules/timeline-order.js";
 import { underAge } from "./rules/under-age.js";
 
-export const CHECKS: readonly Check[] = [designationMismatch, presentationTiming, cycleTiming, bondContinuity, lawInForce, ruleViolation, timelineOrder, underAge];
+export const CHECKS: readonly Check[] = [designationMismatch, presentationTiming, cycleTiming, scentRange, bondContinuity, lawInForce, ruleViolation, timelineOrder, underAge];
 
 /** Findings that come from reading the project rather than from a check. */
 export const LOAD_FINDINGS: readonly { id: string; severity: "error" | "info"; description: string }[] = [
