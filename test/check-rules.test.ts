@@ -212,3 +212,15 @@ describe("scent-range", () => {
     expect(byRule(r, "scent-range")[0].message).toContain("suppressants");
   });
 });
+
+describe("bad chapters", () => {
+  it("a missing chapter and a 50 MB chapter are findings with the file and a reason, and the rest is still checked", () => {
+    const big = "Rey waits. ".repeat(5 * 1024 * 1024);
+    const r = storyWith("classic", [rey, ben], { "01.md": chapter("2026-01-02", "Rey, an alpha, waits."), "02.md": big }, { chapters: ["chapters/01.md", "chapters/02.md", "chapters/missing.md"] });
+    const unreadable = byRule(r, "unreadable");
+    expect(unreadable.map((f) => f.file.split("/").pop())).toEqual(["02.md", "missing.md"]);
+    expect(unreadable[0].message).toMatch(/is \d+ MB; Scentline reads .* up to 32 MB/);
+    expect(unreadable[1].message).toContain("does not exist");
+    expect(byRule(r, "designation-mismatch")).toHaveLength(1);
+  });
+});

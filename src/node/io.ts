@@ -32,7 +32,7 @@ export function nodeReader(): SourceReader {
       try {
         const st = statSync(path);
         if (st.isDirectory()) return `${path} is a folder, not a file`;
-        if (st.size > MAX_SOURCE_BYTES) return `${path} is ${(st.size / 2 ** 20).toFixed(0)} MB; Scentline reads world and project files of up to ${MAX_SOURCE_BYTES / 2 ** 20} MB`;
+        if (st.size > MAX_SOURCE_BYTES) return `${path} is ${(st.size / 2 ** 20).toFixed(0)} MB; Scentline reads world, project and chapter files of up to ${MAX_SOURCE_BYTES / 2 ** 20} MB`;
         return `${path} cannot be read (check its permissions)`;
       } catch {
         return `${path} does not exist`;
