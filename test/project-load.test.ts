@@ -86,6 +86,6 @@ describe("project references", () => {
   it("a file too large to read is refused with its size", () => {
     const dir = tempFiles({ "scentline.yaml": "# " + "x".repeat(33 * 1024 * 1024) });
     const r = loadProject(join(dir, "scentline.yaml"), nodeReader());
-    expect(r.diagnostics[0].message).toMatch(/is 33 MB; Scentline reads world and project files of up to 32 MB/);
+    expect(r.diagnostics[0].message).toMatch(/is 33 MB; Scentline reads world, project and chapter files of up to 32 MB/);
   });
 });
