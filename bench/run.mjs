@@ -70,3 +70,33 @@ for (const outings of [true, false]) {
   const ms = time(() => execFileSync(process.execPath, [cli, "simulate", example, "--until", "1y"], { stdio: "ignore" }), 5);
   row("`scentline simulate` on the demo, wall (median)", `${ms.toFixed(0)} ms`, "< 500 ms");
 }
+
+// The continuity checker on a generated 100,000-word story in 40 chapters.
+{
+  const { writeStory } = await import("./story.mjs");
+  const { checkProject, CheckCache } = await import("../dist/check/run.js");
+  const { FactExtractor } = await import("../dist/text/facts.js");
+  const { vocabularyOf } = await import("../dist/check/vocabulary.js");
+  const { readFileSync, readdirSync, writeFileSync } = await import("node:fs");
+  const { dir, words } = writeStory(mkdtempSync(join(tmpdir(), "scentline-bench-")));
+  const file = join(dir, "scentline.yaml");
+  console.log(`checker, a ${words}-word story in 40 chapters:`);
+  const cli = new URL("../dist/bin/scentline.mjs", import.meta.url).pathname;
+  const cold = time(() => execFileSync(process.execPath, [cli, "check", dir, "--format", "json"], { stdio: "ignore" }), 5);
+  row("  `scentline check`, cold, wall incl. Node (median)", `${cold.toFixed(0)} ms`, "< 1000 ms");
+  const project = loadProject(file, io).project;
+  const extractor = new FactExtractor(vocabularyOf(project));
+  const texts = readdirSync(join(dir, "chapters")).map((f) => readFileSync(join(dir, "chapters", f), "utf8"));
+  const ms = time(() => texts.forEach((t) => extractor.extract(t)), 10);
+  row("  fact extraction", `${Math.round(words / (ms / 1000)).toLocaleString("en")} words/s`, ">= 1,000,000 words/s");
+  const cache = new CheckCache();
+  checkProject(file, io, { cache });
+  const chapter = join(dir, "chapters", "20.md");
+  const original = readFileSync(chapter, "utf8");
+  let edits = 0;
+  const again = time(() => {
+    writeFileSync(chapter, `${original}\nThe steward counts the stores (${++edits}).\n`);
+    checkProject(file, io, { cache });
+  }, 10);
+  row("  re-check after editing one chapter (--watch)", `${again.toFixed(0)} ms`, "< 100 ms");
+}

@@ -224,3 +224,21 @@ describe("bad chapters", () => {
     expect(byRule(r, "designation-mismatch")).toHaveLength(1);
   });
 });
+
+describe("re-checking with a cache (--watch)", () => {
+  it("sees an edited chapter and reuses the facts of unchanged ones", async () => {
+    const { CheckCache, checkProject } = await import("../src/check/run.js");
+    const { nodeReader } = await import("../src/node/io.js");
+    const { writeFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const r = storyWith("classic", [rey, ben], { "01.md": chapter("2026-01-02", "Rey, an omega, waits."), "02.md": chapter("+1d", "Ben is an alpha.") });
+    const file = r.project!.file;
+    const cache = new CheckCache();
+    expect(checkProject(file, nodeReader(), { cache }).findings.filter((f) => f.severity === "error")).toEqual([]);
+    const unchanged = cache.chapters.get(r.chapters[1].file)!.facts;
+    writeFileSync(join(r.project!.dir, "chapters", "01.md"), chapter("2026-01-02", "Rey, an alpha, waits."));
+    const again = checkProject(file, nodeReader(), { cache });
+    expect(byRule(again, "designation-mismatch")).toHaveLength(1);
+    expect(cache.chapters.get(r.chapters[1].file)!.facts).toBe(unchanged);
+  });
+});

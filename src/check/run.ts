@@ -7,7 +7,7 @@ import type { SourceReader } from "../core/io.js";
 import { Simulator } from "../sim/simulator.js";
 import { loadChapters, type Chapter } from "../story/chapters.js";
 import { loadProject, type Project } from "../story/load.js";
-import { FactExtractor } from "../text/facts.js";
+import { FactExtractor, type Fact } from "../text/facts.js";
 import { proseOf, SourceText } from "../text/source-text.js";
 import { shiftAt, timeShifts } from "../text/time-markers.js";
 import type { Check, CheckContext, Report, StoryFact } from "./check.js";
@@ -21,6 +21,14 @@ import { disabledLines } from "./directives.js";
 export interface CheckOptions {
   /** Run only these checks (ids). */
   only?: readonly string[];
+  /** Kept between runs (by `--watch`): chapters whose text has not changed are not read again. */
+  cache?: CheckCache;
+}
+
+/** What one run can lend the next: the extractor for a cast and world, and each chapter's facts. */
+export class CheckCache {
+  extractor?: { key: string; extractor: FactExtractor };
+  readonly chapters = new Map<string, { text: string; facts: Fact[] }>();
 }
 
 export interface CheckResult {
@@ -41,11 +49,13 @@ export function checkProject(file: string, io: SourceReader, options: CheckOptio
   findings.push(...diagnostics.map((d) => fromDiagnostic(d, d.code)));
 
   const sources = new Map(chapters.map((c) => [c, new SourceText(c.file, c.text)]));
-  const extractor = new FactExtractor(vocabularyOf(project));
+  const extractor = extractorFor(project, options.cache);
   const facts: StoryFact[] = [];
   for (const c of chapters) {
     const prose = proseOf(c.text, c.bodyStart);
-    const found = extractor.extract(prose, { pov: c.pov });
+    const cached = options.cache?.chapters.get(c.file);
+    const found = cached && cached.text === c.text ? cached.facts : extractor.extract(prose, { pov: c.pov });
+    options.cache?.chapters.set(c.file, { text: c.text, facts: found });
     const shifts = timeShifts(prose);
     for (const f of found) facts.push({ ...f, chapter: c, hour: c.hour + shiftAt(shifts, f.span.start) });
     if (!c.presentGiven) {
@@ -89,6 +99,18 @@ export function checkProject(file: string, io: SourceReader, options: CheckOptio
 
   const kept = findings.filter((f) => !suppressed(f, chapters, checks));
   return { findings: sortFindings(kept), project, chapters, facts };
+}
+
+/** The extractor depends only on the cast, the places and the world: kept while they stay the same. */
+function extractorFor(project: Project, cache: CheckCache | undefined): FactExtractor {
+  const key = JSON.stringify([project.spec.cast, project.spec.places, project.world.spec]);
+  if (cache?.extractor?.key === key) return cache.extractor.extractor;
+  const extractor = new FactExtractor(vocabularyOf(project));
+  if (cache) {
+    cache.extractor = { key, extractor };
+    cache.chapters.clear();
+  }
+  return extractor;
 }
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

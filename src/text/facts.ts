@@ -75,7 +75,7 @@ const APPOS = "(?:,\\s+[^,.;:!?\\n]{1,60},)?";
 /** Patterns for one project's vocabulary, compiled once and used on every chapter. */
 export class FactExtractor {
   readonly names: NameIndex;
-  private readonly patterns: { kind: string; re: RegExp }[] = [];
+  private readonly patterns: { kind: string; re: RegExp; needs?: RegExp }[] = [];
   private readonly pronouns: (Pronoun | undefined)[];
 
   constructor(private readonly vocab: Vocabulary) {
@@ -92,11 +92,35 @@ export class FactExtractor {
     const ROLE = `(?<role>${words(vocab.roles)})`;
     const NUM = `(?<num>${NUMBER_SOURCE})`;
     const ADJ = "(?<adj>[a-z]+[ -])?";
-    const add = (kind: string, source: string) => this.patterns.push({ kind, re: new RegExp(source, "gdu") });
+    // A pattern runs only on texts that have its key words at all: most chapters have few of them.
+    const keys = (ws: readonly string[]) => new RegExp(ws.length ? ws.map((w) => escape(w).replace(/-/g, "[- ]")).join("|") : "(?!)", "i");
+    const cycleKeys = keys([...vocab.cycleWords.keys()]);
+    const NEEDS: Record<string, RegExp> = {
+      designation: keys([...vocab.designations, ...vocab.alignments]),
+      age: /\d|teen|ty\b|ty-|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve/i,
+      birthday: /birthday/i,
+      cycle: cycleKeys,
+      "heat-partner": cycleKeys,
+      bite: /\b(?:bit|bites|bitten|claim|claimed|claims|mark|marked|marks|bonds?|bonded|teeth)\b/i,
+      bonded: /bond|mate|mark|scar/i,
+      "bond-broken": /bond/i,
+      voice: /voice/i,
+      visit: /visit/i,
+      courtship: /court|woo|engaged|propos|marr/i,
+      match: /matched/i,
+      freed: /free|emancip|manumit|releas|liberty/i,
+      sold: /\b(?:sold|sells?|buys|bought|purchas)/i,
+      enslaved: /slave/i,
+      appointed: keys(vocab.roles),
+      suppressants: /suppressant/i,
+      scent: /smel|scent|whiff|catch|caught|detect|sens|notic|pick/i,
+    };
+    const add = (kind: string, source: string) => this.patterns.push({ kind, re: new RegExp(source, "gdu"), needs: NEEDS[kind] ?? NEEDS[kind.split("-")[0]] });
 
     // Designations. "Rey, an omega", "the omega Rey", "Hux is an alpha", "she presented as omega".
     add("designation", `${NAME("who")},\\s+${ART}\\s+${ADJ}${D}(?!${APOS}s)`);
-    add("designation", `(?:${ART}\\s+)?${ADJ}${D},?\\s+${NAME("who")}`);
+    // "the omega Rey": found from the designation word (faster than from every article); hedges are looked for just before it.
+    add("designation-before", `(?<![\\p{L}-])${D},?\\s+${NAME("who")}`);
     add("designation", `${SUBJ("who")}${APPOS}\\s+(?:${BE}|(?:has |had )?(?:presents?|presented|registers|registered|tests|tested|is revealed|was revealed|turns out|turned out)(?: to be)?(?: as)?|becomes|became)\\s+(?:(?:also|still|clearly|plainly|openly|now|already) )?(?:${ART}\\s+)?${ADJ}${D}(?!${APOS}s)`);
     add("designation", `${POSS("who")}\\s+${D}\\s+(?:scent|nature|instincts?|designation|status|biology|glands?|traits?|presentation)`);
 
@@ -175,7 +199,12 @@ export class FactExtractor {
     const paragraphs = paragraphStarts(text);
     const resolve = (raw: string | undefined, at: number): number | undefined => this.resolve(raw, at, mentions, paragraphs, options.pov);
     const out: Fact[] = [];
-    for (const { kind, re } of this.patterns) {
+    const present = new Map<RegExp, boolean>();
+    for (const { kind, re, needs } of this.patterns) {
+      if (needs) {
+        if (!present.has(needs)) present.set(needs, needs.test(text));
+        if (!present.get(needs)) continue;
+      }
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
         if (m[0].length === 0) {
@@ -185,6 +214,7 @@ export class FactExtractor {
         const g = m.groups ?? {};
         const idx = m.indices?.groups ?? {};
         const who = (name: string) => resolve(g[name], idx[name]?.[0] ?? m!.index);
+        if (kind === "designation-before" && hedged(text, m.index)) continue;
         const fact = this.build(kind, g, who);
         if (!fact) continue;
         const span = { start: m.index, end: m.index + m[0].length };
@@ -200,7 +230,8 @@ export class FactExtractor {
     const person = who("who");
     const cycleOf = () => this.vocab.cycleWords.get(norm(g.cycle));
     switch (kind) {
-      case "designation": {
+      case "designation":
+      case "designation-before": {
         if (person === undefined || (g.adj && HEDGES.has(g.adj.trim().replace(/-$/, "")))) return undefined;
         const value = g.value!.toLowerCase();
         const axis = this.vocab.designations.includes(value) ? "designation" : "alignment";
@@ -354,21 +385,48 @@ export class FactExtractor {
     // A pronoun is someone named earlier in the same paragraph: the nearest with that pronoun,
     // or, when the cast gives no pronouns, the one person named in the sentence before.
     const paragraph = paragraphs[upperBound(paragraphs, at) - 1] ?? 0;
-    const before = mentions.filter((m) => m.start >= paragraph && m.end <= at);
-    for (let k = before.length - 1; k >= 0; k--) if (this.pronouns[before[k].person] === gender) return before[k].person;
-    const unknown = new Set(before.filter((m) => this.pronouns[m.person] === undefined).map((m) => m.person));
-    if (unknown.size === 1) return [...unknown][0];
+    let unknown: number | undefined;
+    let several = false;
+    for (let k = lastMentionBefore(mentions, at); k >= 0 && mentions[k].start >= paragraph; k--) {
+      const person = mentions[k].person;
+      const pronoun = this.pronouns[person];
+      if (pronoun === gender) return person;
+      if (pronoun === undefined) {
+        if (unknown !== undefined && unknown !== person) several = true;
+        unknown ??= person;
+      }
+    }
+    if (unknown !== undefined && !several) return unknown;
     return undefined;
   }
 }
 
 const norm = (s: string | undefined) => (s ?? "").toLowerCase().replace(/\s+/g, "-");
 
+/** "not an omega", "like the alpha": a hedge word among the two words before an offset. */
+function hedged(text: string, at: number): boolean {
+  const lead = text.slice(Math.max(0, at - 30), at).toLowerCase();
+  const words = lead.match(/[\p{L}]+/gu) ?? [];
+  return words.slice(-2).some((w) => HEDGES.has(w));
+}
+
 function paragraphStarts(text: string): number[] {
   const starts = [0];
   const re = /\n[ \t]*\r?\n/g;
   for (let m = re.exec(text); m; m = re.exec(text)) starts.push(m.index + m[0].length);
   return starts;
+}
+
+/** The index of the last mention that ends at or before an offset, or -1. */
+function lastMentionBefore(mentions: readonly Mention[], at: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 function upperBound(sorted: number[], value: number): number {

@@ -27,7 +27,7 @@ export function register(program: Command): void {
 }
 
 async function checkCommand(dir: string, options: CheckCommandOptions): Promise<void> {
-  const [{ projectFile }, { nodeReader }, { checkProject }, { CHECKS }, format, { version }] = await Promise.all([
+  const [{ projectFile }, { nodeReader }, { checkProject, CheckCache }, { CHECKS }, format, { version }] = await Promise.all([
     import("../project.js"),
     import("../../node/io.js"),
     import("../../check/run.js"),
@@ -61,8 +61,9 @@ async function checkCommand(dir: string, options: CheckCommandOptions): Promise<
     const body = format.formatPretty(findings, lineText, c, show);
     return `${body}${findings.length ? "" : "no findings\n"}${findings.length ? `${format.summary(findings)}\n` : ""}`;
   };
+  const cache = options.watch ? new CheckCache() : undefined;
   const once = (): void => {
-    const result = checkProject(file, nodeReader(), { only: options.rule });
+    const result = checkProject(file, nodeReader(), { only: options.rule, cache });
     writeResult([render(result.findings, rules)], options.out);
     process.exitCode = result.findings.some((f) => f.severity === "error") ? 1 : 0;
   };
