@@ -75,7 +75,7 @@ const APPOS = "(?:,\\s+[^,.;:!?\\n]{1,60},)?";
 /** Patterns for one project's vocabulary, compiled once and used on every chapter. */
 export class FactExtractor {
   readonly names: NameIndex;
-  private readonly patterns: { kind: string; re: RegExp; needs?: RegExp }[] = [];
+  private readonly patterns: { kind: string; re: RegExp; needs?: RegExp; opensWith: Opening }[] = [];
   private readonly pronouns: (Pronoun | undefined)[];
 
   constructor(private readonly vocab: Vocabulary) {
@@ -115,7 +115,12 @@ export class FactExtractor {
       suppressants: /suppressant/i,
       scent: /smel|scent|whiff|catch|caught|detect|sens|notic|pick/i,
     };
-    const add = (kind: string, source: string) => this.patterns.push({ kind, re: new RegExp(source, "gdu"), needs: NEEDS[kind] ?? NEEDS[kind.split("-")[0]] });
+    const add = (kind: string, source: string) => {
+      // A pattern that opens with a name (or a pronoun) is tried only where one is (sticky), not at every character.
+      const open = source.startsWith("(?<") ? source.slice(source.indexOf(">") + 1) : "";
+      const opensWith: Opening = open.startsWith(N) ? (open.startsWith(`${N}|`) ? "name-or-pronoun" : "name") : open.startsWith(`(?:${N})`) ? "name-or-pronoun" : "anything";
+      this.patterns.push({ kind, re: new RegExp(source, opensWith === "anything" ? "gdu" : "dyu"), needs: NEEDS[kind] ?? NEEDS[kind.split("-")[0]], opensWith });
+    };
 
     // Designations. "Rey, an omega", "the omega Rey", "Hux is an alpha", "she presented as omega".
     add("designation", `${NAME("who")},\\s+${ART}\\s+${ADJ}${D}(?!${APOS}s)`);
@@ -123,33 +128,41 @@ export class FactExtractor {
     add("designation-before", `(?<![\\p{L}-])${D},?\\s+${NAME("who")}`);
     add("designation", `${SUBJ("who")}${APPOS}\\s+(?:${BE}|(?:has |had )?(?:presents?|presented|registers|registered|tests|tested|is revealed|was revealed|turns out|turned out)(?: to be)?(?: as)?|becomes|became)\\s+(?:(?:also|still|clearly|plainly|openly|now|already) )?(?:${ART}\\s+)?${ADJ}${D}(?!${APOS}s)`);
     add("designation", `${POSS("who")}\\s+${D}\\s+(?:scent|nature|instincts?|designation|status|biology|glands?|traits?|presentation)`);
+    add("designation", `${NAME("who")}\\s+(?:the\\s+|\\()${D}(?!${APOS}s)`);
+    add("designation", `${NAME("who")},\\s+who\\s+(?:is|was)\\s+(?:${ART}\\s+)?${ADJ}${D}`);
 
     // Ages and birthdays. "Rey, 17,", "Rey (17)", "she is seventeen", "the seventeen-year-old Rey", "her eighteenth birthday".
     add("age", `${NAME("who")},?\\s+(?:aged?\\s+)?${NUM}(?:\\s+years?\\s+old)?(?=[,)]|\\s+years?\\b)`);
     add("age", `${NAME("who")}${APPOS}\\s+\\(${NUM}\\)`);
-    add("age", `${SUBJ("who")}${APPOS}\\s+(?:is|was|turns|turned|has turned|is now|was now|had turned)\\s+${NUM}(?:\\s+years?\\s+old|\\s+years?\\s+of\\s+age)?(?![\\p{L}\\d]|\\s*(?:feet|foot|ft|inches|cm|m|kg|lbs?|pounds|minutes|hours|days|weeks|months|percent|%|o['’]clock|pm|am|:|miles|steps|times))`);
+    add("age", `${NAME("who")},\\s+who\\s+(?:is|was|turns|turned)\\s+(?:only\\s+|just\\s+)?${NUM}(?:\\s+years?\\s+old)?(?=[,.;)]|\\s+(?:years?|and|but)\\b)`);
+    add("age", `${SUBJ("who")}${APPOS}\\s+(?:is|was|turns|turned|has turned|is now|was now|had turned)\\s+(?:only\\s+|just\\s+)?${NUM}(?:\\s+years?\\s+old|\\s+years?\\s+of\\s+age)?(?![\\p{L}\\d]|\\s*(?:feet|foot|ft|inches|cm|m|kg|lbs?|pounds|minutes|hours|days|weeks|months|percent|%|o['’]clock|pm|am|:|miles|steps|times))`);
     add("age", `${NUM}[- ]years?[- ]old\\s+${NAME("who")}`);
     add("age", `${NAME("who")},\\s+${ART}\\s+${NUM}[- ]year[- ]old`);
     add("birthday", `${POSS("who")}\\s+${NUM}\\s+birthday`);
 
     // Cycles. "Rey is in heat", "his rut begins", "Rey's heat ends", "Kara ends Mon-El's rut", "during her heat".
     add("cycle-active", `${SUBJ("who")}${APPOS}\\s+(?:is|was|goes|went|has gone|had gone|falls|fell|slips|slipped|comes|came|is still|was still)\\s+(?:in|into)\\s+(?:(?:a|an|her|his|their|full|early|late)\\s+)?${C}`);
+    add("cycle-active", `${SUBJ("who")}${APPOS}\\s+(?:enters|entered|is entering|was entering|has|had|is having|was having|starts|started|begins|began)\\s+(?:(?:a|an|her|his|their|full|early|late|first)\\s+)?${C}(?!\\s+(?:ends?|ended|is over|was over|breaks|broke))`);
     add("cycle-began", `${POSS("who")}\\s+(?:first\\s+|next\\s+|early\\s+)?${C}\\s+(?:begins|began|starts|started|hits|hit|arrives|arrived|sets in|set in|comes on|came on|has begun|had begun|has started|had started)`);
     add("cycle-active", `(?:during|in the middle of|through|throughout|mid-)\\s*${POSS("who")}\\s+${C}`);
     add("cycle-ended", `${POSS("who")}\\s+${C}\\s+(?:ends|ended|breaks|broke|is over|was over|has ended|had ended|passes|passed|subsides|subsided|fades|faded|is finished|was finished|comes to an end|came to an end|has broken|had broken)`);
     add("cycle-ended-by", `${SUBJ("by")}${APPOS}\\s+(?:ends|ended|resolves|resolved|breaks|broke|settles|settled|brings an end to|brought an end to|sees .{1,20} through)\\s+${POSS("who")}\\s+${C}`);
     add("cycle-ended-with", `${POSS("who")}\\s+${C}\\s+(?:ends|ended|is resolved|was resolved|breaks|broke)\\s+(?:with|by|thanks to|because of)\\s+${NAME("by")}`);
+    add("cycle-ended-by", `${POSS("who")}\\s+${C}\\s+(?:is|was|has been|had been)\\s+(?:ended|resolved|broken|settled|eased|satisfied)\\s+by\\s+${NAME("by")}`);
+    add("cycle-ended-by", `${NAME("by")}${APPOS}\\s+(?:satisfies|satisfied|eases|eased)\\s+${POSS("who")}\\s+${C}`);
     add("cycle-none", `${SUBJ("who")}${APPOS}\\s+(?:is not|isn['’]t|was not|wasn['’]t|is no longer|was no longer)\\s+in\\s+${C}`);
 
     // Bites and bonds. "Ben bites Rey", "Rey is bitten by Ben", "Rey's bond mark", "Ben's mate, Rey", "the bond breaks".
     add("bite", `${NAME("biter")}${APPOS}\\s+(?:bites|bit|has bitten|had bitten|claims|claimed|has claimed|had claimed|marks|marked|bonds with|bonded with|sinks (?:his|her|their) teeth into)\\s+${OBJ("bitten")}`);
     add("bite-passive", `${NAME("bitten")}${APPOS}\\s+(?:is|was|has been|had been|gets|got)\\s+(?:bitten|claimed|marked)\\s+by\\s+${NAME("biter")}`);
     add("bite-gives", `${NAME("biter")}${APPOS}\\s+(?:gives|gave)\\s+${OBJ("bitten")}\\s+(?:a|the|her|his|their)\\s+(?:claiming|mating|bonding|bond)\\s+bite`);
+    add("bite-mutual", `${NAME("biter")}\\s+and\\s+${NAME("bitten")}\\s+(?:bite each other|bit each other|exchange bites|exchanged bites|exchange claiming bites|exchanged claiming bites|claim each other|claimed each other)`);
     add("bonded-mark", `${POSS("who")}\\s+(?:fresh\\s+|old\\s+|healed\\s+)?(?:bond|bonding|mating|claiming|claim)[- ]?(?:mark|scar|bite mark)`);
     add("bonded-mark", `(?:bond|bonding|mating|claiming|claim)[- ]?(?:mark|scar)\\s+on\\s+${POSS("who")}\\s+(?:neck|throat|gland|skin|shoulder|nape)`);
     add("bonded-to", `${NAME("who")}${APPOS}\\s+(?:is|was|has been|had been|is still|was still)\\s+(?:bonded|mated)\\s+(?:to|with)\\s+${NAME("mate")}`);
     add("bonded-pair", `${NAME("who")}${APPOS}\\s+and\\s+${NAME("mate")}\\s+(?:are|were|are still|were still|have been|had been)\\s+(?:bonded|mated|bondmates|mates)`);
     add("bonded-mate", `${POSS("who")}\\s+(?:bonded\\s+)?(?:mate|bondmate|bond-mate),?\\s+${NAME("mate")}`);
+    add("bonded-to", `${NAME("who")}\\s+(?:is|was|is still|was still|has been)\\s+(?<mate>(?:${N})${APOS}s?)\\s+(?:bonded\\s+)?(?:mate|bondmate|bond-mate)`);
     add("bonded-feel", `${SUBJ("who")}${APPOS}\\s+(?:feels|felt|senses|sensed|hears|heard)\\s+(?:${POSS("mate")}\\s+)?[\\p{L}-]+(?:\\s+[\\p{L}-]+)?\\s+(?:through|across|over|along|down)\\s+(?:the|their|our|her|his)\\s+bond`);
     add("bond-broken", `${POSS("who")}\\s+bond(?:\\s+(?:with|to)\\s+${NAME("mate")})?\\s+(?:breaks|broke|is broken|was broken|has broken|had broken|snaps|snapped|is severed|was severed|dissolves|dissolved|is annulled|was annulled)`);
     add("bond-broken", `the\\s+bond\\s+between\\s+${NAME("who")}\\s+and\\s+${NAME("mate")}\\s+(?:breaks|broke|is broken|was broken|snaps|snapped|is severed|was severed|dissolves|dissolved|is annulled|was annulled)`);
@@ -157,6 +170,7 @@ export class FactExtractor {
     // The voice. "Ben uses the voice on Rey", "Ben orders Rey, in the voice, to…"; then "Rey obeys" or "Rey resists".
     add("voice", `${NAME("speaker")}${APPOS}\\s+(?:uses|used|turns|turned)\\s+(?:the|his|her|their|an?|the full)\\s+(?:alpha\\s+|Alpha\\s+)?[Vv]oice\\s+(?:on|against)\\s+${OBJ("target")}`);
     add("voice", `${NAME("speaker")}${APPOS}\\s+(?:commands|commanded|orders|ordered|tells|told|compels|compelled)\\s+${OBJ("target")},?\\s+(?:in|with|using)\\s+(?:the|his|her|their|an?)\\s+(?:alpha\\s+|Alpha\\s+)?[Vv]oice`);
+    add("voice", `${NAME("speaker")}${APPOS}\\s+(?:commands|commanded|orders|ordered|tells|told|compels|compelled)\\s+${OBJ("target")}\\s+to\\s+[^.;!?\\n]{1,40}?\\s+(?:in|with|using)\\s+(?:the|his|her|their|an?)\\s+(?:alpha\\s+|Alpha\\s+)?[Vv]oice`);
     add("voice-obeyed", `${SUBJ("target")}${APPOS}\\s+(?:obeys|obeyed|complies|complied|submits|submitted|yields|yielded|cannot resist|can['’]t resist|could not resist|couldn['’]t resist|is compelled|was compelled)`);
     add("voice-resisted", `${SUBJ("target")}${APPOS}\\s+(?:resists|resisted|refuses|refused|ignores|ignored|shrugs off|shrugged off|is unaffected|was unaffected|does not obey|did not obey|doesn['’]t obey|didn['’]t obey|breaks free|broke free)`);
 
@@ -174,13 +188,15 @@ export class FactExtractor {
     add("freed", `${NAME("who")}${APPOS}\\s+(?:is|was|has been|had been|are|were|is now|was now)\\s+(?:freed|emancipated|manumitted|set free|released from (?:slavery|bondage|ownership)|granted (?:her |his |their )?freedom)(?:\\s+by\\s+(?:${NAME("by")}|(?<law>(?:the |a |an |royal |new )*(?:law|reform|decree|edict|order|proclamation|act|abolition|ban|ruling))))?`);
     add("freed-by", `${NAME("by")}${APPOS}\\s+(?:frees|freed|emancipates|emancipated|manumits|manumitted|sets free|set free)\\s+${NAME("who")}`);
     add("freed-law", `(?:the\\s+)?(?:law|reform|decree|edict|order|proclamation|act|abolition|ban|ruling)\\s+(?:frees|freed|emancipates|emancipated)\\s+${NAME("who")}`);
+    add("freed", `${NAME("who")}${APPOS}\\s+(?:becomes|became|is made|was made)\\s+free(?:\\s+by\\s+(?<law>(?:the |a |an |royal |new )*(?:law|reform|decree|edict|order|proclamation|act|abolition|ban|ruling)))?`);
+    add("freed", `${NAME("who")}${APPOS}\\s+(?:gains|gained|wins|won|receives|received|is granted|was granted|is given|was given)\\s+(?:her|his|their)\\s+freedom(?:\\s+(?:by|under|through)\\s+(?<law>(?:the |a |an |royal |new )*(?:law|reform|decree|edict|order|proclamation|act|abolition|ban|ruling)))?`);
     add("sold", `${NAME("who")}${APPOS}\\s+(?:is|was|has been|had been)\\s+sold(?:\\s+to\\s+${NAME("to")})?`);
     add("sold-by", `${NAME("by")}${APPOS}\\s+(?:sells|sold)\\s+${NAME("who")}(?:\\s+to\\s+${NAME("to")})?`);
     add("sold-buys", `${NAME("to")}${APPOS}\\s+(?:buys|bought|purchases|purchased)\\s+${NAME("who")}`);
     add("enslaved", `${NAME("who")}${APPOS}\\s+(?:is|was|remains|remained|is still|was still)\\s+(?:enslaved|a slave|owned by)`);
     add("enslaved", `${NAME("who")},\\s+(?:an?\\s+)?(?:enslaved|slave)\\b`);
     add("appointed", `${NAME("who")}${APPOS}\\s+(?:is|was|has been|had been|gets|got)\\s+(?:appointed|named|made|sworn in|admitted|promoted|assigned)\\s+(?:to|as|into|in)?\\s*(?:the\\s+|a\\s+|an\\s+)?(?:member of the\\s+)?${ROLE}`);
-    add("appointed", `${NAME("who")}${APPOS}\\s+(?:joins|joined|enters|entered|enlists in|enlisted in)\\s+(?:the\\s+)?${ROLE}`);
+    add("appointed", `${NAME("who")}${APPOS}\\s+(?:joins|joined|enters|entered|enlists in|enlisted in|serves in|served in|is posted to|was posted to|takes a post in|took a post in)\\s+(?:the\\s+)?${ROLE}`);
 
     // Suppressants.
     add("suppressants-taking", `${SUBJ("who")}${APPOS}\\s+(?:takes|took|has taken|had taken|is taking|was taking|is on|was on|swallows|swallowed|keeps taking|kept taking|starts taking|started taking|starts|started)\\s+(?:${POSS("owner")}\\s+|the\\s+|a\\s+|an\\s+)?(?:daily\\s+|usual\\s+|weekly\\s+|first\\s+|next\\s+|prescribed\\s+)?(?:dose of\\s+)?suppressants?`);
@@ -188,9 +204,10 @@ export class FactExtractor {
     add("suppressants-stopped", `${SUBJ("who")}${APPOS}\\s+(?:stops|stopped|quits|quit|comes off|came off|is off|was off|goes off|went off|is no longer on|was no longer on)\\s+(?:taking\\s+)?(?:${POSS("owner")}\\s+)?suppressants`);
 
     // Scent. "Rey smells Ben's distress", "Ben catches the scent of Rey", "Rey smells alarm on Ben", "…from the cellar".
-    add("scent", `${SUBJ("perceiver")}${APPOS}\\s+(?:smells|smelled|smelt|scents|scented|catches|caught|notices|noticed|picks up|picked up|detects|detected|senses|sensed)\\s+(?:(?:the|a)\\s+(?:[a-z]+\\s+)?(?:scent|smell|trace|whiff|note)\\s+of\\s+)?${POSS("target")}\\s+(?:${TELL}\\s*)?(?:scent|smell)?`);
+    add("scent", `${SUBJ("perceiver")}${APPOS}\\s+(?:(?:can|could|is able to|was able to)\\s+(?:still\\s+)?(?:smell|scent|catch|detect|sense)|smells|smelled|smelt|scents|scented|catches|caught|notices|noticed|picks up|picked up|detects|detected|senses|sensed)\\s+(?:(?:the|a)\\s+(?:[a-z]+\\s+)?(?:scent|smell|trace|whiff|note)\\s+of\\s+)?${POSS("target")}\\s+(?:${TELL}\\s*)?(?:scent|smell)?`);
     add("scent", `${SUBJ("perceiver")}${APPOS}\\s+(?:smells|smelled|smelt|scents|scented|catches|caught|notices|noticed|picks up|picked up|detects|detected|senses|sensed)\\s+(?:the\\s+)?(?:[a-z]+\\s+)?(?:scent|smell|trace|whiff|note)\\s+of\\s+${NAME("target")}`);
     add("scent", `${SUBJ("perceiver")}${APPOS}\\s+(?:smells|smelled|smelt|scents|scented|catches|caught|detects|detected)\\s+${TELL}\\s+(?:on|from|in)\\s+${NAME("target")}`);
+    add("scent-reaches", `${POSS("target")}\\s+(?:${TELL}\\s+)?(?:scent|smell)\\s+(?:reaches|reached|carries to|carried to|drifts to|drifted to)\\s+${OBJ("perceiver")}`);
   }
 
   /** The facts in a text; `pov` is who "I" is. */
@@ -200,13 +217,27 @@ export class FactExtractor {
     const resolve = (raw: string | undefined, at: number): number | undefined => this.resolve(raw, at, mentions, paragraphs, options.pov);
     const out: Fact[] = [];
     const present = new Map<RegExp, boolean>();
-    for (const { kind, re, needs } of this.patterns) {
+    const starts: Record<Opening, number[]> = { name: mentions.map((m) => m.start), "name-or-pronoun": [], anything: [] };
+    starts["name-or-pronoun"] = mergeSorted(starts.name, pronounStarts(text));
+    for (const { kind, re, needs, opensWith } of this.patterns) {
       if (needs) {
         if (!present.has(needs)) present.set(needs, needs.test(text));
         if (!present.get(needs)) continue;
       }
+      // Either where each name (or pronoun) is, sticky, or a scan of the whole text.
+      const at = starts[opensWith];
+      let next = 0;
+      const exec = (): RegExpExecArray | null => {
+        if (opensWith === "anything") return re.exec(text);
+        while (next < at.length) {
+          re.lastIndex = at[next++];
+          const m = re.exec(text);
+          if (m) return m;
+        }
+        return null;
+      };
       re.lastIndex = 0;
-      for (let m = re.exec(text); m; m = re.exec(text)) {
+      for (let m = exec(); m; m = exec()) {
         if (m[0].length === 0) {
           re.lastIndex++;
           continue;
@@ -261,7 +292,8 @@ export class FactExtractor {
       }
       case "bite":
       case "bite-passive":
-      case "bite-gives": {
+      case "bite-gives":
+      case "bite-mutual": {
         const biter = who("biter");
         const bitten = who("bitten");
         if (biter === undefined || bitten === undefined || biter === bitten) return undefined;
@@ -324,7 +356,8 @@ export class FactExtractor {
       case "suppressants-missed":
       case "suppressants-stopped":
         return person === undefined ? undefined : { kind: "suppressants", person, state: kind.slice("suppressants-".length) as "taking" | "missed" | "stopped" };
-      case "scent": {
+      case "scent":
+      case "scent-reaches": {
         const perceiver = who("perceiver");
         const target = who("target");
         if (perceiver === undefined || target === undefined || perceiver === target) return undefined;
@@ -399,6 +432,25 @@ export class FactExtractor {
     if (unknown !== undefined && !several) return unknown;
     return undefined;
   }
+}
+
+type Opening = "name" | "name-or-pronoun" | "anything";
+
+const PRONOUNS = /(?<![\p{L}])(?:[Hh]e|[Ss]he|[Tt]hey|I|[Hh]is|[Hh]er|[Tt]heir|[Mm]y)(?![\p{L}])/gu;
+
+function pronounStarts(text: string): number[] {
+  const out: number[] = [];
+  PRONOUNS.lastIndex = 0;
+  for (let m = PRONOUNS.exec(text); m; m = PRONOUNS.exec(text)) out.push(m.index);
+  return out;
+}
+
+function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++]);
+  return out;
 }
 
 const norm = (s: string | undefined) => (s ?? "").toLowerCase().replace(/\s+/g, "-");
