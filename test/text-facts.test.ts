@@ -1,0 +1,90 @@
+/** Fact extraction: the ways prose says who is what, and what it must not read as a claim. */
+import { describe, expect, it } from "vitest";
+import { FactExtractor, type Fact, type Vocabulary } from "../src/text/facts.js";
+import { timeShifts, shiftAt } from "../src/text/time-markers.js";
+import { parseNumber } from "../src/text/numbers.js";
+
+const vocab: Vocabulary = {
+  people: [
+    { name: "Rey", pronouns: "she" },
+    { name: "Ben Solo", aliases: ["Ben"], pronouns: "he" },
+    { name: "Armitage Hux", aliases: ["Hux"] },
+    { name: "Imra" },
+  ],
+  designations: ["alpha", "beta", "omega"],
+  alignments: ["dominant", "submissive"],
+  cycleWords: new Map([
+    ["heat", { cycle: "heat" }],
+    ["pre-heat", { cycle: "heat", phase: "pre-heat", prelude: true }],
+    ["rut", { cycle: "rut" }],
+  ]),
+  tells: ["alarm", "distress"],
+  roles: ["royal-guard"],
+  places: new Map([["cellar", 0], ["hall", 1]]),
+};
+const x = new FactExtractor(vocab);
+const facts = (text: string): Omit<Fact, "span" | "quote">[] => x.extract(text).map(({ span, quote, ...rest }) => (void span, void quote, rest));
+
+describe("designations", () => {
+  it.each([
+    ["Rey, an omega, waits.", 0, "omega"],
+    ["The alpha Ben Solo arrives.", 1, "alpha"],
+    ["General Hux, a beta, salutes.", 2, "beta"],
+    ["Rey the omega waits.", 0, "omega"],
+    ["Hux, who is an alpha, waits.", 2, "alpha"],
+    ["Rey presented as an omega at fourteen.", 0, "omega"],
+    ["Ben Solo is submissive.", 1, "submissive"],
+  ])("%s", (text, person, value) => {
+    expect(facts(text)).toContainEqual(expect.objectContaining({ kind: "designation", person, value }));
+  });
+  it("follows a pronoun to the person named before it in the paragraph", () => {
+    expect(facts("Ben watches Rey. She is an omega.")).toContainEqual(expect.objectContaining({ kind: "designation", person: 0, value: "omega" }));
+  });
+  it.each(["Imra is not an alpha.", "Rey stands like an alpha.", "Ben's omega waits.", "Rey smells of alpha."])("no claim in: %s", (text) => {
+    expect(facts(text).filter((f) => f.kind === "designation")).toEqual([]);
+  });
+});
+
+describe("cycles, bonds, voice, ages, legal acts, scent", () => {
+  it.each<[string, Partial<Fact>]>([
+    ["Rey goes into heat.", { kind: "cycle", person: 0, cycle: "heat", state: "active" }],
+    ["Rey's pre-heat begins.", { kind: "cycle", person: 0, cycle: "heat", state: "began" }],
+    ["Ben's rut ends.", { kind: "cycle", person: 1, cycle: "rut", state: "ended" }],
+    ["Imra ends Ben's rut.", { kind: "cycle", person: 1, cycle: "rut", state: "ended", by: 3 }],
+    ["Ben bites Rey.", { kind: "bite", biter: 1, bitten: 0 }],
+    ["Rey is bitten by Ben.", { kind: "bite", biter: 1, bitten: 0 }],
+    ["Rey touches her bond mark.", { kind: "bonded", person: 0 }],
+    ["Rey feels Ben's alarm through the bond.", { kind: "bonded", person: 0, mate: 1 }],
+    ["Rey's bond with Ben breaks.", { kind: "bond-broken", person: 0, mate: 1 }],
+    ["Ben uses the voice on Rey. Rey resists.", { kind: "voice", speaker: 1, target: 0, outcome: "resisted" }],
+    ["Rey, 17, waits.", { kind: "age", person: 0, years: 17 }],
+    ["Rey is seventeen years old.", { kind: "age", person: 0, years: 17 }],
+    ["Rey's eighteenth birthday comes.", { kind: "birthday", person: 0, years: 18 }],
+    ["Imra is emancipated by the new law.", { kind: "freed", person: 3, byLaw: true }],
+    ["Ben frees Imra.", { kind: "freed", person: 3, by: 1, byLaw: false }],
+    ["Imra is sold to Hux.", { kind: "sold", person: 3, to: 2 }],
+    ["Rey joins the royal guard.", { kind: "appointed", person: 0, role: "royal-guard" }],
+    ["Rey misses her suppressants.", { kind: "suppressants", person: 0, state: "missed" }],
+    ["Rey smells Ben's distress from the cellar.", { kind: "scent", perceiver: 0, target: 1, tell: "distress", place: 0 }],
+    ["Rey smells Ben's alarm through the sealed door.", { kind: "scent", perceiver: 0, target: 1, sealed: true }],
+    ["Ben's third Visit with Rey is chaperoned by Imra.", { kind: "visit", a: 1, b: 0, chaperones: [3] }],
+  ])("%s", (text, fact) => {
+    expect(facts(text)).toContainEqual(expect.objectContaining(fact));
+  });
+  it("reads nothing from prose with none of these", () => {
+    expect(facts("The morning is grey. Rey reads a letter about the harvest in the hall.")).toEqual([]);
+  });
+});
+
+describe("numbers and time inside a chapter", () => {
+  it.each([["17", 17], ["seventeen", 17], ["twenty-one", 21], ["eighteenth", 18], ["21st", 21], ["eighth", 8]])("%s is %d", (text, n) => {
+    expect(parseNumber(text as string)).toBe(n);
+  });
+  it("adds up the time that passes before a point in the text", () => {
+    const text = "Morning. The next day they ride. Three days later they arrive. A week later it rains.";
+    const shifts = timeShifts(text);
+    expect(shiftAt(shifts, text.indexOf("they ride"))).toBe(24);
+    expect(shiftAt(shifts, text.indexOf("they arrive"))).toBe(24 + 72);
+    expect(shiftAt(shifts, text.length)).toBe(24 + 72 + 168);
+  });
+});
