@@ -357,3 +357,31 @@ describe("scentline check and rules", () => {
     expect(r.stdout).toContain("cannot be turned off");
   });
 });
+
+describe("scentline check --watch", () => {
+  it("checks again when a chapter changes, and reports the new finding", async () => {
+    const { spawn } = await import("node:child_process");
+    const dir = tempDir();
+    writeFileSync(join(dir, "scentline.yaml"), stringify({ world: "classic", start: "2026-01-01", cast: [{ id: "rey", name: "Rey", born: "2000-01-01", designation: "omega" }] }));
+    mkdirSync(join(dir, "chapters"));
+    writeFileSync(join(dir, "chapters", "01.md"), "---\ndate: 2026-01-02\n---\nRey, an omega, waits.\n");
+    const child = spawn(process.execPath, [CLI, "check", dir, "--watch"], { env: { ...process.env, NO_COLOR: "1" } });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (err += d));
+    const until = async (test: () => boolean) => {
+      for (let i = 0; i < 200 && !test(); i++) await new Promise((r) => setTimeout(r, 50));
+    };
+    try {
+      await until(() => err.includes("watching"));
+      expect(out).not.toContain("[designation-mismatch]");
+      writeFileSync(join(dir, "chapters", "01.md"), "---\ndate: 2026-01-02\n---\nRey, an alpha, waits.\n");
+      await until(() => out.includes("[designation-mismatch]"));
+      expect(out).toContain("[designation-mismatch]");
+      expect(err).toMatch(/checked in \d+ ms/);
+    } finally {
+      child.kill();
+    }
+  }, 30_000);
+});
