@@ -305,12 +305,22 @@ export class ScentEngine {
       const data: Record<string, string | number> = { tell: em.tell, distance: Math.round(distance), range: Math.round(range), strength };
       const from = sim.location[target];
       const to = sim.location[perceiver];
-      if (from !== to) data.via = this.graph.path(from, to).map((p) => sim.places[p]).join(" > ");
+      if (from !== to) data.via = this.via(from, to);
       const where = data.via ? ` through ${data.via}` : "";
       const e = sim.emit("perceived", [perceiver, target], `${sim.names[perceiver]} smells ${what} at ${Math.round(distance)} ft${where} (range ${Math.round(range)} ft).`, inputs, data);
       sim.cycles.onPerceived(perceiver, target, em.tell, em.intensity, e.id);
       this.respond(perceiver, target, em.tell, em.intensity, e.id);
     }
+  }
+
+  private readonly viaCache = new Map<number, string>();
+
+  /** The places a scent passes through, as text ("hall > door > room"); the graph never changes. */
+  private via(from: number, to: number): string {
+    const key = from * this.sim.places.length + to;
+    let text = this.viaCache.get(key);
+    if (text === undefined) this.viaCache.set(key, (text = this.graph.path(from, to).map((p) => this.sim.places[p]).join(" > ")));
+    return text;
   }
 
   /** What smelling a person tells others, per the world's scent.reveals. */

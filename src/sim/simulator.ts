@@ -70,6 +70,7 @@ export class Simulator {
   private nextId = 1;
   private readonly viewCache: PersonView[] = [];
   private readonly scheduleCauses: Cause[] = [];
+  private readonly scheduleCauseLists: (readonly Cause[])[] = [];
   private readonly soloPeople: string[][] = [];
   /** When each person's latest event happened (to tell a fresh cause from an old one). */
   readonly lastCauseHour: Float64Array;
@@ -260,7 +261,8 @@ export class Simulator {
     }
     switch (e.spec.type) {
       case "move":
-        this.move(who!, e.to!, [input]);
+        // A routine's moves share one causes list: the log is append-only, so nothing changes it.
+        this.move(who!, e.to!, (this.scheduleCauseLists[e.index] ??= Object.freeze([input])));
         break;
       case "meet":
         for (const p of e.with) if (e.to !== undefined) this.move(p, e.to, [input]);
