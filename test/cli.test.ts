@@ -331,7 +331,7 @@ describe("scentline check and rules", () => {
     writeFileSync(join(dir, "scentline.yaml"), stringify({ world: "classic", start: "2026-01-01", cast: [{ id: "rey", name: "Rey", born: "2000-01-01" }] }));
     mkdirSync(join(dir, "chapters"));
     writeFileSync(join(dir, "chapters", "01.md"), "---\ndate: [2026\n---\nText.\n");
-    writeFileSync(join(dir, "chapters", "02.md"), "---\ndate: 2026-01-03\npresent: [Ray]\nwhen: noon\n---\nText.\n");
+    writeFileSync(join(dir, "chapters", "02.md"), "---\ndate: 2026-01-03\npresent: [Ray]\nwehre: hall\ntags: [angst]\n---\nText.\n");
     writeFileSync(join(dir, "chapters", "03.md"), "---\ndate: 2026-01-04\nText without an end to the front matter.\n");
     const r = scentline("check", dir);
     expect(r.status).toBe(1);
@@ -339,7 +339,9 @@ describe("scentline check and rules", () => {
     expect(r.stdout).toMatch(/01\.md:2:\d+ error .*\[front-matter\]/);
     expect(r.stdout).toMatch(/02\.md:3:\d+ error no one in the cast is called "Ray" \[front-matter\]/);
     expect(r.stdout).toContain('did you mean "Rey"?');
-    expect(r.stdout).toMatch(/02\.md:4:1 error .*unknown field "when" \[front-matter\]/);
+    // Unknown fields are not errors (front matter carries other tools' fields); a likely typo is a warning.
+    expect(r.stdout).toMatch(/02\.md:4:1 warning unknown field "wehre" \(ignored\) \[front-matter\]/);
+    expect(r.stdout).toMatch(/02\.md:5:1 info unknown field "tags" \(ignored\) \[front-matter\]/);
     expect(r.stdout).toMatch(/03\.md:1:1 error the front matter that opens on line 1 is never closed \[front-matter\]/);
   });
 

@@ -23,6 +23,12 @@ export const ChapterFrontMatter = Type.Object(
     where: Type.Optional(Type.String({ minLength: 1, description: "the place of the scene: a place id or name from the project" })),
     present: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: "who is in the scene: ids, names or aliases from the cast" })),
     pov: Type.Optional(Type.String({ minLength: 1, description: "whose point of view the chapter takes" })),
+    // Names other tools and writers use for the same things.
+    when: Type.Optional(Type.String({ minLength: 1, description: "the same as date" })),
+    location: Type.Optional(Type.String({ minLength: 1, description: "the same as where" })),
+    place: Type.Optional(Type.String({ minLength: 1, description: "the same as where" })),
+    characters: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { description: "the same as present" })),
+    viewpoint: Type.Optional(Type.String({ minLength: 1, description: "the same as pov" })),
   },
   closed,
 );
@@ -110,9 +116,12 @@ function readChapter(project: Project, file: string, text: string, index: number
     diagnostics.push(...yamlErrors.map((d) => ({ ...d, code: "front-matter" })));
     if (source) {
       const value = source.value;
-      if (value !== null && value !== undefined) diagnostics.push(...validateAgainst(ChapterFrontMatter, source).map((d) => ({ ...d, code: "front-matter" })));
+      const keys: Record<string, string> = {};
+      // Front matter often carries other tools' fields (tags, summary): an unknown field is said, not an error.
+      if (value !== null && value !== undefined)
+        diagnostics.push(...validateAgainst(ChapterFrontMatter, source).map((d): Diagnostic => (d.code === "unknown-field" ? { ...d, code: "front-matter", severity: d.hint?.startsWith("did you mean") ? "warning" : "info", message: `${d.message} (ignored)` } : { ...d, code: "front-matter" })));
       // What is well formed is used even when a neighbouring field is wrong, so every mistake shows at once.
-      if (value && typeof value === "object" && !Array.isArray(value)) applyFrontMatter(chapter, wellFormed(value as Record<string, unknown>), (p) => source.locate(p), project, previous, byName, placeNames, err);
+      if (value && typeof value === "object" && !Array.isArray(value)) applyFrontMatter(chapter, wellFormed(value as Record<string, unknown>, keys), (p) => source.locate([keys[p[0] as string] ?? p[0], ...p.slice(1)]), project, previous, byName, placeNames, err);
     }
   }
   if (!chapter.dated) {
@@ -173,9 +182,18 @@ function frontMatter(text: string): { yaml: string; bodyStart: number } | "unclo
 }
 
 /** The front matter's fields that have the right type (the schema reports the others). */
-function wellFormed(v: Record<string, unknown>): ChapterFrontMatterSpec {
+const ALIASES: Record<string, string[]> = { date: ["when"], where: ["location", "place"], present: ["characters"], pov: ["viewpoint"] };
+
+function wellFormed(v: Record<string, unknown>, keys: Record<string, string>): ChapterFrontMatterSpec {
   const text = (x: unknown) => (typeof x === "string" && x.length > 0 ? x : undefined);
-  const out: ChapterFrontMatterSpec = { title: text(v.title), date: text(v.date), where: text(v.where), pov: text(v.pov) };
-  if (Array.isArray(v.present) && v.present.every((x) => typeof x === "string" && x.length > 0)) out.present = v.present as string[];
-  return out;
+  const list = (x: unknown) => (Array.isArray(x) && x.every((y) => typeof y === "string" && y.length > 0) ? (x as string[]) : undefined);
+  // Positions point at the key the writer used, alias or not.
+  for (const [name, aliases] of Object.entries(ALIASES)) keys[name] = [name, ...aliases].find((k) => v[k] !== undefined) ?? name;
+  return {
+    title: text(v.title),
+    date: text(v.date) ?? text(v.when),
+    where: text(v.where) ?? text(v.location) ?? text(v.place),
+    present: list(v.present) ?? list(v.characters),
+    pov: text(v.pov) ?? text(v.viewpoint),
+  };
 }
