@@ -40,8 +40,15 @@ describe("designations", () => {
   it("follows a pronoun to the person named before it in the paragraph", () => {
     expect(facts("Ben watches Rey. She is an omega.")).toContainEqual(expect.objectContaining({ kind: "designation", person: 0, value: "omega" }));
   });
-  it.each(["Imra is not an alpha.", "Rey stands like an alpha.", "Ben's omega waits.", "Rey smells of alpha."])("no claim in: %s", (text) => {
+  it.each(["Imra is not an alpha.", "Rey stands like an alpha.", "Ben's omega waits.", "Rey smells of alpha.", "Ben thought Imra was an alpha at first."])("no claim in: %s", (text) => {
     expect(facts(text).filter((f) => f.kind === "designation")).toEqual([]);
+  });
+  it.each([
+    ["Hux had always been the sort of alpha who hated a fuss.", 2, "alpha"],
+    ["Hux, ever the alpha, took charge.", 2, "alpha"],
+    ["Imra, who had presented as an omega at fourteen, kept her papers.", 3, "omega"],
+  ])("%s", (text, person, value) => {
+    expect(facts(text)).toContainEqual(expect.objectContaining({ kind: "designation", person, value }));
   });
 });
 
@@ -70,6 +77,28 @@ describe("cycles, bonds, voice, ages, legal acts, scent", () => {
     ["Ben's third Visit with Rey is chaperoned by Imra.", { kind: "visit", a: 1, b: 0, chaperones: [3] }],
   ])("%s", (text, fact) => {
     expect(facts(text)).toContainEqual(expect.objectContaining(fact));
+  });
+  it.each(["Imra, twenty-five, had lived under Hux's guardianship since she was twelve.", "When Imra was twelve, her parents died."])("no present age in a clause about another time: %s", (text) => {
+    expect(facts(text).filter((f) => f.kind === "age" && f.years === 12)).toEqual([]);
+  });
+  it.each<[string, Partial<Fact>]>([
+    ["Hux had been courting Imra since spring.", { kind: "courtship", a: 2, b: 3 }],
+    ["Imra brought Ben's rut to an end.", { kind: "cycle", person: 1, state: "ended", by: 3 }],
+    ["Imra was sworn into the royal guard.", { kind: "appointed", person: 3, role: "royal-guard" }],
+    ["Hux appointed Imra to the royal guard.", { kind: "appointed", person: 3, role: "royal-guard" }],
+    ["Rey woke in heat.", { kind: "cycle", person: 0, state: "active" }],
+    ["Rey's heat returned.", { kind: "cycle", person: 0, state: "began" }],
+    ["Rey went into heat again.", { kind: "cycle", person: 0, again: true }],
+    ["Ben caught the sharp edge of Rey's alarm.", { kind: "scent", perceiver: 1, target: 0, tell: "alarm" }],
+    ["Rey's alarm reached Ben.", { kind: "scent", perceiver: 1, target: 0, tell: "alarm" }],
+    ["Hux turned the voice on Imra and told her to kneel; Imra knelt without a word.", { kind: "voice", speaker: 2, target: 3, outcome: "obeyed" }],
+  ])("%s", (text, fact) => {
+    expect(facts(text)).toContainEqual(expect.objectContaining(fact));
+  });
+  it("one fact for words two patterns both read, quoted without trailing space", () => {
+    const found = x.extract("Ben's rut was resolved by Imra.");
+    expect(found.filter((f) => f.kind === "cycle")).toHaveLength(1);
+    expect(x.extract("Rey could smell Ben's distress from afar.")[0].quote).toBe("Rey could smell Ben's distress");
   });
   it("reads nothing from prose with none of these", () => {
     expect(facts("The morning is grey. Rey reads a letter about the harvest in the hall.")).toEqual([]);

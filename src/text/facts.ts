@@ -35,7 +35,7 @@ export type Fact = Base &
     | { kind: "designation"; person: number; value: string; axis: "designation" | "alignment" }
     | { kind: "age"; person: number; years: number }
     | { kind: "birthday"; person: number; years: number }
-    | { kind: "cycle"; person: number; cycle: string; phase?: string; state: "active" | "began" | "ended" | "none"; by?: number }
+    | { kind: "cycle"; person: number; cycle: string; phase?: string; state: "active" | "began" | "ended" | "none"; by?: number; /** "again", "once more": a new episode. */ again?: boolean }
     | { kind: "bite"; biter: number; bitten: number }
     | { kind: "bonded"; person: number; mate?: number }
     | { kind: "bond-broken"; person: number; mate?: number }
@@ -67,7 +67,7 @@ const GENDER: Record<string, Pronoun | "pov"> = { he: "he", him: "he", his: "he"
 /** Words before a designation that stop it being a claim ("like an alpha", "not an omega"). */
 const HEDGES = new Set(["like", "unlike", "than", "as", "for", "not", "no", "never", "nor", "any", "every", "other", "another", "fellow", "ex", "non", "former", "supposed", "unbonded", "lone"]);
 const ART = "(?:an?|the|[Aa]n?|[Tt]he)";
-const BE = "(?:is|was|are|were|has been|had been|'s)";
+const BE = "(?:is|was|are|were|has been|had been|has always been|had always been|was always|is always|'s)";
 const APOS = "['’]";
 /** An aside between a name and its verb: "Alex, an omega, joins the guard". */
 const APPOS = "(?:,\\s+[^,.;:!?\\n]{1,60},)?";
@@ -113,7 +113,7 @@ export class FactExtractor {
       enslaved: /slave/i,
       appointed: keys(vocab.roles),
       suppressants: /suppressant/i,
-      scent: /smel|scent|whiff|catch|caught|detect|sens|notic|pick/i,
+      scent: /smel|scent|whiff|catch|caught|detect|sens|notic|pick|reach|carr|drift/i,
     };
     const add = (kind: string, source: string) => {
       // A pattern that opens with a name (or a pronoun) is tried only where one is (sticky), not at every character.
@@ -126,10 +126,12 @@ export class FactExtractor {
     add("designation", `${NAME("who")},\\s+${ART}\\s+${ADJ}${D}(?!${APOS}s)`);
     // "the omega Rey": found from the designation word (faster than from every article); hedges are looked for just before it.
     add("designation-before", `(?<![\\p{L}-])${D},?\\s+${NAME("who")}`);
-    add("designation", `${SUBJ("who")}${APPOS}\\s+(?:${BE}|(?:has |had )?(?:presents?|presented|registers|registered|tests|tested|is revealed|was revealed|turns out|turned out)(?: to be)?(?: as)?|becomes|became)\\s+(?:(?:also|still|clearly|plainly|openly|now|already) )?(?:${ART}\\s+)?${ADJ}${D}(?!${APOS}s)`);
+    add("designation", `${SUBJ("who")}${APPOS}\\s+(?:${BE}|(?:has |had )?(?:presents?|presented|registers|registered|tests|tested|is revealed|was revealed|turns out|turned out)(?: to be)?(?: as)?|becomes|became)\\s+(?:(?:also|still|clearly|plainly|openly|now|already) )?(?:${ART}\\s+)?(?:(?:sort|kind|type) of\\s+)?${ADJ}${D}(?!${APOS}s)`);
     add("designation", `${POSS("who")}\\s+${D}\\s+(?:scent|nature|instincts?|designation|status|biology|glands?|traits?|presentation)`);
     add("designation", `${NAME("who")}\\s+(?:the\\s+|\\()${D}(?!${APOS}s)`);
     add("designation", `${NAME("who")},\\s+who\\s+(?:is|was)\\s+(?:${ART}\\s+)?${ADJ}${D}`);
+    add("designation", `${NAME("who")},\\s+(?:ever|always|still)\\s+the\\s+${D}`);
+    add("designation", `${NAME("who")},\\s+who\\s+(?:had |has )?(?:presented|presents|registered|tested)\\s+as\\s+(?:${ART}\\s+)?${D}`);
 
     // Ages and birthdays. "Rey, 17,", "Rey (17)", "she is seventeen", "the seventeen-year-old Rey", "her eighteenth birthday".
     add("age", `${NAME("who")},?\\s+(?:aged?\\s+)?${NUM}(?:\\s+years?\\s+old)?(?=[,)]|\\s+years?\\b)`);
@@ -141,13 +143,15 @@ export class FactExtractor {
     add("birthday", `${POSS("who")}\\s+${NUM}\\s+birthday`);
 
     // Cycles. "Rey is in heat", "his rut begins", "Rey's heat ends", "Kara ends Mon-El's rut", "during her heat".
-    add("cycle-active", `${SUBJ("who")}${APPOS}\\s+(?:is|was|goes|went|has gone|had gone|falls|fell|slips|slipped|comes|came|is still|was still)\\s+(?:in|into)\\s+(?:(?:a|an|her|his|their|full|early|late)\\s+)?${C}`);
+    add("cycle-active", `${SUBJ("who")}${APPOS}\\s+(?:is|was|goes|went|has gone|had gone|falls|fell|slips|slipped|comes|came|is still|was still|wakes|woke|awakes|awoke|wakes up|woke up)\\s+(?:in|into)\\s+(?:(?:a|an|her|his|their|full|early|late)\\s+)?${C}`);
     add("cycle-active", `${SUBJ("who")}${APPOS}\\s+(?:enters|entered|is entering|was entering|has|had|is having|was having|starts|started|begins|began)\\s+(?:(?:a|an|her|his|their|full|early|late|first)\\s+)?${C}(?!\\s+(?:ends?|ended|is over|was over|breaks|broke))`);
-    add("cycle-began", `${POSS("who")}\\s+(?:first\\s+|next\\s+|early\\s+)?${C}\\s+(?:begins|began|starts|started|hits|hit|arrives|arrived|sets in|set in|comes on|came on|has begun|had begun|has started|had started)`);
+    add("cycle-began", `${POSS("who")}\\s+(?:first\\s+|next\\s+|early\\s+)?${C}\\s+(?:begins|began|starts|started|hits|hit|arrives|arrived|sets in|set in|comes on|came on|has begun|had begun|has started|had started|returns|returned|comes back|came back|is back|was back)`);
     add("cycle-active", `(?:during|in the middle of|through|throughout|mid-)\\s*${POSS("who")}\\s+${C}`);
     add("cycle-ended", `${POSS("who")}\\s+${C}\\s+(?:ends|ended|breaks|broke|is over|was over|has ended|had ended|passes|passed|subsides|subsided|fades|faded|is finished|was finished|comes to an end|came to an end|has broken|had broken)`);
     add("cycle-ended-by", `${SUBJ("by")}${APPOS}\\s+(?:ends|ended|resolves|resolved|breaks|broke|settles|settled|brings an end to|brought an end to|sees .{1,20} through)\\s+${POSS("who")}\\s+${C}`);
     add("cycle-ended-with", `${POSS("who")}\\s+${C}\\s+(?:ends|ended|is resolved|was resolved|breaks|broke)\\s+(?:with|by|thanks to|because of)\\s+${NAME("by")}`);
+    add("cycle-ended-by", `${SUBJ("by")}${APPOS}\\s+(?:brings|brought)\\s+${POSS("who")}\\s+${C}\\s+to\\s+an\\s+end`);
+    add("cycle-ended-beside", `[Ww]ith\\s+${NAME("by")}\\s+(?:beside|with|near)\\s+(?:him|her|them)[^.;!?\\n]{0,20}?,\\s+${POSS("who")}\\s+${C}\\s+(?:ends|ended|is resolved|was resolved|breaks|broke|passes|passed|is over|was over)`);
     add("cycle-ended-by", `${POSS("who")}\\s+${C}\\s+(?:is|was|has been|had been)\\s+(?:ended|resolved|broken|settled|eased|satisfied)\\s+by\\s+${NAME("by")}`);
     add("cycle-ended-by", `${NAME("by")}${APPOS}\\s+(?:satisfies|satisfied|eases|eased)\\s+${POSS("who")}\\s+${C}`);
     add("cycle-none", `${SUBJ("who")}${APPOS}\\s+(?:is not|isn['’]t|was not|wasn['’]t|is no longer|was no longer)\\s+in\\s+${C}`);
@@ -171,13 +175,13 @@ export class FactExtractor {
     add("voice", `${NAME("speaker")}${APPOS}\\s+(?:uses|used|turns|turned)\\s+(?:the|his|her|their|an?|the full)\\s+(?:alpha\\s+|Alpha\\s+)?[Vv]oice\\s+(?:on|against)\\s+${OBJ("target")}`);
     add("voice", `${NAME("speaker")}${APPOS}\\s+(?:commands|commanded|orders|ordered|tells|told|compels|compelled)\\s+${OBJ("target")},?\\s+(?:in|with|using)\\s+(?:the|his|her|their|an?)\\s+(?:alpha\\s+|Alpha\\s+)?[Vv]oice`);
     add("voice", `${NAME("speaker")}${APPOS}\\s+(?:commands|commanded|orders|ordered|tells|told|compels|compelled)\\s+${OBJ("target")}\\s+to\\s+[^.;!?\\n]{1,40}?\\s+(?:in|with|using)\\s+(?:the|his|her|their|an?)\\s+(?:alpha\\s+|Alpha\\s+)?[Vv]oice`);
-    add("voice-obeyed", `${SUBJ("target")}${APPOS}\\s+(?:obeys|obeyed|complies|complied|submits|submitted|yields|yielded|cannot resist|can['’]t resist|could not resist|couldn['’]t resist|is compelled|was compelled)`);
+    add("voice-obeyed", `${SUBJ("target")}${APPOS}\\s+(?:obeys|obeyed|complies|complied|submits|submitted|yields|yielded|cannot resist|can['’]t resist|could not resist|couldn['’]t resist|is compelled|was compelled|does as (?:he|she|they|I) (?:is|was|are|were|am) told|did as (?:he|she|they|I) (?:was|were) told|[a-z]+ (?:at once|immediately|without a word|without hesitation|instantly))`);
     add("voice-resisted", `${SUBJ("target")}${APPOS}\\s+(?:resists|resisted|refuses|refused|ignores|ignored|shrugs off|shrugged off|is unaffected|was unaffected|does not obey|did not obey|doesn['’]t obey|didn['’]t obey|breaks free|broke free)`);
 
     // Courtship and Visits. "Ben's second Visit with Rey, chaperoned by Maz", "Ben courts Rey", "spends her heat with Ben".
     add("visit", `${NAME("a")}${APPOS}\\s+(?:[Vv]isits|pays\\s+(?:a|another|his|her|their)\\s+[Vv]isit)\\s+(?:with\\s+|to\\s+)?${NAME("b")}`);
     add("visit", `${POSS("a")}\\s+(?:(?:${NUMBER_SOURCE}|next|last|final|chaperoned)\\s+)*[Vv]isit\\s+(?:with|to)\\s+${NAME("b")}`);
-    add("courtship", `${NAME("a")}${APPOS}\\s+(?:courts|courted|is courting|was courting|woos|wooed|is engaged to|was engaged to|proposes to|proposed to|marries|married)\\s+${NAME("b")}`);
+    add("courtship", `${NAME("a")}${APPOS}\\s+(?:courts|courted|is courting|was courting|has been courting|had been courting|begins courting|began courting|starts courting|started courting|woos|wooed|is wooing|was wooing|is engaged to|was engaged to|proposes to|proposed to|marries|married)\\s+${NAME("b")}`);
     add("courtship", `${NAME("a")}${APPOS}\\s+and\\s+${NAME("b")}\\s+(?:are|were|begin|began|start|started)\\s+(?:courting|engaged|a courting pair)`);
     add("match", `${NAME("a")}${APPOS}\\s+(?:is|was|are|were)\\s+matched\\s+(?:to|with)\\s+${NAME("b")}`);
     add("match", `${NAME("a")}${APPOS}\\s+and\\s+${NAME("b")}\\s+(?:are|were)\\s+matched`);
@@ -195,7 +199,9 @@ export class FactExtractor {
     add("sold-buys", `${NAME("to")}${APPOS}\\s+(?:buys|bought|purchases|purchased)\\s+${NAME("who")}`);
     add("enslaved", `${NAME("who")}${APPOS}\\s+(?:is|was|remains|remained|is still|was still)\\s+(?:enslaved|a slave|owned by)`);
     add("enslaved", `${NAME("who")},\\s+(?:an?\\s+)?(?:enslaved|slave)\\b`);
-    add("appointed", `${NAME("who")}${APPOS}\\s+(?:is|was|has been|had been|gets|got)\\s+(?:appointed|named|made|sworn in|admitted|promoted|assigned)\\s+(?:to|as|into|in)?\\s*(?:the\\s+|a\\s+|an\\s+)?(?:member of the\\s+)?${ROLE}`);
+    add("appointed", `${NAME("who")}${APPOS}\\s+(?:is|was|has been|had been|gets|got)\\s+(?:appointed|named|made|sworn into|sworn in|admitted|promoted|assigned|posted)\\s+(?:to|as|into|in)?\\s*(?:the\\s+|a\\s+|an\\s+)?(?:member of the\\s+)?${ROLE}`);
+    add("appointed", `${NAME("who")}${APPOS}\\s+(?:becomes|became|is made|was made)\\s+(?:a\\s+)?member\\s+of\\s+(?:the\\s+)?${ROLE}`);
+    add("appointed-by", `${NAME("by")}${APPOS}\\s+(?:appoints|appointed|names|named|admits|admitted|assigns|assigned|posts|posted|swears|swore)\\s+${NAME("who")}\\s+(?:in\\s+)?(?:to|as|into|in)\\s+(?:the\\s+|a\\s+)?${ROLE}`);
     add("appointed", `${NAME("who")}${APPOS}\\s+(?:joins|joined|enters|entered|enlists in|enlisted in|serves in|served in|is posted to|was posted to|takes a post in|took a post in)\\s+(?:the\\s+)?${ROLE}`);
 
     // Suppressants.
@@ -204,10 +210,10 @@ export class FactExtractor {
     add("suppressants-stopped", `${SUBJ("who")}${APPOS}\\s+(?:stops|stopped|quits|quit|comes off|came off|is off|was off|goes off|went off|is no longer on|was no longer on)\\s+(?:taking\\s+)?(?:${POSS("owner")}\\s+)?suppressants`);
 
     // Scent. "Rey smells Ben's distress", "Ben catches the scent of Rey", "Rey smells alarm on Ben", "…from the cellar".
-    add("scent", `${SUBJ("perceiver")}${APPOS}\\s+(?:(?:can|could|is able to|was able to)\\s+(?:still\\s+)?(?:smell|scent|catch|detect|sense)|smells|smelled|smelt|scents|scented|catches|caught|notices|noticed|picks up|picked up|detects|detected|senses|sensed)\\s+(?:(?:the|a)\\s+(?:[a-z]+\\s+)?(?:scent|smell|trace|whiff|note)\\s+of\\s+)?${POSS("target")}\\s+(?:${TELL}\\s*)?(?:scent|smell)?`);
+    add("scent", `${SUBJ("perceiver")}${APPOS}\\s+(?:(?:can|could|is able to|was able to)\\s+(?:still\\s+)?(?:smell|scent|catch|detect|sense)|smells|smelled|smelt|scents|scented|catches|caught|notices|noticed|picks up|picked up|detects|detected|senses|sensed)\\s+(?:(?:the|a)\\s+(?:[a-z]+\\s+){0,2}(?:scent|smell|trace|whiff|note|edge|hint|tang|thread)\\s+of\\s+)?${POSS("target")}\\s+(?:${TELL}\\s*)?(?:scent|smell)?`);
     add("scent", `${SUBJ("perceiver")}${APPOS}\\s+(?:smells|smelled|smelt|scents|scented|catches|caught|notices|noticed|picks up|picked up|detects|detected|senses|sensed)\\s+(?:the\\s+)?(?:[a-z]+\\s+)?(?:scent|smell|trace|whiff|note)\\s+of\\s+${NAME("target")}`);
     add("scent", `${SUBJ("perceiver")}${APPOS}\\s+(?:smells|smelled|smelt|scents|scented|catches|caught|detects|detected)\\s+${TELL}\\s+(?:on|from|in)\\s+${NAME("target")}`);
-    add("scent-reaches", `${POSS("target")}\\s+(?:${TELL}\\s+)?(?:scent|smell)\\s+(?:reaches|reached|carries to|carried to|drifts to|drifted to)\\s+${OBJ("perceiver")}`);
+    add("scent-reaches", `${POSS("target")}\\s+(?:${TELL}(?:\\s+(?:scent|smell))?|scent|smell)\\s+(?:reaches|reached|carries to|carried to|drifts to|drifted to)\\s+${OBJ("perceiver")}`);
   }
 
   /** The facts in a text; `pov` is who "I" is. */
@@ -217,6 +223,7 @@ export class FactExtractor {
     const resolve = (raw: string | undefined, at: number): number | undefined => this.resolve(raw, at, mentions, paragraphs, options.pov);
     const out: Fact[] = [];
     const present = new Map<RegExp, boolean>();
+    const seen = new Set<string>();
     const starts: Record<Opening, number[]> = { name: mentions.map((m) => m.start), "name-or-pronoun": [], anything: [] };
     starts["name-or-pronoun"] = mergeSorted(starts.name, pronounStarts(text));
     for (const { kind, re, needs, opensWith } of this.patterns) {
@@ -246,9 +253,18 @@ export class FactExtractor {
         const idx = m.indices?.groups ?? {};
         const who = (name: string) => resolve(g[name], idx[name]?.[0] ?? m!.index);
         if (kind === "designation-before" && hedged(text, m.index)) continue;
+        // "since she was twelve" is not her age now; "Hale thought Mira was an alpha" is not a fact.
+        if (kind === "age" && precededBy(text, m.index, SUBORDINATORS, 3)) continue;
+        if ((kind === "designation" || kind === "designation-before") && precededBy(text, m.index, BELIEFS, 4)) continue;
         const fact = this.build(kind, g, who);
         if (!fact) continue;
-        const span = { start: m.index, end: m.index + m[0].length };
+        let end = m.index + m[0].length;
+        while (end > m.index && /\s/.test(text[end - 1])) end--;
+        const span = { start: m.index, end };
+        if (fact.kind === "cycle" && AGAIN.test(text.slice(end, end + 24))) fact.again = true;
+        const key = `${kind.split("-")[0]}:${span.start}:${JSON.stringify(fact)}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
         out.push({ ...fact, span, quote: text.slice(span.start, span.end).replace(/\s+/g, " ").trim() } as Fact);
       }
     }
@@ -284,7 +300,8 @@ export class FactExtractor {
         return { kind: "cycle", person, cycle: c.cycle, phase: c.phase, state };
       }
       case "cycle-ended-by":
-      case "cycle-ended-with": {
+      case "cycle-ended-with":
+      case "cycle-ended-beside": {
         const c = cycleOf();
         const by = who("by");
         if (person === undefined || !c || by === undefined || by === person) return undefined;
@@ -348,7 +365,8 @@ export class FactExtractor {
         return person === undefined ? undefined : { kind: "sold", person, to: g.to ? who("to") : undefined };
       case "enslaved":
         return person === undefined ? undefined : { kind: "enslaved", person };
-      case "appointed": {
+      case "appointed":
+      case "appointed-by": {
         const role = this.vocab.roles.find((r) => norm(r) === norm(g.role));
         return person === undefined || !role ? undefined : { kind: "appointed", person, role };
       }
@@ -436,6 +454,8 @@ export class FactExtractor {
 
 type Opening = "name" | "name-or-pronoun" | "anything";
 
+const AGAIN = /^[\s,]*(?:again|once more|once again|anew)\b/i;
+
 const PRONOUNS = /(?<![\p{L}])(?:[Hh]e|[Ss]he|[Tt]hey|I|[Hh]is|[Hh]er|[Tt]heir|[Mm]y)(?![\p{L}])/gu;
 
 function pronounStarts(text: string): number[] {
@@ -454,6 +474,19 @@ function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
 }
 
 const norm = (s: string | undefined) => (s ?? "").toLowerCase().replace(/\s+/g, "-");
+
+/** Words that make what follows a past or other time ("since she was twelve"). */
+const SUBORDINATORS = new Set(["since", "when", "until", "till", "after", "before", "while", "once", "from", "whenever"]);
+/** Words that make what follows someone's belief, not a fact ("thought Mira was an alpha"). */
+const BELIEFS = new Set(["thought", "thinks", "believed", "believes", "assumed", "assumes", "supposed", "guessed", "imagined", "pretended", "mistook", "whether", "if", "wondered", "suspected", "feared", "hoped", "rumoured", "rumored", "claimed", "lied"]);
+
+/** One of the words among the `n` words before an offset, in the same sentence. */
+function precededBy(text: string, at: number, set: ReadonlySet<string>, n: number): boolean {
+  const lead = text.slice(Math.max(0, at - 60), at);
+  const sentence = lead.slice(Math.max(lead.lastIndexOf("."), lead.lastIndexOf("!"), lead.lastIndexOf("?"), lead.lastIndexOf("\n\n")) + 1);
+  const words = sentence.toLowerCase().match(/[\p{L}]+/gu) ?? [];
+  return words.slice(-n).some((w) => set.has(w));
+}
 
 /** "not an omega", "like the alpha": a hedge word among the two words before an offset. */
 function hedged(text: string, at: number): boolean {

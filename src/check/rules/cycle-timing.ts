@@ -48,7 +48,7 @@ export const cycleTiming: Check = {
         if (f.state === "active" || f.state === "began") {
           if (blocked(ctx, f, spec, bounds)) return;
           const open = current && !current.ended && f.hour - current.facts[0].hour <= bounds.duration[1] + prelude + SLACK;
-          if (open && f.state !== "began") {
+          if (open && f.state !== "began" && !f.again) {
             current.facts.push(f);
             return;
           }

@@ -46,7 +46,9 @@ export const underAge: Check = {
           for (const p of people) {
             const person = ctx.project.people[p];
             const age = yearsBetween(person.born, f.hour);
-            const stated = statedAges.find((a) => a.person === p && a.chapter === f.chapter && a.years < majority);
+            // An age the chapter states counts, unless the chapter also gives the person an adult age.
+            const inChapter = statedAges.filter((a) => a.person === p && a.chapter === f.chapter);
+            const stated = inChapter.some((a) => a.years >= majority) ? undefined : inChapter.find((a) => a.years < majority);
             if (age >= majority && !stated) continue;
             const who = ctx.name(p);
             const causes = stated ? [ctx.cite(stated, `the chapter says ${who} is ${stated.years}`)] : [inputStep(`${who} is born ${person.spec.born}: ${age} on ${day(f.hour)}`, person.at)];
