@@ -87,8 +87,16 @@ for (const outings of [true, false]) {
   const project = loadProject(file, io).project;
   const extractor = new FactExtractor(vocabularyOf(project));
   const texts = readdirSync(join(dir, "chapters")).map((f) => readFileSync(join(dir, "chapters", f), "utf8"));
-  const ms = time(() => texts.forEach((t) => extractor.extract(t)), 10);
-  row("  fact extraction", `${Math.round(words / (ms / 1000)).toLocaleString("en")} words/s`, ">= 1,000,000 words/s");
+  // This figure is sensitive to a busy machine: the median and the best of 20 runs are both shown.
+  const runs = [];
+  for (let i = 0; i < 21; i++) {
+    const s = performance.now();
+    texts.forEach((t) => extractor.extract(t));
+    if (i > 0) runs.push(performance.now() - s);
+  }
+  const rate = (ms) => `${Math.round(words / (ms / 1000)).toLocaleString("en")} words/s`;
+  row("  fact extraction (median of 20)", rate(median(runs)), ">= 1,000,000 words/s");
+  row("  fact extraction (best of 20)", rate(Math.min(...runs)), "(reported)");
   const cache = new CheckCache();
   checkProject(file, io, { cache });
   const chapter = join(dir, "chapters", "20.md");

@@ -126,7 +126,7 @@ export class FactExtractor {
     add("designation", `${NAME("who")},\\s+${ART}\\s+${ADJ}${D}(?!${APOS}s)`);
     // "the omega Rey": found from the designation word (faster than from every article); hedges are looked for just before it.
     add("designation-before", `(?<![\\p{L}-])${D},?\\s+${NAME("who")}`);
-    add("designation", `${SUBJ("who")}${APPOS}\\s+(?:${BE}|(?:has |had )?(?:presents?|presented|registers|registered|tests|tested|is revealed|was revealed|turns out|turned out)(?: to be)?(?: as)?|becomes|became)\\s+(?:(?:also|still|clearly|plainly|openly|now|already) )?(?:${ART}\\s+)?(?:(?:sort|kind|type) of\\s+)?${ADJ}${D}(?!${APOS}s)`);
+    add("designation", `${SUBJ("who")}${APPOS}\\s+(?:${BE}|(?:has |had )?(?:never )?(?:presents?|presented|registers|registered|tests|tested|is revealed|was revealed|turns out|turned out)(?: to be)?(?: as)?|becomes|became)\\s+(?:(?:also|still|clearly|plainly|openly|now|already) )?(?:anything (?:but|other than|except)\\s+|nothing (?:but|other than|except)\\s+)?(?:${ART}\\s+)?(?:(?:sort|kind|type) of\\s+)?${ADJ}${D}(?!${APOS}s)`);
     add("designation", `${POSS("who")}\\s+${D}\\s+(?:scent|nature|instincts?|designation|status|biology|glands?|traits?|presentation)`);
     add("designation", `${NAME("who")}\\s+(?:the\\s+|\\()${D}(?!${APOS}s)`);
     add("designation", `${NAME("who")},\\s+who\\s+(?:is|was)\\s+(?:${ART}\\s+)?${ADJ}${D}`);
@@ -139,6 +139,7 @@ export class FactExtractor {
     add("age", `${NAME("who")},\\s+who\\s+(?:is|was|turns|turned)\\s+(?:only\\s+|just\\s+)?${NUM}(?:\\s+years?\\s+old)?(?=[,.;)]|\\s+(?:years?|and|but)\\b)`);
     add("age", `${SUBJ("who")}${APPOS}\\s+(?:is|was|turns|turned|has turned|is now|was now|had turned)\\s+(?:only\\s+|just\\s+)?${NUM}(?:\\s+years?\\s+old|\\s+years?\\s+of\\s+age)?(?![\\p{L}\\d]|\\s*(?:feet|foot|ft|inches|cm|m|kg|lbs?|pounds|minutes|hours|days|weeks|months|percent|%|o['’]clock|pm|am|:|miles|steps|times))`);
     add("age", `${NUM}[- ]years?[- ]old\\s+${NAME("who")}`);
+    add("age", `(?<![\\p{L}])[Aa]t\\s+${NUM},\\s+${NAME("who")}`);
     add("age", `${NAME("who")},\\s+${ART}\\s+${NUM}[- ]year[- ]old`);
     add("birthday", `${POSS("who")}\\s+${NUM}\\s+birthday`);
 
@@ -163,11 +164,12 @@ export class FactExtractor {
     add("bite-mutual", `${NAME("biter")}\\s+and\\s+${NAME("bitten")}\\s+(?:bite each other|bit each other|exchange bites|exchanged bites|exchange claiming bites|exchanged claiming bites|claim each other|claimed each other)`);
     add("bonded-mark", `${POSS("who")}\\s+(?:fresh\\s+|old\\s+|healed\\s+)?(?:bond|bonding|mating|claiming|claim)[- ]?(?:mark|scar|bite mark)`);
     add("bonded-mark", `(?:bond|bonding|mating|claiming|claim)[- ]?(?:mark|scar)\\s+on\\s+${POSS("who")}\\s+(?:neck|throat|gland|skin|shoulder|nape)`);
+    add("bonded-mark", `${SUBJ("who")}${APPOS}\\s+(?:rubs|rubbed|touches|touched|traces|traced|covers|covered|hides|hid|shows|showed|bears|bore|wears|wore|scratches|scratched|presses|pressed|strokes|stroked)(?:\\s+at)?\\s+(?:the|her|his|their|my)\\s+(?:fresh\\s+|old\\s+|healed\\s+|new\\s+)?(?:bond|bonding|mating|claiming|claim)[- ]?(?:mark|scar|bite)`);
     add("bonded-to", `${NAME("who")}${APPOS}\\s+(?:is|was|has been|had been|is still|was still)\\s+(?:bonded|mated)\\s+(?:to|with)\\s+${NAME("mate")}`);
     add("bonded-pair", `${NAME("who")}${APPOS}\\s+and\\s+${NAME("mate")}\\s+(?:are|were|are still|were still|have been|had been)\\s+(?:bonded|mated|bondmates|mates)`);
     add("bonded-mate", `${POSS("who")}\\s+(?:bonded\\s+)?(?:mate|bondmate|bond-mate),?\\s+${NAME("mate")}`);
     add("bonded-to", `${NAME("who")}\\s+(?:is|was|is still|was still|has been)\\s+(?<mate>(?:${N})${APOS}s?)\\s+(?:bonded\\s+)?(?:mate|bondmate|bond-mate)`);
-    add("bonded-feel", `${SUBJ("who")}${APPOS}\\s+(?:feels|felt|senses|sensed|hears|heard)\\s+(?:${POSS("mate")}\\s+)?[\\p{L}-]+(?:\\s+[\\p{L}-]+)?\\s+(?:through|across|over|along|down)\\s+(?:the|their|our|her|his)\\s+bond`);
+    add("bonded-feel", `${SUBJ("who")}${APPOS}\\s+(?:feels|felt|senses|sensed|hears|heard)\\s+(?:${POSS("mate")}\\s+)?[\\p{L}-]+(?:\\s+[\\p{L}-]+){0,3}?\\s+(?:through|across|over|along|down)\\s+(?:the|their|our|her|his)\\s+bond`);
     add("bond-broken", `${POSS("who")}\\s+bond(?:\\s+(?:with|to)\\s+${NAME("mate")})?\\s+(?:breaks|broke|is broken|was broken|has broken|had broken|snaps|snapped|is severed|was severed|dissolves|dissolved|is annulled|was annulled)`);
     add("bond-broken", `the\\s+bond\\s+between\\s+${NAME("who")}\\s+and\\s+${NAME("mate")}\\s+(?:breaks|broke|is broken|was broken|snaps|snapped|is severed|was severed|dissolves|dissolved|is annulled|was annulled)`);
 
@@ -183,17 +185,19 @@ export class FactExtractor {
     add("visit", `${POSS("a")}\\s+(?:(?:${NUMBER_SOURCE}|next|last|final|chaperoned)\\s+)*[Vv]isit\\s+(?:with|to)\\s+${NAME("b")}`);
     add("courtship", `${NAME("a")}${APPOS}\\s+(?:courts|courted|is courting|was courting|has been courting|had been courting|begins courting|began courting|starts courting|started courting|woos|wooed|is wooing|was wooing|is engaged to|was engaged to|proposes to|proposed to|marries|married)\\s+${NAME("b")}`);
     add("courtship", `${NAME("a")}${APPOS}\\s+and\\s+${NAME("b")}\\s+(?:are|were|begin|began|start|started)\\s+(?:courting|engaged|a courting pair)`);
+    add("courtship", `${SUBJ("a")}${APPOS}\\s+(?:asks|asked|has asked|had asked|wants|wanted|hopes|hoped|means|meant|plans|planned|offers|offered)\\s+(?:to|whether\\s+(?:he|she|they|I)\\s+(?:might|could|may)|if\\s+(?:he|she|they|I)\\s+(?:might|could|may))\\s+court\\s+${OBJ("b")}`);
+    add("courtship", `(?:whether|if)\\s+${SUBJ("a")}\\s+(?:might|could|may)\\s+court\\s+${OBJ("b")}`);
     add("match", `${NAME("a")}${APPOS}\\s+(?:is|was|are|were)\\s+matched\\s+(?:to|with)\\s+${NAME("b")}`);
     add("match", `${NAME("a")}${APPOS}\\s+and\\s+${NAME("b")}\\s+(?:are|were)\\s+matched`);
     add("heat-partner", `${SUBJ("a")}${APPOS}\\s+(?:spends|spent|shares|shared|passes|passed)\\s+${POSS("owner")}\\s+${C}\\s+with\\s+${OBJ("b")}`);
     add("heat-partner", `${NAME("b")}${APPOS}\\s+(?:helps|helped|sees|saw|carries|carried|takes|took)\\s+${OBJ("a")}\\s+through\\s+${POSS("owner")}\\s+${C}`);
 
     // Legal acts. "Kara is freed", "Kara is emancipated by the reform", "Ben frees Kara", "Kara is sold to X", "Kara joins the royal guard".
-    add("freed", `${NAME("who")}${APPOS}\\s+(?:is|was|has been|had been|are|were|is now|was now)\\s+(?:freed|emancipated|manumitted|set free|released from (?:slavery|bondage|ownership)|granted (?:her |his |their )?freedom)(?:\\s+by\\s+(?:${NAME("by")}|(?<law>(?:the |a |an |royal |new )*(?:law|reform|decree|edict|order|proclamation|act|abolition|ban|ruling))))?`);
+    add("freed", `${NAME("who")}${APPOS}\\s+(?:is|was|has been|had been|are|were|is now|was now)\\s+(?:freed|emancipated|manumitted|set free|declared free|declared emancipated|released from (?:slavery|bondage|ownership)|granted (?:her |his |their )?freedom)(?:\\s+(?:by|under)\\s+(?:${NAME("by")}|(?<law>(?:[\\p{L}'’-]+\\s+){0,4}?(?:law|reform|decree|edict|order|proclamation|act|abolition|ban|ruling))))?`);
     add("freed-by", `${NAME("by")}${APPOS}\\s+(?:frees|freed|emancipates|emancipated|manumits|manumitted|sets free|set free)\\s+${NAME("who")}`);
     add("freed-law", `(?:the\\s+)?(?:law|reform|decree|edict|order|proclamation|act|abolition|ban|ruling)\\s+(?:frees|freed|emancipates|emancipated)\\s+${NAME("who")}`);
-    add("freed", `${NAME("who")}${APPOS}\\s+(?:becomes|became|is made|was made)\\s+free(?:\\s+by\\s+(?<law>(?:the |a |an |royal |new )*(?:law|reform|decree|edict|order|proclamation|act|abolition|ban|ruling)))?`);
-    add("freed", `${NAME("who")}${APPOS}\\s+(?:gains|gained|wins|won|receives|received|is granted|was granted|is given|was given)\\s+(?:her|his|their)\\s+freedom(?:\\s+(?:by|under|through)\\s+(?<law>(?:the |a |an |royal |new )*(?:law|reform|decree|edict|order|proclamation|act|abolition|ban|ruling)))?`);
+    add("freed", `${NAME("who")}${APPOS}\\s+(?:becomes|became|is made|was made)\\s+free(?:\\s+by\\s+(?<law>(?:[\\p{L}'’-]+\\s+){0,4}?(?:law|reform|decree|edict|order|proclamation|act|abolition|ban|ruling)))?`);
+    add("freed", `${NAME("who")}${APPOS}\\s+(?:gains|gained|wins|won|receives|received|is granted|was granted|is given|was given)\\s+(?:her|his|their)\\s+freedom(?:\\s+(?:by|under|through)\\s+(?<law>(?:[\\p{L}'’-]+\\s+){0,4}?(?:law|reform|decree|edict|order|proclamation|act|abolition|ban|ruling)))?`);
     add("sold", `${NAME("who")}${APPOS}\\s+(?:is|was|has been|had been)\\s+sold(?:\\s+to\\s+${NAME("to")})?`);
     add("sold-by", `${NAME("by")}${APPOS}\\s+(?:sells|sold)\\s+${NAME("who")}(?:\\s+to\\s+${NAME("to")})?`);
     add("sold-buys", `${NAME("to")}${APPOS}\\s+(?:buys|bought|purchases|purchased)\\s+${NAME("who")}`);
@@ -220,10 +224,10 @@ export class FactExtractor {
   extract(text: string, options: { pov?: number } = {}): Fact[] {
     const mentions = this.names.mentions(text);
     const paragraphs = paragraphStarts(text);
-    const resolve = (raw: string | undefined, at: number): number | undefined => this.resolve(raw, at, mentions, paragraphs, options.pov);
+    const pronouns = this.pronounsIn(text, mentions);
+    const resolve = (raw: string | undefined, at: number): number | undefined => this.resolve(raw, at, mentions, paragraphs, options.pov, pronouns);
     const out: Fact[] = [];
     const present = new Map<RegExp, boolean>();
-    const seen = new Set<string>();
     const starts: Record<Opening, number[]> = { name: mentions.map((m) => m.start), "name-or-pronoun": [], anything: [] };
     starts["name-or-pronoun"] = mergeSorted(starts.name, pronounStarts(text));
     for (const { kind, re, needs, opensWith } of this.patterns) {
@@ -262,15 +266,12 @@ export class FactExtractor {
         while (end > m.index && /\s/.test(text[end - 1])) end--;
         const span = { start: m.index, end };
         if (fact.kind === "cycle" && AGAIN.test(text.slice(end, end + 24))) fact.again = true;
-        const key = `${kind.split("-")[0]}:${span.start}:${JSON.stringify(fact)}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
         out.push({ ...fact, span, quote: text.slice(span.start, span.end).replace(/\s+/g, " ").trim() } as Fact);
       }
     }
     this.attachOutcomes(out);
     this.enrich(text, out, mentions);
-    return out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+    return withoutOverlaps(out).sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   }
 
   private build(kind: string, g: Record<string, string | undefined>, who: (name: string) => number | undefined): FactBody | undefined {
@@ -426,8 +427,36 @@ export class FactExtractor {
     }
   }
 
+  /**
+   * Each person's pronoun: the cast's, or else the one the text uses most right after their name
+   * ("Rey touches her mark"), when it is clearly the most used.
+   */
+  private pronounsIn(text: string, mentions: readonly Mention[]): (Pronoun | undefined)[] {
+    const counts = new Map<number, Record<string, number>>();
+    const next = /(?<![\p{L}])(he|him|his|she|her|hers|they|them|their)(?![\p{L}])|[.!?]/giu;
+    for (const m of mentions) {
+      if (this.pronouns[m.person] !== undefined) continue;
+      next.lastIndex = m.end;
+      const found = next.exec(text);
+      if (!found || !found[1] || found.index - m.end > 60) continue;
+      const g = GENDER[found[1].toLowerCase()] ?? (found[1].toLowerCase() === "hers" ? "she" : undefined);
+      if (!g || g === "pov") continue;
+      const c = counts.get(m.person) ?? {};
+      c[g] = (c[g] ?? 0) + 1;
+      counts.set(m.person, c);
+    }
+    return this.pronouns.map((given, person) => {
+      if (given !== undefined) return given;
+      const c = counts.get(person);
+      if (!c) return undefined;
+      const [best, n] = Object.entries(c).sort((a, b) => b[1] - a[1])[0];
+      const total = Object.values(c).reduce((x, y) => x + y, 0);
+      return n >= 2 && n / total >= 0.75 ? (best as Pronoun) : undefined;
+    });
+  }
+
   /** Who a name or pronoun at an offset refers to. */
-  private resolve(raw: string | undefined, at: number, mentions: Mention[], paragraphs: number[], pov: number | undefined): number | undefined {
+  private resolve(raw: string | undefined, at: number, mentions: Mention[], paragraphs: number[], pov: number | undefined, pronouns: readonly (Pronoun | undefined)[]): number | undefined {
     if (!raw) return undefined;
     const text = raw.replace(/['’]s?$/, "");
     const gender = GENDER[text.toLowerCase()];
@@ -435,12 +464,14 @@ export class FactExtractor {
     if (gender === "pov") return pov;
     // A pronoun is someone named earlier in the same paragraph: the nearest with that pronoun,
     // or, when the cast gives no pronouns, the one person named in the sentence before.
-    const paragraph = paragraphs[upperBound(paragraphs, at) - 1] ?? 0;
+    // This paragraph and the one before it: "She" often opens the paragraph after the name.
+    const p = upperBound(paragraphs, at) - 1;
+    const paragraph = paragraphs[Math.max(0, p - 1)] ?? 0;
     let unknown: number | undefined;
     let several = false;
     for (let k = lastMentionBefore(mentions, at); k >= 0 && mentions[k].start >= paragraph; k--) {
       const person = mentions[k].person;
-      const pronoun = this.pronouns[person];
+      const pronoun = pronouns[person];
       if (pronoun === gender) return person;
       if (pronoun === undefined) {
         if (unknown !== undefined && unknown !== person) several = true;
@@ -474,6 +505,22 @@ function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
 }
 
 const norm = (s: string | undefined) => (s ?? "").toLowerCase().replace(/\s+/g, "-");
+
+/** Two readings of overlapping words that say the same thing are one fact: the longer reading stays. */
+function withoutOverlaps(facts: Fact[]): Fact[] {
+  const bySaying = new Map<string, Fact[]>();
+  for (const f of facts) {
+    const { span, quote, ...body } = f;
+    void span, void quote;
+    const key = JSON.stringify(body);
+    const list = bySaying.get(key) ?? [];
+    bySaying.set(key, list);
+    const other = list.findIndex((g) => g.span.start < f.span.end && f.span.start < g.span.end);
+    if (other < 0) list.push(f);
+    else if (f.span.end - f.span.start > list[other].span.end - list[other].span.start) list[other] = f;
+  }
+  return [...bySaying.values()].flat();
+}
 
 /** Words that make what follows a past or other time ("since she was twelve"). */
 const SUBORDINATORS = new Set(["since", "when", "until", "till", "after", "before", "while", "once", "from", "whenever"]);
