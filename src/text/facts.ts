@@ -105,6 +105,9 @@ export class FactExtractor {
       bonded: /bond|mate|mark|scar/i,
       "bond-broken": /bond/i,
       voice: /voice/i,
+      // An outcome is told in its own sentence, after the command.
+      "voice-obeyed": /obey|compl|submit|yield|resist|compel|told|at once|immediately|without|instantly/i,
+      "voice-resisted": /resist|refus|ignor|shrug|unaffected|obey|broke|break/i,
       visit: /visit/i,
       courtship: /court|woo|engaged|propos|marr/i,
       match: /matched/i,
@@ -230,6 +233,27 @@ export class FactExtractor {
     const present = new Map<RegExp, boolean>();
     const starts: Record<Opening, number[]> = { name: mentions.map((m) => m.start), "name-or-pronoun": [], anything: [] };
     starts["name-or-pronoun"] = mergeSorted(starts.name, pronounStarts(text));
+    // A name or pronoun is worth trying a pattern at only if its sentence has the pattern's key words.
+    const sentences = sentenceStarts(text);
+    const sentenceOf: Record<Opening, Int32Array> = {
+      name: sentenceIndexes(starts.name, sentences),
+      "name-or-pronoun": sentenceIndexes(starts["name-or-pronoun"], sentences),
+      anything: new Int32Array(0),
+    };
+    const keyed = new Map<RegExp, Uint8Array>();
+    const sentencesWith = (needs: RegExp): Uint8Array => {
+      let marks = keyed.get(needs);
+      if (!marks) {
+        marks = new Uint8Array(sentences.length);
+        const all = new RegExp(needs.source, needs.flags.includes("g") ? needs.flags : needs.flags + "g");
+        for (let m = all.exec(text); m; m = all.exec(text)) {
+          marks[upperBound(sentences, m.index) - 1] = 1;
+          if (m[0].length === 0) all.lastIndex++;
+        }
+        keyed.set(needs, marks);
+      }
+      return marks;
+    };
     for (const { kind, re, needs, opensWith } of this.patterns) {
       if (needs) {
         if (!present.has(needs)) present.set(needs, needs.test(text));
@@ -237,11 +261,15 @@ export class FactExtractor {
       }
       // Either where each name (or pronoun) is, sticky, or a scan of the whole text.
       const at = starts[opensWith];
+      const inSentence = sentenceOf[opensWith];
+      const marks = needs && opensWith !== "anything" ? sentencesWith(needs) : undefined;
       let next = 0;
       const exec = (): RegExpExecArray | null => {
         if (opensWith === "anything") return re.exec(text);
         while (next < at.length) {
-          re.lastIndex = at[next++];
+          const k = next++;
+          if (marks && !marks[inSentence[k]]) continue;
+          re.lastIndex = at[k];
           const m = re.exec(text);
           if (m) return m;
         }
@@ -493,6 +521,26 @@ function pronounStarts(text: string): number[] {
   const out: number[] = [];
   PRONOUNS.lastIndex = 0;
   for (let m = PRONOUNS.exec(text); m; m = PRONOUNS.exec(text)) out.push(m.index);
+  return out;
+}
+
+/** Where each sentence begins: after . ! ? and space, or a blank line. */
+function sentenceStarts(text: string): number[] {
+  const out = [0];
+  // "Dr. Sato" does not end a sentence.
+  const re = /(?<!\b(?:Dr|Mr|Mrs|Ms|Mx|St|Prof|Capt|Gen|Lt|Sgt|Col|Jr|Sr))[.!?]["'’”)]*\s+|\n[ \t]*\n/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push(m.index + m[0].length);
+  return out;
+}
+
+/** The sentence of each offset (both sorted). */
+function sentenceIndexes(offsets: readonly number[], sentences: readonly number[]): Int32Array {
+  const out = new Int32Array(offsets.length);
+  let s = 0;
+  for (let k = 0; k < offsets.length; k++) {
+    while (s + 1 < sentences.length && sentences[s + 1] <= offsets[k]) s++;
+    out[k] = s;
+  }
   return out;
 }
 
