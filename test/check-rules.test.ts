@@ -139,6 +139,11 @@ describe("rule-violation", () => {
     expect(f.severity).toBe("error");
     expect(f.causes[0].rule).toMatch(/^DX-/);
   });
+  it("reads who saw a person through it as the partner who ended it", () => {
+    const withPronouns = [{ ...mon, pronouns: "he" }, { ...imra, pronouns: "she" }];
+    const r = storyWith("daxam", withPronouns, { "01.md": chapter("2026-01-02", "By the third morning Imra had seen him through it; Mon-El's rut was over.") });
+    expect(byRule(r, "rule-violation")).toHaveLength(1);
+  });
   it("passes an omega ending it", () => {
     expect(byRule(storyWith("daxam", [mon, lena], { "01.md": chapter("2026-01-02", "Mon-El's rut ends with Lena.") }), "rule-violation")).toEqual([]);
   });

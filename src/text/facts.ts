@@ -194,6 +194,7 @@ export class FactExtractor {
     add("match", `${NAME("a")}${APPOS}\\s+and\\s+${NAME("b")}\\s+(?:are|were)\\s+matched`);
     add("heat-partner", `${SUBJ("a")}${APPOS}\\s+(?:spends|spent|shares|shared|passes|passed)\\s+${POSS("owner")}\\s+${C}\\s+with\\s+${OBJ("b")}`);
     add("heat-partner", `${NAME("b")}${APPOS}\\s+(?:helps|helped|sees|saw|carries|carried|takes|took)\\s+${OBJ("a")}\\s+through\\s+${POSS("owner")}\\s+${C}`);
+    add("heat-partner", `${NAME("b")}${APPOS}\\s+(?:has\\s+|had\\s+)?(?:helps|helped|sees|saw|seen|carries|carried)\\s+${OBJ("a")}\\s+through\\s+(?:it|the worst of it)`);
 
     // Legal acts. "Kara is freed", "Kara is emancipated by the reform", "Ben frees Kara", "Kara is sold to X", "Kara joins the royal guard".
     add("freed", `${NAME("who")}${APPOS}\\s+(?:is|was|has been|had been|are|were|is now|was now)\\s+(?:freed|emancipated|manumitted|set free|declared free|declared emancipated|released from (?:slavery|bondage|ownership)|granted (?:her |his |their )?freedom)(?:\\s+(?:by|under)\\s+(?:${NAME("by")}|(?<law>(?:[\\p{L}'’-]+\\s+){0,4}?(?:law|reform|decree|edict|order|proclamation|act|abolition|ban|ruling))))?`);
@@ -228,7 +229,7 @@ export class FactExtractor {
     const mentions = this.names.mentions(text);
     const paragraphs = paragraphStarts(text);
     const pronouns = this.pronounsIn(text, mentions);
-    const resolve = (raw: string | undefined, at: number): number | undefined => this.resolve(raw, at, mentions, paragraphs, options.pov, pronouns);
+    const resolve = (raw: string | undefined, at: number): number | undefined => this.resolve(raw, at, mentions, paragraphs, options.pov, pronouns, text);
     const out: Fact[] = [];
     const present = new Map<RegExp, boolean>();
     const starts: Record<Opening, number[]> = { name: mentions.map((m) => m.start), "name-or-pronoun": [], anything: [] };
@@ -484,7 +485,7 @@ export class FactExtractor {
   }
 
   /** Who a name or pronoun at an offset refers to. */
-  private resolve(raw: string | undefined, at: number, mentions: Mention[], paragraphs: number[], pov: number | undefined, pronouns: readonly (Pronoun | undefined)[]): number | undefined {
+  private resolve(raw: string | undefined, at: number, mentions: Mention[], paragraphs: number[], pov: number | undefined, pronouns: readonly (Pronoun | undefined)[], source: string): number | undefined {
     if (!raw) return undefined;
     const text = raw.replace(/['’]s?$/, "");
     const gender = GENDER[text.toLowerCase()];
@@ -507,6 +508,11 @@ export class FactExtractor {
       }
     }
     if (unknown !== undefined && !several) return unknown;
+    // Nothing before it: a pronoun may point ahead in its sentence ("seen him through it; Toval's rut").
+    for (let k = lastMentionBefore(mentions, at) + 1; k < mentions.length && mentions[k].start - at < 150; k++) {
+      if (/[.!?]/.test(source.slice(at, mentions[k].start))) break;
+      if (pronouns[mentions[k].person] === gender) return mentions[k].person;
+    }
     return undefined;
   }
 }

@@ -13,10 +13,15 @@ export const ruleViolation: Check = {
   },
   create(ctx) {
     const warned = new Set<string>();
+    // Who the chapter says saw each person through a heat or rut ("Wenna saw him through it").
+    const heatPartners = new Map<string, number>();
     return {
       fact(f) {
-        if (f.kind === "cycle" && f.state === "ended" && f.by !== undefined) partnerEndsCycle(ctx, f);
-        else if (f.kind === "voice" && f.outcome) voiceOutcome(ctx, f);
+        if (f.kind === "courtship" && f.what === "heat-partner") heatPartners.set(`${f.chapter.index}:${f.a}`, f.b);
+        if (f.kind === "cycle" && f.state === "ended") {
+          const by = f.by ?? heatPartners.get(`${f.chapter.index}:${f.person}`);
+          if (by !== undefined && by !== f.person) partnerEndsCycle(ctx, { ...f, by });
+        } else if (f.kind === "voice" && f.outcome) voiceOutcome(ctx, f);
         else if (f.kind === "bite" || (f.kind === "courtship" && f.what === "match")) {
           const [a, b] = f.kind === "bite" ? [f.biter, f.bitten] : [f.a, f.b];
           const key = a < b ? `${a}:${b}` : `${b}:${a}`;
