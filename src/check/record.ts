@@ -11,7 +11,7 @@ export class StoryRecord {
   private readonly breaks = new Map<number, Of<"bond-broken">[]>();
   private readonly designations = new Map<string, Of<"designation">>();
   private readonly visits = new Map<string, number>();
-  private readonly suppressants = new Map<number, Of<"suppressants">>();
+  private readonly suppressantsTold = new Map<number, Of<"suppressants">>();
 
   /** Called by the runner after every check has seen the fact. */
   add(f: StoryFact): void {
@@ -20,7 +20,7 @@ export class StoryRecord {
       push(this.breaks, f.person, f);
       if (f.mate !== undefined) push(this.breaks, f.mate, f);
     } else if (f.kind === "suppressants") {
-      this.suppressants.set(f.person, f);
+      this.suppressantsTold.set(f.person, f);
     } else if (f.kind === "visit") {
       const key = pair(f.a, f.b);
       this.visits.set(key, (this.visits.get(key) ?? 0) + 1);
@@ -39,9 +39,13 @@ export class StoryRecord {
     return list?.[list.length - 1];
   }
 
-  /** The latest the chapters said of a person's suppressants (taking, missed, stopped). */
-  lastSuppressants(person: number): Of<"suppressants"> | undefined {
-    return this.suppressants.get(person);
+  /**
+   * Whether a person is on suppressants: what the chapters last said, or else the project's state
+   * (`fromProject`, the simulator's), with the words that said so.
+   */
+  suppressants(person: number, fromProject: boolean): { on: boolean; told?: Of<"suppressants"> } {
+    const told = this.suppressantsTold.get(person);
+    return told ? { on: told.state === "taking", told } : { on: fromProject };
   }
 
   /** Visits between two people the chapters have told so far. */

@@ -71,18 +71,18 @@ export function chapterFiles(project: Project, io: SourceReader): { files: strin
   return { files, diagnostics: [] };
 }
 
-/** A lookup of people by id, name or alias (ids first, as the project loader resolves them). */
-export function peopleByName(project: Project): Map<string, number> {
+/** A lookup of people by id, name or alias, lower case: ids first, then names, then aliases, so a nickname never hides someone's id. */
+export function peopleByName(people: readonly { id: string; spec: { name: string; aliases?: readonly string[] } }[]): Map<string, number> {
   const byName = new Map<string, number>();
-  for (const pick of [(i: number) => [project.people[i].id], (i: number) => [project.people[i].spec.name], (i: number) => project.people[i].spec.aliases ?? []])
-    for (let i = 0; i < project.people.length; i++) for (const n of pick(i)) if (!byName.has(n.toLowerCase())) byName.set(n.toLowerCase(), i);
+  for (const pick of [(i: number) => [people[i].id], (i: number) => [people[i].spec.name], (i: number) => people[i].spec.aliases ?? []])
+    for (let i = 0; i < people.length; i++) for (const n of pick(i)) if (!byName.has(n.toLowerCase())) byName.set(n.toLowerCase(), i);
   return byName;
 }
 
 export function loadChapters(project: Project, io: SourceReader): ChaptersLoad {
   const { files, diagnostics } = chapterFiles(project, io);
   const chapters: Chapter[] = [];
-  const byName = peopleByName(project);
+  const byName = peopleByName(project.people);
   const placeNames = new Map<string, number>();
   (project.spec.places ?? []).forEach((p, i) => {
     placeNames.set(p.id.toLowerCase(), i);

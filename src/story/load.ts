@@ -12,6 +12,7 @@ import { validateAgainst } from "../core/validate.js";
 import { parseYamlSource, type Path } from "../core/yaml-source.js";
 import { loadWorld, type World } from "../world/load.js";
 import { ageRefusal, ADULT_RELATION_KINDS, eventRefusals } from "../model/age.js";
+import { peopleByName } from "./chapters.js";
 import { Project as ProjectSchema, type PersonSpec, type ProjectSpec, type RelationSpec, type ScheduledEventSpec } from "./schema.js";
 
 export interface Person {
@@ -125,10 +126,7 @@ export function loadProject(file: string, io: SourceReader): ProjectLoad {
     const species = p.species ?? world.spec.defaultSpecies;
     people.push({ index: i, id, spec: p, born: parseDate(p.born)!, species, at: locate(["cast", i]) });
   });
-  // Ids first, then names, then aliases: a nickname never hides someone's id.
-  const byName = new Map<string, number>();
-  for (const pick of [(p: Person) => [p.id], (p: Person) => [p.spec.name], (p: Person) => p.spec.aliases ?? []])
-    for (const p of people) for (const n of pick(p)) if (!byName.has(n.toLowerCase())) byName.set(n.toLowerCase(), p.index);
+  const byName = peopleByName(people);
   const names = people.flatMap((p) => [p.id, p.spec.name]);
   const person = (ref: string, path: Path): number | undefined => {
     const i = byName.get(ref.toLowerCase());

@@ -89,10 +89,8 @@ function wrongPerson(ctx: CheckContext, f: CycleFact, spec: CycleSpec): boolean 
 }
 
 /** Whether the person is on suppressants then: the project's state, unless the chapters said otherwise since. */
-function suppressedThen(ctx: CheckContext, f: CycleFact): { on: boolean; told?: Extract<StoryFact, { kind: "suppressants" }> } {
-  const told = ctx.record.lastSuppressants(f.person);
-  if (told) return { on: told.state === "taking", told };
-  return { on: ctx.sim.suppressed[f.person] === 1 };
+function suppressedThen(ctx: CheckContext, f: CycleFact) {
+  return ctx.record.suppressants(f.person, ctx.sim.suppressed[f.person] === 1);
 }
 
 function boundsFor(ctx: CheckContext, f: CycleFact, spec: CycleSpec) {

@@ -58,8 +58,7 @@ function placeCauses(ctx: CheckContext, f: ScentFact): FindingCause[] {
 
 function maskedBy(ctx: CheckContext, f: ScentFact, tell: string): FindingCause[] | undefined {
   const sup = ctx.project.world.spec.suppressants;
-  const told = ctx.record.lastSuppressants(f.target);
-  const on = told ? told.state === "taking" : ctx.sim.suppressed[f.target] === 1;
+  const { on, told } = ctx.record.suppressants(f.target, ctx.sim.suppressed[f.target] === 1);
   if (!on || !sup?.hides?.includes(tell)) return undefined;
   return [...(told ? [ctx.cite(told, `"${told.quote}"`)] : []), ...ruleSteps(sup, `suppressants hide ${sup.hides.join(", ")}`, "suppressants.hides")];
 }
