@@ -127,6 +127,10 @@ describe("configuration and inline directives", () => {
   it("scentline-disable-next-line silences the named check on the next line only", () => {
     const r = storyWith("classic", [rey, ben], { "01.md": chapter("2026-01-02", "<!-- scentline-disable-next-line designation-mismatch -->\nRey, an alpha, waits.\nRey, an alpha, waits.") });
     expect(byRule(r, "designation-mismatch").map((f) => f.line)).toEqual([6]);
+    const two = storyWith("classic", [rey, ben], {
+      "01.md": chapter("2026-01-02", "<!-- scentline-disable-next-line -->\nRey, an alpha, waits.\nRey, an alpha, waits.\nRey, an alpha, waits. <!-- scentline-disable-line designation-mismatch -- a dream -->"),
+    });
+    expect(byRule(two, "designation-mismatch").map((f) => f.line)).toEqual([6]);
   });
 });
 

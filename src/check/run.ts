@@ -68,7 +68,10 @@ export function checkProject(file: string, io: SourceReader, options: CheckOptio
 
   const configured = project.spec.check?.rules ?? {};
   const checks = CHECKS.filter((c) => (!options.only || options.only.includes(c.meta.id)) && (c.meta.fixed || LEVELS[configured[c.meta.id] ?? ""] !== "off"));
-  const until = Math.max(project.start, ...facts.map((f) => f.hour), ...chapters.map((c) => c.hour));
+  // A loop, not Math.max(...facts): a long manuscript has more facts than a call takes arguments.
+  let until = project.start;
+  for (const f of facts) until = Math.max(until, f.hour);
+  for (const c of chapters) until = Math.max(until, c.hour);
   const sim = new Simulator(project, { until });
   const record = new StoryRecord();
   const cite = (f: StoryFact, text: string): FindingCause => {
@@ -97,7 +100,9 @@ export function checkProject(file: string, io: SourceReader, options: CheckOptio
   }
   for (const v of visitors) v.end?.();
 
-  const kept = findings.filter((f) => !suppressed(f, chapters, checks));
+  const disabled = new Map(chapters.map((c) => [c.file, disabledLines(c.text)]));
+  const fixed = new Set(checks.filter((c) => c.meta.fixed).map((c) => c.meta.id));
+  const kept = findings.filter((f) => !suppressed(f, disabled, fixed));
   return { findings: sortFindings(kept), project, chapters, facts };
 }
 
@@ -128,10 +133,8 @@ function fromDiagnostic(d: Diagnostic, ruleId: string): Finding {
 }
 
 /** An inline `scentline-disable-next-line` comment turns a finding off (never an under-age one). */
-function suppressed(f: Finding, chapters: readonly Chapter[], checks: readonly Check[]): boolean {
-  if (checks.find((c) => c.meta.id === f.ruleId)?.meta.fixed) return false;
-  const chapter = chapters.find((c) => c.file === f.file);
-  if (!chapter) return false;
-  const off = disabledLines(chapter.text).get(f.line);
+function suppressed(f: Finding, disabled: ReadonlyMap<string, Map<number, Set<string>>>, fixed: ReadonlySet<string>): boolean {
+  if (fixed.has(f.ruleId)) return false;
+  const off = disabled.get(f.file)?.get(f.line);
   return !!off && (off.size === 0 || off.has(f.ruleId));
 }
