@@ -7,6 +7,7 @@ import { Command, CommanderError } from "commander";
 import { register as canon } from "./commands/canon.js";
 import { register as check } from "./commands/check.js";
 import { register as rules } from "./commands/rules.js";
+import { register as read } from "./commands/read.js";
 import { register as explain } from "./commands/explain.js";
 import { register as schema } from "./commands/schema.js";
 import { register as simulate } from "./commands/simulate.js";
@@ -26,7 +27,7 @@ function buildProgram(): Command {
     .exitOverride()
     .showHelpAfterError("(add --help for usage)")
     .addHelpText("after", "\nExit status: 0 success, 1 findings or a mistake in the input, 2 a mistake in the command line.\nColour is used on a terminal unless NO_COLOR is set.");
-  for (const register of [validate, simulate, state, explain, check, rules, schema, canon]) register(program);
+  for (const register of [validate, simulate, state, explain, check, rules, read, schema, canon]) register(program);
   return program;
 }
 

@@ -48,9 +48,23 @@ export type Fact = Base &
     | { kind: "suppressants"; person: number; state: "taking" | "missed" | "stopped" }
     | { kind: "scent"; perceiver: number; target: number; tell?: string; place?: number; sealed: boolean }
     | { kind: "courtship"; a: number; b: number; what: "courtship" | "match" | "heat-partner" }
+    | { kind: "relation"; a: number; b: number; relation: RelationKind }
   );
 
 export type FactKind = Fact["kind"];
+/** Relations between two people that prose names with a word: a is b's parent, guardian, owner, dominant. */
+export type RelationKind = "parent" | "sibling" | "partner" | "guardian" | "owner" | "dominant-of";
+
+/** "his mother, Leia": the noun, the relation, and whether the named person is the first side (a). */
+const KIN: Record<string, [RelationKind, boolean]> = {
+  mother: ["parent", true], father: ["parent", true], mom: ["parent", true], mum: ["parent", true], dad: ["parent", true], parent: ["parent", true],
+  son: ["parent", false], daughter: ["parent", false], child: ["parent", false],
+  brother: ["sibling", true], sister: ["sibling", true], sibling: ["sibling", true], twin: ["sibling", true],
+  partner: ["partner", true], boyfriend: ["partner", true], girlfriend: ["partner", true], husband: ["partner", true], wife: ["partner", true], lover: ["partner", true], spouse: ["partner", true],
+  guardian: ["guardian", true], ward: ["guardian", false],
+  owner: ["owner", true], master: ["owner", true], mistress: ["owner", true], slave: ["owner", false],
+  dominant: ["dominant-of", true], dom: ["dominant-of", true], domme: ["dominant-of", true], submissive: ["dominant-of", false], sub: ["dominant-of", false],
+};
 /** A fact before it is given its place in the text. */
 type FactBody = Fact extends unknown ? (Fact extends infer F ? (F extends Fact ? Omit<F, "span" | "quote"> : never) : never) : never;
 
@@ -116,6 +130,7 @@ export class FactExtractor {
       enslaved: /slave/i,
       appointed: keys(vocab.roles),
       suppressants: /suppressant/i,
+      relation: new RegExp(`\\b(?:${Object.keys(KIN).join("|")})\\b`, "i"),
       scent: /smel|scent|whiff|catch|caught|detect|sens|notic|pick|reach|carr|drift/i,
     };
     const add = (kind: string, source: string) => {
@@ -165,6 +180,7 @@ export class FactExtractor {
     add("bite-passive", `${NAME("bitten")}${APPOS}\\s+(?:is|was|has been|had been|gets|got)\\s+(?:bitten|claimed|marked)\\s+by\\s+${NAME("biter")}`);
     add("bite-gives", `${NAME("biter")}${APPOS}\\s+(?:gives|gave)\\s+${OBJ("bitten")}\\s+(?:a|the|her|his|their)\\s+(?:claiming|mating|bonding|bond)\\s+bite`);
     add("bite-mutual", `${NAME("biter")}\\s+and\\s+${NAME("bitten")}\\s+(?:bite each other|bit each other|exchange bites|exchanged bites|exchange claiming bites|exchanged claiming bites|claim each other|claimed each other)`);
+    add("bite", `${SUBJ("biter")}${APPOS}\\s+(?:bites|bit|sinks (?:his|her|their) teeth into|sank (?:his|her|their) teeth into|bites down on|bit down on)\\s+${POSS("bitten")}\\s+(?:scent\\s+|mating\\s+|bonding\\s+)?(?:gland|neck|throat|nape|shoulder)`);
     add("bonded-mark", `${POSS("who")}\\s+(?:fresh\\s+|old\\s+|healed\\s+)?(?:bond|bonding|mating|claiming|claim)[- ]?(?:mark|scar|bite mark)`);
     add("bonded-mark", `(?:bond|bonding|mating|claiming|claim)[- ]?(?:mark|scar)\\s+on\\s+${POSS("who")}\\s+(?:neck|throat|gland|skin|shoulder|nape)`);
     add("bonded-mark", `${SUBJ("who")}${APPOS}\\s+(?:rubs|rubbed|touches|touched|traces|traced|covers|covered|hides|hid|shows|showed|bears|bore|wears|wore|scratches|scratched|presses|pressed|strokes|stroked)(?:\\s+at)?\\s+(?:the|her|his|their|my)\\s+(?:fresh\\s+|old\\s+|healed\\s+|new\\s+)?(?:bond|bonding|mating|claiming|claim)[- ]?(?:mark|scar|bite)`);
@@ -192,6 +208,11 @@ export class FactExtractor {
     add("courtship", `(?:whether|if)\\s+${SUBJ("a")}\\s+(?:might|could|may)\\s+court\\s+${OBJ("b")}`);
     add("match", `${NAME("a")}${APPOS}\\s+(?:is|was|are|were)\\s+matched\\s+(?:to|with)\\s+${NAME("b")}`);
     add("match", `${NAME("a")}${APPOS}\\s+and\\s+${NAME("b")}\\s+(?:are|were)\\s+matched`);
+    // Kin and other relations named by a noun: "his mother, Leia", "Leia, his mother", "Kylo's dominant Phasma".
+    const KIN_NOUN = `(?<noun>${Object.keys(KIN).join("|")})`;
+    const KIN_ADJ = "(?:(?:beta|alpha|omega|Beta|Alpha|Omega|court-appointed|legal|new|old|late|older|younger|little|big|twin)\\s+)?";
+    add("relation", `${POSS("of")}\\s+${KIN_ADJ}${KIN_NOUN},?\\s+${NAME("who")}`);
+    add("relation", `${NAME("who")},\\s+${POSS("of")}\\s+${KIN_ADJ}${KIN_NOUN}`);
     add("heat-partner", `${SUBJ("a")}${APPOS}\\s+(?:spends|spent|shares|shared|passes|passed)\\s+${POSS("owner")}\\s+${C}\\s+with\\s+${OBJ("b")}`);
     add("heat-partner", `${NAME("b")}${APPOS}\\s+(?:helps|helped|sees|saw|carries|carried|takes|took)\\s+${OBJ("a")}\\s+through\\s+${POSS("owner")}\\s+${C}`);
     add("heat-partner", `${NAME("b")}${APPOS}\\s+(?:has\\s+|had\\s+)?(?:helps|helped|sees|saw|seen|carries|carried)\\s+${OBJ("a")}\\s+through\\s+(?:it|the worst of it)`);
@@ -372,6 +393,12 @@ export class FactExtractor {
         // Kept only to be attached to a voice fact before it (see attachOutcomes).
         return target === undefined ? undefined : { kind: "voice", speaker: -1, target, outcome: kind === "voice-obeyed" ? "obeyed" : "resisted" };
       }
+      case "relation": {
+        const of = who("of");
+        const [relation, namedFirst] = KIN[(g.noun ?? "").toLowerCase()] ?? [];
+        if (person === undefined || of === undefined || person === of || !relation) return undefined;
+        return namedFirst ? { kind: "relation", a: person, b: of, relation } : { kind: "relation", a: of, b: person, relation };
+      }
       case "visit":
       case "courtship":
       case "match":
@@ -462,17 +489,32 @@ export class FactExtractor {
    */
   private pronounsIn(text: string, mentions: readonly Mention[]): (Pronoun | undefined)[] {
     const counts = new Map<number, Record<string, number>>();
-    const next = /(?<![\p{L}])(he|him|his|she|her|hers|they|them|their)(?![\p{L}])|[.!?]/giu;
+    // "her", "him" and "them" are left out: after a name they are as often someone else ("Kylo grabs her wrist").
+    // "her eyes", "her mark" right after the verb is the person's own, so it counts.
+    const next = /(?<![\p{L}])(he|his|himself|she|hers|herself|they|their|themself|themselves|her(?=\s+(?:own\s+)?(?:eyes|hands?|hair|head|face|mouth|lips|neck|shoulders?|arms?|back|voice|bond|mark|gland|heart|breath|coat|cup|bag|room)\b))(?![\p{L}])|[.!?]/giu;
     for (const m of mentions) {
       if (this.pronouns[m.person] !== undefined) continue;
       next.lastIndex = m.end;
       const found = next.exec(text);
       if (!found || !found[1] || found.index - m.end > 60) continue;
-      const g = GENDER[found[1].toLowerCase()] ?? (found[1].toLowerCase() === "hers" ? "she" : undefined);
+      const word = found[1].toLowerCase();
+      const g = GENDER[word] ?? (word === "hers" || word === "herself" ? "she" : word === "himself" ? "he" : word.startsWith("them") ? "they" : undefined);
       if (!g || g === "pov") continue;
       const c = counts.get(m.person) ?? {};
       c[g] = (c[g] ?? 0) + 1;
       counts.set(m.person, c);
+    }
+    // "Rey nods. She …": a sentence that opens with a pronoun right after one that opens with a name.
+    const opener = /(?:^|[.!?]["'’”)]?\s+)(\p{Lu}[\p{L}'’ -]*?)\b[^.!?]*[.!?]["'’”)]?\s+(She|He|They)\b/gu;
+    const byStart = new Map(mentions.map((m) => [m.start, m.person]));
+    for (let m = opener.exec(text); m; m = opener.exec(text)) {
+      const person = byStart.get(m.index + m[0].indexOf(m[1]));
+      opener.lastIndex = m.index + m[0].length - m[2].length;
+      if (person === undefined || this.pronouns[person] !== undefined) continue;
+      const g = GENDER[m[2].toLowerCase()] as Pronoun;
+      const c = counts.get(person) ?? {};
+      c[g] = (c[g] ?? 0) + 1;
+      counts.set(person, c);
     }
     return this.pronouns.map((given, person) => {
       if (given !== undefined) return given;
@@ -480,7 +522,7 @@ export class FactExtractor {
       if (!c) return undefined;
       const [best, n] = Object.entries(c).sort((a, b) => b[1] - a[1])[0];
       const total = Object.values(c).reduce((x, y) => x + y, 0);
-      return n >= 2 && n / total >= 0.75 ? (best as Pronoun) : undefined;
+      return n >= 2 && n / total >= 0.7 ? (best as Pronoun) : undefined;
     });
   }
 
@@ -508,6 +550,8 @@ export class FactExtractor {
       }
     }
     if (unknown !== undefined && !several) return unknown;
+    // Farther back (a few paragraphs), only someone known to go by this pronoun will do.
+    for (let k = lastMentionBefore(mentions, at); k >= 0 && at - mentions[k].start < 3000; k--) if (pronouns[mentions[k].person] === gender) return mentions[k].person;
     // Nothing before it: a pronoun may point ahead in its sentence ("seen him through it; Toval's rut").
     for (let k = lastMentionBefore(mentions, at) + 1; k < mentions.length && mentions[k].start - at < 150; k++) {
       if (/[.!?]/.test(source.slice(at, mentions[k].start))) break;
