@@ -496,7 +496,9 @@ export class FactExtractor {
       if (this.pronouns[m.person] !== undefined) continue;
       next.lastIndex = m.end;
       const found = next.exec(text);
-      if (!found || !found[1] || found.index - m.end > 60) continue;
+      if (!found || !found[1] || found.index - m.end > 40) continue;
+      // "in his direction", "at him": after a preposition the pronoun is usually someone else.
+      if (/^(?:his|her|their)$/i.test(found[1]) && /\b(?:in|at|to|for|with|on|into|toward|towards|from|of|by|over|under|against|about)\s+$/i.test(text.slice(Math.max(m.end, found.index - 10), found.index))) continue;
       const word = found[1].toLowerCase();
       const g = GENDER[word] ?? (word === "hers" || word === "herself" ? "she" : word === "himself" ? "he" : word.startsWith("them") ? "they" : undefined);
       if (!g || g === "pov") continue;
