@@ -155,6 +155,7 @@ function otherMentions(people: readonly FoundPerson[], person: number): { start:
   return people.flatMap((p, i) => (i === person ? [] : p.mentions));
 }
 
+/** The sentence around a span, looked for at most 300 characters either way (a text may have no full stops). */
 function sentenceAround(text: string, start: number, end: number): { start: number; end: number } {
   const before = text.slice(Math.max(0, start - 300), start);
   const cut = Math.max(before.lastIndexOf(". "), before.lastIndexOf("! "), before.lastIndexOf("? "), before.lastIndexOf("\n"));

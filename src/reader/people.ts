@@ -5,6 +5,7 @@
  * into one person per full name with its parts and titled forms as aliases. Nothing here knows any
  * particular story's names.
  */
+import { TITLES as NAME_TITLES } from "../text/names.js";
 
 export interface Mention {
   start: number;
@@ -17,10 +18,10 @@ export interface FoundPerson {
   mentions: Mention[];
 }
 
+/** The checker's titles, and more that a manuscript's narration uses; designations too ("Alpha Kylo"). */
 const TITLES = [
-  "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Doctor", "Lord", "Lady", "Sir", "Dame", "Prince", "Princess", "King", "Queen", "General", "Commander",
-  "Captain", "Colonel", "Major", "Lieutenant", "Sergeant", "Officer", "Master", "Mistress", "Madam", "Senator", "Professor", "Detective", "Agent",
-  "Father", "Mother", "Uncle", "Aunt", "Brother", "Sister", "Supreme Leader", "Emperor", "Empress", "Duke", "Duchess", "Count", "Countess", "Lady", "Alpha", "Omega", "Beta",
+  ...NAME_TITLES,
+  "Doctor", "Officer", "Professor", "Detective", "Agent", "Brother", "Sister", "Emperor", "Empress", "Duke", "Duchess", "Count", "Countess", "Alpha", "Omega", "Beta",
 ];
 const TITLE = new RegExp(`^(?:${TITLES.join("|")})\\.?$`);
 

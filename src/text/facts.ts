@@ -4,7 +4,7 @@
  * over the text (no model, no network): predictable, fast and explainable, at the price of
  * missing what is said in unusual ways.
  */
-import { NameIndex, type Mention } from "./names.js";
+import { escape, NameIndex, type Mention } from "./names.js";
 import { NUMBER_SOURCE, parseNumber } from "./numbers.js";
 import type { Span } from "./source-text.js";
 
@@ -68,7 +68,6 @@ const KIN: Record<string, [RelationKind, boolean]> = {
 /** A fact before it is given its place in the text. */
 type FactBody = Fact extends unknown ? (Fact extends infer F ? (F extends Fact ? Omit<F, "span" | "quote"> : never) : never) : never;
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** Either case for the first letter: "omega" and "Omega". */
 const word = (w: string) => `[${w[0].toLowerCase()}${w[0].toUpperCase()}]${escape(w.slice(1))}`;
 /** Any of the words, a dash in one also matching a space ("royal-guard" is "royal guard"). */

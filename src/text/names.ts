@@ -14,12 +14,14 @@ export interface Mention {
   end: number;
 }
 
-const TITLES = [
+/** Titles that may stand before a name ("General Hux", "Lady Lena"). */
+export const TITLES: readonly string[] = [
   "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Lord", "Lady", "Sir", "Dame", "Prince", "Princess", "King", "Queen", "General", "Commander",
   "Captain", "Colonel", "Major", "Lieutenant", "Sergeant", "Master", "Mistress", "Madam", "Father", "Mother", "Uncle", "Aunt", "Senator", "Supreme Leader",
 ];
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** A string as a regex source that matches it literally. */
+export const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 export class NameIndex {
   private readonly byForm = new Map<string, number>();
