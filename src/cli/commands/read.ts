@@ -1,6 +1,4 @@
 /** `scentline read <file>`: a draft story bible from a manuscript. */
-import { readFileSync, statSync } from "node:fs";
-import { basename } from "node:path";
 import { Option, type Command } from "commander";
 import { CliError, writeResult } from "../output.js";
 
@@ -8,9 +6,6 @@ interface ReadOptions {
   format: "json" | "pretty";
   out?: string;
 }
-
-/** The largest manuscript read at once (bytes). */
-const MAX_MANUSCRIPT = 64 * 1024 * 1024;
 
 export function register(program: Command): void {
   program
@@ -23,28 +18,18 @@ export function register(program: Command): void {
 }
 
 async function readCommand(file: string, options: ReadOptions): Promise<void> {
-  const [{ decodeText }, { readText }, { readerWords }, { loadWorld }, { nodeReader }] = await Promise.all([
-    import("../../reader/decode.js"),
+  const [{ loadManuscript, isManuscriptError }, { readText }, { readerWords }, { loadWorld }, { nodeReader }] = await Promise.all([
+    import("../../reader/input/load.js"),
     import("../../reader/bible.js"),
     import("../../reader/words.js"),
     import("../../world/load.js"),
     import("../../node/io.js"),
   ]);
-  let size: number;
-  try {
-    const st = statSync(file);
-    if (!st.isFile()) throw new CliError(`${file} is not a file`, "give a manuscript file");
-    size = st.size;
-  } catch (e) {
-    if (e instanceof CliError) throw e;
-    throw new CliError(`${file} does not exist`, "give the path of a manuscript");
-  }
-  if (size > MAX_MANUSCRIPT) throw new CliError(`${file} is ${(size / 2 ** 20).toFixed(0)} MB; Scentline reads manuscripts of up to ${MAX_MANUSCRIPT / 2 ** 20} MB`, "split it into chapters");
-  const decoded = decodeText(readFileSync(file));
-  if ("error" in decoded) throw new CliError(`${file}: ${decoded.error}`, decoded.hint);
+  const manuscript = loadManuscript(file);
+  if (isManuscriptError(manuscript)) throw new CliError(manuscript.error, manuscript.hint);
   const io = nodeReader();
   const world = loadWorld(io.preset("classic")!, io).world!;
-  const bible = readText(basename(file), decoded.text, readerWords(world));
+  const bible = readText(manuscript.name, manuscript.text, readerWords(world));
   if (options.format === "json") {
     writeResult([JSON.stringify(bible, null, 2) + "\n"], options.out);
     return;
