@@ -4,6 +4,8 @@ import { readText } from "../src/reader/bible.js";
 import { decodeText } from "../src/reader/decode.js";
 import { readerWords } from "../src/reader/words.js";
 import { preset } from "./helpers/world.js";
+import { learnPronouns } from "../src/reader/genders.js";
+import { NameIndex } from "../src/text/names.js";
 
 const words = readerWords(preset("classic"));
 
@@ -57,5 +59,26 @@ describe("decoding", () => {
   });
   it("refuses binary data", () => {
     expect(decodeText(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]))).toHaveProperty("error");
+  });
+});
+
+describe("learning pronouns from the text", () => {
+  const text = [
+    "Brannoch Vey closed the ledger. He had counted the stores twice.",
+    "Ysolde shook her head at the figures, and she left for the harbour.",
+    "Brannoch told Ysolde he would count them again. Ysolde said nothing.",
+    "Her brother, Caddoc, met her at the gate. Lady Merrow watched from the wall.",
+  ].join("\n");
+  const people = [{ name: "Brannoch Vey", aliases: ["Brannoch"] }, { name: "Ysolde" }, { name: "Caddoc" }, { name: "Lady Merrow", aliases: ["Merrow"] }];
+  const pronouns = learnPronouns(text, new NameIndex(people).mentions(text), people.length);
+
+  it("takes a person's pronoun from the sentence they open, their own head and a kin noun or title", () => {
+    expect(pronouns).toEqual(["he", "she", "he", "she"]);
+  });
+
+  it("does not give a person the pronoun that follows them as an object ('told Ysolde he would')", () => {
+    const only = "Brannoch told Ysolde he would count them again. Ysolde told Brannoch he was late.";
+    const p = learnPronouns(only, new NameIndex(people).mentions(only), people.length);
+    expect(p[1]).toBeUndefined();
   });
 });

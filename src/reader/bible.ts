@@ -6,6 +6,8 @@
 import { SourceText } from "../text/source-text.js";
 import { FactExtractor, type Fact, type Vocabulary } from "../text/facts.js";
 import { discoverPeople, type FoundPerson } from "./people.js";
+import { learnPronouns } from "./genders.js";
+import { NameIndex } from "../text/names.js";
 
 export interface Evidence {
   line: number;
@@ -55,8 +57,10 @@ export function readText(name: string, text: string, words: ReaderWords): Bible 
   const source = new SourceText(name, text);
   const vocabularyWords = [...words.designations, ...words.alignments, ...words.cycles.keys(), ...words.tells, "visit", "suppressant", "suppressants", "bond", "mate", "scent"];
   const found = discoverPeople(text, vocabularyWords);
+  const named = found.map((p) => ({ name: p.name, aliases: p.aliases }));
+  const pronouns = learnPronouns(text, new NameIndex(named).mentions(text), found.length);
   const vocab: Vocabulary = {
-    people: found.map((p) => ({ name: p.name, aliases: p.aliases })),
+    people: named.map((p, i) => ({ ...p, pronouns: pronouns[i] })),
     designations: words.designations,
     alignments: words.alignments,
     cycleWords: new Map([...words.cycles].map(([w, c]) => [w, { cycle: c.cycle }])),
