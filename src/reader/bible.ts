@@ -7,6 +7,7 @@ import { SourceText } from "../text/source-text.js";
 import { FactExtractor, type Fact, type Vocabulary } from "../text/facts.js";
 import { discoverPeople, type FoundPerson } from "./people.js";
 import { learnPronouns } from "./genders.js";
+import { judgeAxis } from "./designations.js";
 import { NameIndex } from "../text/names.js";
 
 export interface Evidence {
@@ -68,7 +69,11 @@ export function readText(name: string, text: string, words: ReaderWords): Bible 
     roles: [],
     places: new Map(),
   };
-  const facts = new FactExtractor(vocab).extract(text);
+  const extractor = new FactExtractor(vocab);
+  const facts = extractor.extract(text);
+  const references = extractor.references(text);
+  const designations = judgeAxis("designation", text, found.length, facts, references, words);
+  const alignments = judgeAxis("alignment", text, found.length, facts, references, words);
   const evidence = (span: { start: number; end: number }): Evidence => {
     const p = source.position(span.start);
     return { line: p.line, offset: p.column - 1, quote: text.slice(span.start, span.end) };
@@ -76,8 +81,8 @@ export function readText(name: string, text: string, words: ReaderWords): Bible 
   const total = found.reduce((n, p) => n + p.mentions.length, 0);
   const most = Math.max(1, ...found.map((p) => p.mentions.length));
   const characters = found.map((p, i): BibleCharacter => {
-    const designation = judge(facts, i, "designation", words, text, found);
-    const alignment = judge(facts, i, "alignment", words, text, found);
+    const designation = designations[i];
+    const alignment = alignments[i];
     const cites = [...designation.evidence, ...alignment.evidence];
     if (cites.length === 0 && p.mentions[0]) cites.push(p.mentions[0]);
     return {
@@ -93,79 +98,6 @@ export function readText(name: string, text: string, words: ReaderWords): Bible 
     };
   });
   return { text: name, characters, relations: relationsOf(facts, found, evidence) };
-}
-
-interface Judgement {
-  value: string;
-  confidence: number;
-  evidence: { start: number; end: number }[];
-}
-
-/**
- * A person's designation (or alignment): facts that say it outright count three times a word of the
- * axis in a sentence where only that person is named; a cycle (heat, rut) counts for the designation
- * that has it.
- */
-function judge(facts: readonly Fact[], person: number, axis: "designation" | "alignment", words: ReaderWords, text: string, people: readonly FoundPerson[]): Judgement {
-  const found = people[person];
-  const votes = new Map<string, { n: number; evidence: { start: number; end: number }[] }>();
-  const vote = (value: string, weight: number, span: { start: number; end: number }) => {
-    const v = votes.get(value) ?? { n: 0, evidence: [] };
-    v.n += weight;
-    v.evidence.push(span);
-    votes.set(value, v);
-  };
-  for (const f of facts) {
-    if (f.kind === "designation" && f.person === person && f.axis === axis) vote(f.value, 3, f.span);
-    if (axis === "designation" && f.kind === "cycle" && f.person === person) {
-      const d = words.cycles.get(f.cycle)?.designation;
-      if (d) vote(d, 2, f.span);
-    }
-  }
-  const values = axis === "designation" ? words.designations : words.alignments;
-  const valueRe = new RegExp(`(?<![\\p{L}])(${values.join("|")})s?(?![\\p{L}])`, "giu");
-  const cycleRe = new RegExp(`(?<![\\p{L}])(${[...words.cycles.keys()].join("|")})(?![\\p{L}])`, "giu");
-  const others = otherMentions(people, person);
-  for (const m of found.mentions) {
-    // Only sentences where no one else is named: there a designation word is most likely this person's.
-    const sentence = sentenceAround(text, m.start, m.end);
-    if (others.some((o) => o.start >= sentence.start && o.end <= sentence.end)) continue;
-    const words_ = text.slice(sentence.start, sentence.end);
-    for (const v of words_.matchAll(valueRe)) vote(v[1].toLowerCase(), 1, { start: sentence.start + v.index!, end: sentence.start + v.index! + v[0].length });
-    if (axis === "designation")
-      for (const c of words_.matchAll(cycleRe)) {
-        const d = words.cycles.get(c[1].toLowerCase())?.designation;
-        if (d) vote(d, 1, { start: sentence.start + c.index!, end: sentence.start + c.index! + c[0].length });
-      }
-  }
-  if (axis === "designation") {
-    // "She wasn't from a planet with secondary sexes": in the sentence of a mention or the one after it.
-    for (const m of found.mentions) {
-      const first = sentenceAround(text, m.start, m.end);
-      const next = sentenceAround(text, Math.min(text.length, first.end + 1), Math.min(text.length, first.end + 2));
-      for (const s of [first, next]) {
-        const none = /(?:\bno\b|\bnot\b|\bwithout\b|\blacks?\b|n['’]t\b)[^.!?]{0,40}(?:secondary sex|dynamic)/i.exec(text.slice(s.start, s.end));
-        if (none) vote("none", 3, { start: s.start + none.index, end: s.start + none.index + none[0].length });
-      }
-    }
-  }
-  const ranked = [...votes].sort((a, b) => b[1].n - a[1].n);
-  if (ranked.length === 0) return { value: "unknown", confidence: 0, evidence: [] };
-  const sum = ranked.reduce((n, [, v]) => n + v.n, 0);
-  return { value: ranked[0][0], confidence: Math.round((ranked[0][1].n / sum) * 100) / 100, evidence: ranked[0][1].evidence.slice(0, 2) };
-}
-
-function otherMentions(people: readonly FoundPerson[], person: number): { start: number; end: number }[] {
-  return people.flatMap((p, i) => (i === person ? [] : p.mentions));
-}
-
-/** The sentence around a span, looked for at most 300 characters either way (a text may have no full stops). */
-function sentenceAround(text: string, start: number, end: number): { start: number; end: number } {
-  const before = text.slice(Math.max(0, start - 300), start);
-  const cut = Math.max(before.lastIndexOf(". "), before.lastIndexOf("! "), before.lastIndexOf("? "), before.lastIndexOf("\n"));
-  const from = cut >= 0 ? start - before.length + cut + 2 : Math.max(0, start - 300);
-  const after = /[.!?](?:\s|$)|\n/.exec(text.slice(end, end + 300));
-  return { start: from, end: after ? end + after.index + 1 : Math.min(text.length, end + 300) };
 }
 
 function relationsOf(facts: readonly Fact[], people: readonly FoundPerson[], evidence: (span: { start: number; end: number }) => Evidence): BibleRelation[] {

@@ -134,7 +134,7 @@ export class FactExtractor {
     };
     const add = (kind: string, source: string) => {
       // A pattern that opens with a name (or a pronoun) is tried only where one is (sticky), not at every character.
-      const open = source.startsWith("(?<") ? source.slice(source.indexOf(">") + 1) : "";
+      const open = /^\(\?<[A-Za-z]/.test(source) ? source.slice(source.indexOf(">") + 1) : "";
       const opensWith: Opening = open.startsWith(N) ? (open.startsWith(`${N}|`) ? "name-or-pronoun" : "name") : open.startsWith(`(?:${N})`) ? "name-or-pronoun" : "anything";
       this.patterns.push({ kind, re: new RegExp(source, opensWith === "anything" ? "gdu" : "dyu"), needs: NEEDS[kind] ?? NEEDS[kind.split("-")[0]], opensWith });
     };
@@ -142,7 +142,9 @@ export class FactExtractor {
     // Designations. "Rey, an omega", "the omega Rey", "Hux is an alpha", "she presented as omega".
     add("designation", `${NAME("who")},\\s+${ART}\\s+${ADJ}${D}(?!${APOS}s)`);
     // "the omega Rey": found from the designation word (faster than from every article); hedges are looked for just before it.
-    add("designation-before", `(?<![\\p{L}-])${D},?\\s+${NAME("who")}`);
+    add("designation-before", `(?<![\\p{L}-])${D},?\\s+${NAME("who")}(?!\\s+an?\\s)`);
+    // "Leia had been an alpha, Han a submissive": the second of a pair, its verb left out.
+    add("designation", `(?<=(?<![\\p{L}-])(?:${words([...vocab.designations, ...vocab.alignments])})),\\s+${NAME("who")}\\s+an?\\s+${D}`);
     add("designation", `${SUBJ("who")}${APPOS}\\s+(?:${BE}|(?:has |had )?(?:never )?(?:presents?|presented|registers|registered|tests|tested|is revealed|was revealed|turns out|turned out)(?: to be)?(?: as)?|becomes|became)\\s+(?:(?:also|still|clearly|plainly|openly|now|already) )?(?:anything (?:but|other than|except)\\s+|nothing (?:but|other than|except)\\s+)?(?:${ART}\\s+)?(?:(?:sort|kind|type) of\\s+)?${ADJ}${D}(?!${APOS}s)`);
     add("designation", `${POSS("who")}\\s+${D}\\s+(?:scent|nature|instincts?|designation|status|biology|glands?|traits?|presentation)`);
     add("designation", `${NAME("who")}\\s+(?:the\\s+|\\()${D}(?!${APOS}s)`);
@@ -242,6 +244,22 @@ export class FactExtractor {
     add("scent", `${SUBJ("perceiver")}${APPOS}\\s+(?:smells|smelled|smelt|scents|scented|catches|caught|notices|noticed|picks up|picked up|detects|detected|senses|sensed)\\s+(?:the\\s+)?(?:[a-z]+\\s+)?(?:scent|smell|trace|whiff|note)\\s+of\\s+${NAME("target")}`);
     add("scent", `${SUBJ("perceiver")}${APPOS}\\s+(?:smells|smelled|smelt|scents|scented|catches|caught|detects|detected)\\s+${TELL}\\s+(?:on|from|in)\\s+${NAME("target")}`);
     add("scent-reaches", `${POSS("target")}\\s+(?:${TELL}(?:\\s+(?:scent|smell))?|scent|smell)\\s+(?:reaches|reached|carries to|carried to|drifts to|drifted to)\\s+${OBJ("perceiver")}`);
+  }
+
+  /**
+   * Everyone the text refers to, and where: each name, and each pronoun (he, her, himself…)
+   * resolved to a person the way the fact patterns resolve them. Sorted by position.
+   */
+  references(text: string, options: { pov?: number } = {}): Mention[] {
+    const mentions = this.names.mentions(text);
+    const paragraphs = paragraphStarts(text);
+    const pronouns = this.pronounsIn(text, mentions);
+    const out: Mention[] = [...mentions];
+    for (const m of text.matchAll(REFERRING_PRONOUNS)) {
+      const person = this.resolve(m[0].replace(/self$/i, "").replace(/^him$/i, "he").replace(/^hers$/i, "her"), m.index!, mentions, paragraphs, options.pov, pronouns, text);
+      if (person !== undefined) out.push({ person, start: m.index!, end: m.index! + m[0].length });
+    }
+    return out.sort((a, b) => a.start - b.start);
   }
 
   /** The facts in a text; `pov` is who "I" is. */
@@ -565,6 +583,9 @@ export class FactExtractor {
 type Opening = "name" | "name-or-pronoun" | "anything";
 
 const AGAIN = /^[\s,]*(?:again|once more|once again|anew)\b/i;
+
+/** Pronouns that point to one person ("they" is left out: it is as often a group). */
+const REFERRING_PRONOUNS = /(?<![\p{L}])(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Hh]ers|[Hh]imself|[Hh]erself)(?![\p{L}'’])/gu;
 
 const PRONOUNS = /(?<![\p{L}])(?:[Hh]e|[Ss]he|[Tt]hey|I|[Hh]is|[Hh]er|[Tt]heir|[Mm]y)(?![\p{L}])/gu;
 

@@ -1,0 +1,237 @@
+/**
+ * Each person's designation (alpha, beta, omega) and alignment (dominant, submissive) from the
+ * prose, as a vote of cues with their weights:
+ * - a fact that states it ("Rey, an omega", "he presented as alpha"): 4;
+ * - their cycle ("her heat", "Rey's rut", "she was in heat"): 2; a cycle in a sentence about them alone: 1;
+ * - someone else's designation they possess ("his omega" says he is the other one): 1;
+ * - the word in a sentence that refers to them alone (by name or pronoun): 1 in narration, ½ in dialogue;
+ * - "the omega" standing for someone named close by who is not the sentence's subject: ½.
+ * Words that say nothing about anyone are skipped: plurals ("Omegas are kept indoors"), "any alpha",
+ * compounds ("Alpha-only"), and forms of address ("Yes, Alpha."). A negation ("not an alpha")
+ * counts against; when it rules out all values but one, it counts for that one.
+ */
+import type { Fact } from "../text/facts.js";
+import type { Mention } from "../text/names.js";
+import type { ReaderWords } from "./bible.js";
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Judgement {
+  value: string;
+  /** The winning share of the votes, 0 when unknown. */
+  confidence: number;
+  evidence: Span[];
+}
+
+const WEIGHT = { fact: 4, cycle: 2, possessed: 1, narration: 1, dialogue: 0.5, anaphor: 0.5 } as const;
+
+const GENERIC_BEFORE = /\b(?:any|every|other|another|no|all|some|most|many|few|each|those|these|such|non)[\s-]+$/i;
+const POSSESSIVE_BEFORE = /(?:\b(?:his|her|their|your|my|our)|['’]s)\s+(?:own\s+|new\s+|future\s+|chosen\s+)?$/i;
+const NEGATED_BEFORE = /(?:\bnot|n['’]t|\bnor|\bnever|\bneither)\s+(?:(?:a|an|the)\s+)?(?:\w+\s+)?$/i;
+const DEFINITE_BEFORE = /\b(?:the|this|that)\s+(?:\p{Ll}+\s+)?$/iu;
+
+export function judgeAxis(
+  axis: "designation" | "alignment",
+  text: string,
+  people: number,
+  facts: readonly Fact[],
+  references: readonly Mention[],
+  words: ReaderWords,
+): Judgement[] {
+  const values = axis === "designation" ? words.designations : words.alignments;
+  const votes = Array.from({ length: people }, () => new Map<string, { n: number; evidence: Span[] }>());
+  const negated = Array.from({ length: people }, () => new Set<string>());
+  const vote = (person: number, value: string, weight: number, span: Span) => {
+    const v = votes[person].get(value) ?? { n: 0, evidence: [] };
+    v.n += weight;
+    if (v.evidence.length < 4) v.evidence.push(span);
+    votes[person].set(value, v);
+  };
+  for (const f of facts) {
+    if (f.kind === "designation" && f.axis === axis) vote(f.person, f.value, WEIGHT.fact, f.span);
+    if (axis === "designation" && f.kind === "cycle" && f.state !== "none") {
+      const d = words.cycles.get(f.cycle)?.designation;
+      if (d) vote(f.person, d, WEIGHT.cycle, f.span);
+    }
+  }
+  if (values.length === 0) return votes.map(() => ({ value: "unknown", confidence: 0, evidence: [] }));
+  const sentences = sentenceBounds(text);
+  const refs = new ReferenceIndex(references);
+  const valueRe = new RegExp(`(?<![\\p{L}-])(${values.join("|")})(s|es|['’]s)?(?![\\p{L}/-])`, "giu");
+  const cycleRe = new RegExp(`(?<![\\p{L}-])(${[...words.cycles.keys()].join("|")})(?![\\p{L}/-])`, "giu");
+  const complement = complements(values);
+  for (const m of text.matchAll(valueRe)) {
+    const at = m.index!;
+    const span = { start: at, end: at + m[0].length };
+    const value = m[1].toLowerCase();
+    if (m[2] && !/['’]s/.test(m[2])) continue; // a plural speaks of everyone
+    const before = text.slice(Math.max(0, at - 24), at);
+    if (GENERIC_BEFORE.test(before) || vocative(text, at, at + m[0].length)) continue;
+    const sentence = sentences.around(at);
+    const inSentence = refs.within(sentence.start, sentence.end);
+    if (POSSESSIVE_BEFORE.test(before)) {
+      // "his omega": the possessor is the other one.
+      const owner = refs.endingNear(at, before);
+      if (owner !== undefined && complement.has(value)) vote(owner, complement.get(value)!, WEIGHT.possessed, span);
+      continue;
+    }
+    if (NEGATED_BEFORE.test(before)) {
+      const only = single(inSentence);
+      if (only !== undefined) negated[only].add(value);
+      continue;
+    }
+    const dialogue = insideDialogue(text, sentence.start, at);
+    const only = single(inSentence);
+    if (DEFINITE_BEFORE.test(before) && !/\b(?:is|was|are|were|be|been|['’]s)\s+(?:the|this|that)\s+$/i.test(before)) {
+      // "grips the Omega's wrist. 'Rey—'": the omega is someone near who is not this sentence's subject.
+      const other = refs.nearestOutside(at, sentence, new Set(inSentence.map((r) => r.person)));
+      if (other !== undefined && !dialogue) vote(other, value, WEIGHT.anaphor, span);
+      continue;
+    }
+    if (only !== undefined) vote(only, value, dialogue ? WEIGHT.dialogue : WEIGHT.narration, span);
+  }
+  if (axis === "designation") {
+    for (const m of text.matchAll(cycleRe)) {
+      const at = m.index!;
+      const before = text.slice(Math.max(0, at - 24), at);
+      const d = words.cycles.get(m[1].toLowerCase())?.designation;
+      if (!POSSESSIVE_BEFORE.test(before)) {
+        // "Martinez smelled of a lingering heat": a cycle in narration about one person alone.
+        const sentence = sentences.around(at);
+        const only = single(refs.within(sentence.start, sentence.end));
+        if (d && only !== undefined && !GENERIC_BEFORE.test(before) && !insideDialogue(text, sentence.start, at)) vote(only, d, WEIGHT.narration, { start: at, end: at + m[0].length });
+        continue;
+      }
+      const owner = refs.endingNear(at, before);
+      if (owner !== undefined && d) vote(owner, d, WEIGHT.cycle, { start: at - (before.length - before.search(/\S+\s+(?:own\s+|new\s+)?$/)), end: at + m[0].length });
+    }
+  }
+  if (axis === "designation") {
+    // "She wasn't from a planet with secondary sexes": a person whose kind lacks the axis.
+    for (const m of text.matchAll(/(?:\bno\b|\bnot\b|\bwithout\b|\blacks?\b|n['’]t\b)[^.!?\n]{0,40}?(?:secondary sex|designation|dynamic)/gi)) {
+      const only = single(refs.within(sentences.around(m.index!).start, m.index!));
+      if (only !== undefined) vote(only, "none", WEIGHT.fact, { start: m.index!, end: m.index! + m[0].length });
+    }
+  }
+  return votes.map((v, person) => {
+    for (const value of negated[person]) {
+      const entry = v.get(value);
+      if (entry) entry.n -= WEIGHT.narration;
+    }
+    const left = values.filter((x) => !negated[person].has(x));
+    if (negated[person].size >= 2 && left.length === 1 && !v.has(left[0])) v.set(left[0], { n: WEIGHT.narration, evidence: [] });
+    const ranked = [...v].filter(([, x]) => x.n > 0).sort((a, b) => b[1].n - a[1].n);
+    if (ranked.length === 0) return { value: "unknown", confidence: 0, evidence: [] };
+    const sum = ranked.reduce((n, [, x]) => n + x.n, 0);
+    return { value: ranked[0][0], confidence: Math.round((ranked[0][1].n / sum) * 100) / 100, evidence: ranked[0][1].evidence.slice(0, 2) };
+  });
+}
+
+/** alpha ↔ omega, dominant ↔ submissive: the pairs a possessive points across. */
+function complements(values: readonly string[]): Map<string, string> {
+  const pairs: [string, string][] = [["alpha", "omega"], ["dominant", "submissive"]];
+  const out = new Map<string, string>();
+  for (const [a, b] of pairs) {
+    if (values.includes(a) && values.includes(b)) {
+      out.set(a, b);
+      out.set(b, a);
+    }
+  }
+  return out;
+}
+
+function single(refs: readonly Mention[]): number | undefined {
+  if (refs.length === 0) return undefined;
+  const first = refs[0].person;
+  return refs.every((r) => r.person === first) ? first : undefined;
+}
+
+/** "Yes, Alpha." "Alpha, please": a form of address, not a statement about anyone. */
+function vocative(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 3), start);
+  const after = text.slice(end, end + 2);
+  return (/,\s*$/.test(before) && /^\s*[.,!?"”’—–-]/.test(after)) || (/["“‘]\s*$/.test(before) && /^\s*[,!?]/.test(after));
+}
+
+/** Whether an offset is inside quotation marks, counted from its sentence's start. */
+function insideDialogue(text: string, from: number, at: number): boolean {
+  const span = text.slice(from, at);
+  const open = (span.match(/[“]/g)?.length ?? 0) - (span.match(/[”]/g)?.length ?? 0);
+  if (open > 0) return true;
+  const straight = span.match(/"/g)?.length ?? 0;
+  return straight % 2 === 1;
+}
+
+interface Bounds {
+  around(at: number): Span;
+}
+
+function sentenceBounds(text: string): Bounds {
+  const starts = [0];
+  const re = /[.!?]["'’”)]*\s+|\n/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) starts.push(m.index + m[0].length);
+  starts.push(text.length);
+  return {
+    around(at: number): Span {
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= at) lo = mid;
+        else hi = mid - 1;
+      }
+      return { start: starts[lo], end: starts[Math.min(lo + 1, starts.length - 1)] };
+    },
+  };
+}
+
+/** Names and resolved pronouns by position, for the questions the cues ask. */
+class ReferenceIndex {
+  constructor(private readonly refs: readonly Mention[]) {}
+
+  private firstAtOrAfter(at: number): number {
+    let lo = 0;
+    let hi = this.refs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.refs[mid].start < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  within(start: number, end: number): Mention[] {
+    const out: Mention[] = [];
+    for (let k = this.firstAtOrAfter(start); k < this.refs.length && this.refs[k].start < end; k++) out.push(this.refs[k]);
+    return out;
+  }
+
+  /** The reference that makes up the possessive just before `at` ("his", "Rey's"). */
+  endingNear(at: number, before: string): number | undefined {
+    const from = at - before.length;
+    const candidates = this.within(from, at);
+    return candidates.length ? candidates[candidates.length - 1].person : undefined;
+  }
+
+  /** The nearest person referred to outside the sentence (within 400 characters), not among `exclude`. */
+  nearestOutside(at: number, sentence: Span, exclude: ReadonlySet<number>): number | undefined {
+    const k = this.firstAtOrAfter(at);
+    let best: { person: number; distance: number } | undefined;
+    for (let i = k; i < this.refs.length && this.refs[i].start - at < 400; i++) {
+      const r = this.refs[i];
+      if (r.start < sentence.end || exclude.has(r.person)) continue;
+      best = { person: r.person, distance: r.start - at };
+      break;
+    }
+    for (let i = k - 1; i >= 0 && at - this.refs[i].end < 400; i--) {
+      const r = this.refs[i];
+      if (r.end > sentence.start || exclude.has(r.person)) continue;
+      if (!best || at - r.end < best.distance) best = { person: r.person, distance: at - r.end };
+      break;
+    }
+    return best?.person;
+  }
+}
