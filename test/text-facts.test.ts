@@ -131,3 +131,25 @@ describe("numbers and time inside a chapter", () => {
     expect(shiftAt(shifts, text.length)).toBe(24 + 72 + 168);
   });
 });
+
+describe("which person a pronoun stands for", () => {
+  const people = [{ name: "Ysolde", pronouns: "she" as const }, { name: "Tesmae", pronouns: "she" as const }, { name: "Brannoch", pronouns: "he" as const }];
+  const extractor = new FactExtractor({ ...vocab, people });
+  const who = (text: string, word: string, nth = 0) => {
+    let at = -1;
+    for (let i = 0; i <= nth; i++) at = text.indexOf(word, at + 1);
+    return extractor.references(text).find((r) => r.start === at)?.person;
+  };
+
+  it("follows the subject a paragraph keeps talking about, not the last name in it", () => {
+    const text = "Ysolde walked the gallery. So she walked on, with Tesmae a pace behind her.\n\nShe presented omega at sixteen.";
+    expect(who(text, "her")).toBe(0);
+    expect(who(text, "She")).toBe(0);
+    expect(extractor.extract(text)).toContainEqual(expect.objectContaining({ kind: "designation", person: 0, value: "omega" }));
+  });
+
+  it("prefers the person named in the pronoun's own sentence", () => {
+    const text = "Brannoch sat down. Ysolde looked at the letter. For all of Tesmae's faults she was honest.";
+    expect(who(text, "she")).toBe(1);
+  });
+});

@@ -4,7 +4,8 @@
  * - a fact that states it ("Rey, an omega", "he presented as alpha"): 4;
  * - their cycle ("her heat", "Rey's rut", "she was in heat"): 2; a cycle in a sentence about them alone: 1;
  * - someone else's designation they possess ("his omega" says he is the other one): 1;
- * - the word in a sentence that refers to them alone (by name or pronoun): 1 in narration, ½ in dialogue;
+ * - the word as a predicate ("…and was an omega") in a sentence that refers to them alone (by name
+ *   or pronoun): 1 in narration, ½ in dialogue;
  * - "the omega" standing for someone named close by who is not the sentence's subject: ½.
  * Words that say nothing about anyone are skipped: plurals ("Omegas are kept indoors"), "any alpha",
  * compounds ("Alpha-only"), and forms of address ("Yes, Alpha."). A negation ("not an alpha")
@@ -31,6 +32,7 @@ const WEIGHT = { fact: 4, cycle: 2, possessed: 1, narration: 1, dialogue: 0.5, a
 const GENERIC_BEFORE = /\b(?:any|every|other|another|no|all|some|most|many|few|each|those|these|such|non)[\s-]+$/i;
 const POSSESSIVE_BEFORE = /(?:\b(?:his|her|their|your|my|our)|['’]s)\s+(?:own\s+|new\s+|future\s+|chosen\s+)?$/i;
 const NEGATED_BEFORE = /(?:\bnot|n['’]t|\bnor|\bnever|\bneither)\s+(?:(?:a|an|the)\s+)?(?:\w+\s+)?$/i;
+const PREDICATE_BEFORE = /(?:\b(?:is|was|are|were|be|been|being|am|become|became|becomes|presented|presents|present|as|born|remained|stayed)|['’](?:s|m|re))\s+(?:(?:a|an)\s+)?(?:\p{Ll}+\s+)?$/iu;
 const DEFINITE_BEFORE = /\b(?:the|this|that)\s+(?:\p{Ll}+\s+)?$/iu;
 
 export function judgeAxis(
@@ -91,7 +93,8 @@ export function judgeAxis(
       if (other !== undefined && !dialogue) vote(other, value, WEIGHT.anaphor, span);
       continue;
     }
-    if (only !== undefined) vote(only, value, dialogue ? WEIGHT.dialogue : WEIGHT.narration, span);
+    // Otherwise only a predicate says something about the one person the sentence is about ("…and was an omega").
+    if (only !== undefined && PREDICATE_BEFORE.test(before)) vote(only, value, dialogue ? WEIGHT.dialogue : WEIGHT.narration, span);
   }
   if (axis === "designation") {
     for (const m of text.matchAll(cycleRe)) {

@@ -7,6 +7,7 @@
 import { escape, NameIndex, type Mention } from "./names.js";
 import { NUMBER_SOURCE, parseNumber } from "./numbers.js";
 import type { Span } from "./source-text.js";
+import { resolvePronouns } from "./coreference.js";
 
 export type Pronoun = "she" | "he" | "they" | "it";
 
@@ -143,6 +144,8 @@ export class FactExtractor {
     add("designation", `${NAME("who")},\\s+${ART}\\s+${ADJ}${D}(?!${APOS}s)`);
     // "the omega Rey": found from the designation word (faster than from every article); hedges are looked for just before it.
     add("designation-before", `(?<![\\p{L}-])${D},?\\s+${NAME("who")}(?!\\s+an?\\s)`);
+    // "a beta named Ordo Fenwick", "an omega called Tesk".
+    add("designation", `(?<![\\p{L}-])(?:an?|[Aa]n?)\\s+${ADJ}${D}\\s+(?:named|called|by the name of)\\s+${NAME("who")}`);
     // "Leia had been an alpha, Han a submissive": the second of a pair, its verb left out.
     add("designation", `(?<=(?<![\\p{L}-])(?:${words([...vocab.designations, ...vocab.alignments])})),\\s+${NAME("who")}\\s+an?\\s+${D}`);
     add("designation", `${SUBJ("who")}${APPOS}\\s+(?:${BE}|(?:has |had )?(?:never )?(?:presents?|presented|registers|registered|tests|tested|is revealed|was revealed|turns out|turned out)(?: to be)?(?: as)?|becomes|became)\\s+(?:(?:also|still|clearly|plainly|openly|now|already) )?(?:anything (?:but|other than|except)\\s+|nothing (?:but|other than|except)\\s+)?(?:${ART}\\s+)?(?:(?:sort|kind|type) of\\s+)?${ADJ}${D}(?!${APOS}s)`);
@@ -254,9 +257,10 @@ export class FactExtractor {
     const mentions = this.names.mentions(text);
     const paragraphs = paragraphStarts(text);
     const pronouns = this.pronounsIn(text, mentions);
+    const referents = resolvePronouns(text, mentions, pronouns, paragraphs);
     const out: Mention[] = [...mentions];
     for (const m of text.matchAll(REFERRING_PRONOUNS)) {
-      const person = this.resolve(m[0].replace(/self$/i, "").replace(/^him$/i, "he").replace(/^hers$/i, "her"), m.index!, mentions, paragraphs, options.pov, pronouns, text);
+      const person = referents.get(m.index!) ?? this.resolve(m[0].replace(/self$/i, "").replace(/^him$/i, "he").replace(/^hers$/i, "her"), m.index!, mentions, paragraphs, options.pov, pronouns, text);
       if (person !== undefined) out.push({ person, start: m.index!, end: m.index! + m[0].length });
     }
     return out.sort((a, b) => a.start - b.start);
@@ -267,7 +271,8 @@ export class FactExtractor {
     const mentions = this.names.mentions(text);
     const paragraphs = paragraphStarts(text);
     const pronouns = this.pronounsIn(text, mentions);
-    const resolve = (raw: string | undefined, at: number): number | undefined => this.resolve(raw, at, mentions, paragraphs, options.pov, pronouns, text);
+    const referents = resolvePronouns(text, mentions, pronouns, paragraphs);
+    const resolve = (raw: string | undefined, at: number): number | undefined => (raw === undefined ? undefined : referents.get(at) ?? this.resolve(raw, at, mentions, paragraphs, options.pov, pronouns, text));
     const out: Fact[] = [];
     const present = new Map<RegExp, boolean>();
     const starts: Record<Opening, number[]> = { name: mentions.map((m) => m.start), "name-or-pronoun": [], anything: [] };
@@ -662,9 +667,10 @@ function hedged(text: string, at: number): boolean {
   return words.slice(-2).some((w) => HEDGES.has(w));
 }
 
+/** Paragraphs are split by blank lines, or by line ends in a text that never leaves a line blank. */
 function paragraphStarts(text: string): number[] {
   const starts = [0];
-  const re = /\n[ \t]*\r?\n/g;
+  const re = /\n[ \t]*\r?\n/.test(text) ? /\n[ \t]*\r?\n/g : /\n/g;
   for (let m = re.exec(text); m; m = re.exec(text)) starts.push(m.index + m[0].length);
   return starts;
 }

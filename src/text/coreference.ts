@@ -1,0 +1,81 @@
+/**
+ * Who each "he", "she", "his" or "her" stands for, decided in one pass through the text so that a
+ * pronoun already resolved counts for the next one ("So she walks it… She presented omega at
+ * sixteen": the second "she" is the person the first one was). Among the people of that pronoun
+ * referred to in this paragraph and the one before, the most salient wins: a reference that opens
+ * a sentence (a subject) counts twice, one in the pronoun's own sentence more, older ones less, and
+ * the latest one gets a bonus.
+ */
+import type { Mention } from "./names.js";
+
+export type Gender = "he" | "she" | "they" | "it";
+
+const PRONOUN = /(?<![\p{L}])(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Hh]ers|[Hh]imself|[Hh]erself)(?![\p{L}'’])/gu;
+const GENDER_OF: Record<string, Gender> = { he: "he", him: "he", his: "he", himself: "he", she: "she", her: "she", hers: "she", herself: "she" };
+/** How far back a pronoun looks for its person, at most (characters). */
+const REACH = 2000;
+/** How far back (characters) a reference's salience halves. */
+const HALF_LIFE = 400;
+
+interface Reference {
+  person: number;
+  start: number;
+  weight: number;
+}
+
+/** Each resolved pronoun's offset, and the person it stands for. */
+export function resolvePronouns(text: string, mentions: readonly Mention[], genders: readonly (Gender | undefined)[], paragraphs: readonly number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  const recent: Reference[] = [];
+  let k = 0;
+  let paragraph = 0;
+  const remember = (person: number, start: number) => recent.push({ person, start, weight: opensClause(text, start) ? 2 : 1 });
+  PRONOUN.lastIndex = 0;
+  for (let m = PRONOUN.exec(text); m; m = PRONOUN.exec(text)) {
+    const at = m.index;
+    while (k < mentions.length && mentions[k].start < at) remember(mentions[k].person, mentions[k++].start);
+    while (paragraph + 1 < paragraphs.length && paragraphs[paragraph + 1] <= at) paragraph++;
+    const from = Math.max(paragraphs[Math.max(0, paragraph - 1)], at - REACH);
+    const gender = GENDER_OF[m[0].toLowerCase()];
+    // "with Tesmae a pace behind her": an object pronoun is not someone named earlier in its own clause.
+    const clause = isObject(text, at, m[0]) ? clauseStart(text, at) : at;
+    const score = new Map<number, number>();
+    let latest: Reference | undefined;
+    for (let i = recent.length - 1; i >= 0 && recent[i].start >= from; i--) {
+      const r = recent[i];
+      if (genders[r.person] !== gender || r.start >= clause) continue;
+      latest ??= r;
+      // Older references count for less, halving every few sentences; one in the pronoun's own sentence counts more.
+      const sameSentence = !/[.!?\n]/.test(text.slice(r.start, at));
+      score.set(r.person, (score.get(r.person) ?? 0) + r.weight * 2 ** (-(at - r.start) / HALF_LIFE) + (sameSentence ? 3 : 0));
+    }
+    if (!latest) continue;
+    score.set(latest.person, score.get(latest.person)! + 1);
+    let best = latest.person;
+    for (const [person, s] of score) if (s > score.get(best)!) best = person;
+    out.set(at, best);
+    remember(best, at);
+  }
+  return out;
+}
+
+/** A reference that opens a sentence or a clause (", and she…", "So she") is most likely its subject. */
+function opensClause(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 12), at);
+  return at === 0 || /(?:(?:[.!?]["'’”)]?\s+|\n\s*|["“]\s*)(?:(?:So|Then|But|And|Now|Still|Yet|Later)\s+)?|[,;]\s+(?:and|but|then|so)\s+|;\s+)$/.test(before);
+}
+
+/** "him", "himself" aside, "her" is an object when a preposition, punctuation or an article follows it. */
+function isObject(text: string, at: number, word: string): boolean {
+  const w = word.toLowerCase();
+  if (w === "him") return true;
+  if (w !== "her") return false;
+  return /^(?:\s*[^\s\p{L}]|\s+(?:at|to|in|on|with|for|from|by|and|as|the|a|an|up|down|back|out|off|away|again|close|that|into|over|through|when|while|if|so|too)\b)/u.test(text.slice(at + 3, at + 12));
+}
+
+/** Where the clause holding an offset starts: after the last comma, semicolon, dash or sentence end. */
+function clauseStart(text: string, at: number): number {
+  const before = text.slice(Math.max(0, at - 200), at);
+  const cut = Math.max(before.lastIndexOf(","), before.lastIndexOf(";"), before.lastIndexOf("—"), before.lastIndexOf(". "), before.lastIndexOf("\n"));
+  return cut < 0 ? at - before.length : at - before.length + cut + 1;
+}
