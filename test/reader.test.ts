@@ -82,3 +82,23 @@ describe("learning pronouns from the text", () => {
     expect(p[1]).toBeUndefined();
   });
 });
+
+describe("grouping the names a text uses", () => {
+  const names = (text: string) => readText("t.txt", text, words).characters.map((c) => [c.name, ...c.aliases].sort().join("|")).sort();
+
+  it("takes a short form of one person's first name as their nickname", () => {
+    const text = "Kestrel Amadi opened the door. Kes said nothing. Later Kes smiled at Ravi, and Ravi nodded. Kestrel left.";
+    expect(names(text)).toEqual(["Amadi|Kes|Kestrel|Kestrel Amadi", "Ravi"]);
+  });
+
+  it("keeps a name typed once in lower case, and drops places named like people", () => {
+    const text = "Imke Solberg sat down. Then Imke read the letter to Theo, and Theo laughed at Imke, and at Imke again.\nKES: imke's late again\nThey walked down Fluke Lane to the harbour. Theo lived on Fluke Lane.";
+    expect(names(text)).toEqual(["Imke|Imke Solberg|Solberg", "Theo"]);
+  });
+
+  it("gives a shared surname with a title to the person who has that title", () => {
+    const text = "Admiral Caius Varrowmere wrote. Lieutenant Quillon Varrowmere read it. Later Lieutenant Varrowmere said the Admiral was right, and Caius agreed with Quillon.";
+    const quillon = readText("t.txt", text, words).characters.find((c) => c.name === "Quillon Varrowmere");
+    expect(quillon?.aliases).toContain("Lieutenant Varrowmere");
+  });
+});

@@ -22,6 +22,7 @@ export interface FoundPerson {
 const TITLES = [
   ...NAME_TITLES,
   "Doctor", "Officer", "Professor", "Detective", "Agent", "Brother", "Sister", "Emperor", "Empress", "Duke", "Duchess", "Count", "Countess", "Alpha", "Omega", "Beta",
+  "Gran", "Granny", "Grandma", "Grandpa", "Nana", "Auntie", "Ensign", "Admiral", "Navigator", "Chief", "Nurse", "Judge", "Magistrate", "Reverend", "Elder",
 ];
 const TITLE = new RegExp(`^(?:${TITLES.join("|")})\\.?$`);
 
@@ -31,6 +32,12 @@ const NEVER = new Set([
   // Interjections and endearments that open dialogue.
   "Oh", "Ah", "Uh", "Um", "Mm", "Mmm", "Hm", "Hmm", "Huh", "Yeah", "Yep", "Nope", "Nah", "Shh", "Ssh", "Wow", "Hey", "Holy", "Damn", "Fuck", "Shit",
   "Sweetheart", "Darling", "Honey", "Baby", "Sweetie", "Love", "Dear",
+  // Words that open sentences, which a short text may never write in lower case.
+  "The", "A", "An", "Then", "Later", "When", "After", "Before", "Now", "Still", "Yet", "But", "And", "So", "As", "If", "Once", "Soon", "Meanwhile", "Suddenly", "Afterwards",
+  "Tomorrow", "Yesterday", "Today", "Tonight", "Perhaps", "Maybe", "Finally", "Even", "Only", "Just", "There", "Here", "This", "That", "These", "Those", "What", "Why", "How", "Where", "Who",
+  // Kin and forms of address that stand for a name ("Dad said…") but are not one.
+  "Mom", "Mum", "Mama", "Mamma", "Mommy", "Mummy", "Ma", "Dad", "Daddy", "Papa", "Pa", "Mãe", "Pai", "Gran", "Granny", "Grandma", "Grandpa", "Nana", "Sir", "Madam", "Ma'am", "Ma’am",
+  "Christmas", "Easter", "Halloween", "Thanksgiving", "Midsummer", "Midwinter", "Yule",
   "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Chapter", "Part", "Mr", "Mrs", "Ms", "Dr",
 ]);
 
@@ -82,15 +89,35 @@ export function discoverPeople(text: string, vocabulary: readonly string[] = [])
   return group(people);
 }
 
-/** Every word the text writes in lower case at least once. */
+/**
+ * The words the text writes in lower case: twice, or once while capitalising them inside a sentence
+ * fewer than three times (a name typed once in lower case in a text message stays a name).
+ */
 function lowerCaseWords(text: string): Set<string> {
+  const lower = new Map<string, number>();
+  const capitalised = new Map<string, number>();
+  // Capitals inside a sentence only: "Yes" opens many a line of dialogue and is still a word.
+  for (const m of text.matchAll(/(?<![\p{L}'’])(?:(?<=[\p{Ll},;] )\p{Lu}|\p{Ll})[\p{L}'’-]*/gu)) {
+    const w = m[0].replace(/['’]s$/, "");
+    const counts = /^\p{Ll}/u.test(w) ? lower : capitalised;
+    const key = w.toLowerCase();
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
   const out = new Set<string>();
-  for (const m of text.matchAll(/(?<![\p{L}'’])\p{Ll}[\p{L}'’-]*/gu)) out.add(m[0].replace(/['’]s$/, ""));
+  for (const [w, n] of lower) if (n >= 2 || (capitalised.get(w) ?? 0) < 3 * n) out.add(w);
   return out;
 }
 
+/** The last word of a place's name: "Fluke Lane", "Rask Hollow", "Salt Fork". */
+const PLACE_WORDS = new Set([
+  "Lane", "Street", "Road", "Avenue", "Way", "Row", "Square", "Place", "Hollow", "Fork", "Ford", "Bridge", "Hill", "Hills", "Farm", "Hall", "House", "Manor", "Castle", "Tower",
+  "Bay", "River", "Creek", "Lake", "Station", "Harbour", "Harbor", "Port", "Street", "Park", "Gardens", "Garden", "Gallery", "Wood", "Woods", "Forest", "Valley", "Reach", "Sound",
+  "Island", "Isle", "Point", "Mountain", "Mountains", "Pass", "Gate", "Market", "Church", "Chapel", "Abbey", "School", "College", "University", "Hospital", "Academy", "Fleet", "Navy", "Army", "Guard", "Council", "Court",
+]);
+
 function plausible(span: string, lower: Set<string>): boolean {
   const words = span.split(" ");
+  if (PLACE_WORDS.has(words[words.length - 1].replace(/['’]s$/, ""))) return false;
   const core = words.filter((w) => !TITLE.test(w) && !/^\d+$/.test(w));
   if (core.length === 0 || core.length > 4) return false;
   for (const w of core) {
@@ -129,36 +156,63 @@ function personCue(text: string, start: number, end: number): boolean {
   return /,\s*$/.test(text.slice(Math.max(0, start - 2), start)) && /^[,.!?]/.test(text.slice(end, end + 1));
 }
 
-/** One person per full name: its single words and titled forms become aliases when unambiguous. */
+/**
+ * One person per full name: its single words and titled forms become aliases when unambiguous.
+ * A surname two people share goes to the one with the same title ("Lieutenant Varrowmere"), and a
+ * short form of one person's first name ("Kes" for "Kestrel") is that person's nickname.
+ */
 function group(candidates: Candidate[]): FoundPerson[] {
   const bare = (s: string) => s.split(" ").filter((w) => !TITLE.test(w)).join(" ");
   const sorted = [...candidates].sort((a, b) => bare(b.text).split(" ").length - bare(a.text).split(" ").length || b.mentions.length - a.mentions.length);
-  const people: (FoundPerson & { key: string })[] = [];
+  const people: Grouped[] = [];
   const owner = new Map<string, number>();
   for (const c of sorted) {
     const key = bare(c.text);
     const words = key.split(" ");
+    const title = c.text === key ? undefined : c.text.split(" ")[0];
     // A titled form ("General Hux") or a part of a longer name belongs to the person already found.
-    const home = owner.get(key) ?? (words.length === 1 ? findOwner(people, key) : undefined);
+    const home = owner.get(key) ?? (words.length === 1 ? findOwner(people, key, title) : undefined);
     if (home !== undefined) {
-      const p = people[home];
-      if (c.text !== p.name && !p.aliases.includes(c.text)) p.aliases.push(c.text);
-      p.mentions.push(...c.mentions);
+      people[home].forms.add(c.text);
+      people[home].mentions.push(...c.mentions);
       continue;
     }
-    const index = people.length;
-    people.push({ key, name: c.text, aliases: c.text === key ? [] : [key], mentions: [...c.mentions] });
-    owner.set(key, index);
+    owner.set(key, people.length);
+    people.push({ key, forms: new Set([c.text, key]), mentions: [...c.mentions] });
   }
-  for (const p of people) {
-    // The fullest untitled form is the name; titled forms stay as aliases.
-    if (p.name !== p.key && !p.aliases.includes(p.key)) p.aliases.push(p.key);
-    p.mentions.sort((a, b) => a.start - b.start);
-  }
-  return people.map(({ name, aliases, mentions }) => ({ name, aliases: aliases.filter((a) => a !== name), mentions }));
+  const merged = mergeNicknames(people);
+  // Each part of a full name that no one else's name has is an alias too ("Kestrel" for "Kestrel Amadi").
+  const parts = new Map<string, number>();
+  for (const p of merged) for (const w of new Set(p.key.split(" "))) parts.set(w, (parts.get(w) ?? 0) + 1);
+  for (const p of merged) for (const w of p.key.split(" ")) if (p.key !== w && w.length >= 3 && parts.get(w) === 1 && /^\p{Lu}/u.test(w)) p.forms.add(w);
+  return merged.map((p) => ({ name: p.key, aliases: [...p.forms].filter((a) => a !== p.key), mentions: p.mentions.sort((a, b) => a.start - b.start) }));
 }
 
-function findOwner(people: readonly { key: string }[], word: string): number | undefined {
+interface Grouped {
+  /** The fullest untitled form: the person's name. */
+  key: string;
+  forms: Set<string>;
+  mentions: Mention[];
+}
+
+function findOwner(people: readonly Grouped[], word: string, title: string | undefined): number | undefined {
   const owners = people.map((p, i) => (p.key.split(" ").includes(word) ? i : -1)).filter((i) => i >= 0);
-  return owners.length === 1 ? owners[0] : undefined;
+  if (owners.length === 1) return owners[0];
+  const titled = title === undefined ? [] : owners.filter((i) => [...people[i].forms].some((f) => f.startsWith(`${title} `)));
+  return titled.length === 1 ? titled[0] : undefined;
+}
+
+/** "Kes" and "Kestrel Amadi", "Mab" and "Mabry": a one-word name that begins one other person's first name. */
+function mergeNicknames(people: Grouped[]): Grouped[] {
+  const gone = new Set<number>();
+  people.forEach((p, i) => {
+    if (p.key.includes(" ") || p.key.length < 3) return;
+    const homes = people.map((q, j) => (j !== i && q.key.split(" ")[0].startsWith(p.key) && q.key.split(" ")[0].length >= p.key.length + 2 ? j : -1)).filter((j) => j >= 0);
+    if (homes.length !== 1) return;
+    const home = people[homes[0]];
+    for (const f of p.forms) home.forms.add(f);
+    home.mentions.push(...p.mentions);
+    gone.add(i);
+  });
+  return people.filter((_, i) => !gone.has(i));
 }
