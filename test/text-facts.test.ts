@@ -153,3 +153,23 @@ describe("which person a pronoun stands for", () => {
     expect(who(text, "she")).toBe(1);
   });
 });
+
+describe("who says what in dialogue", () => {
+  const people = [{ name: "Hale", pronouns: "he" as const }, { name: "Tesmae", pronouns: "she" as const }];
+  const extractor = new FactExtractor({ ...vocab, people });
+
+  it("gives a quote's 'I' to the speaker its speech verb names, not to the narrator", () => {
+    const facts = extractor.extract("Tesmae waited by the door.\n\n“I’m a beta,” Hale said. “It changes nothing.”", { pov: 1 });
+    expect(facts).toContainEqual(expect.objectContaining({ kind: "designation", person: 0, value: "beta" }));
+  });
+
+  it("leaves an 'I' in a quote with no clear speaker unresolved", () => {
+    const facts = extractor.extract("Hale and Tesmae sat at the table.\n\n“I’m a beta.”", { pov: 1 });
+    expect(facts.filter((f) => f.kind === "designation")).toEqual([]);
+  });
+
+  it("gives 'I' in narration to the point-of-view character", () => {
+    const facts = extractor.extract("I am an omega, and Hale knows it.", { pov: 1 });
+    expect(facts).toContainEqual(expect.objectContaining({ kind: "designation", person: 1, value: "omega" }));
+  });
+});

@@ -7,6 +7,7 @@
  * the latest one gets a bonus.
  */
 import type { Mention } from "./names.js";
+import { quoteAt, quoteSpans, speakersOf } from "./dialogue.js";
 
 export type Gender = "he" | "she" | "they" | "it";
 
@@ -23,8 +24,31 @@ interface Reference {
   weight: number;
 }
 
-/** Each resolved pronoun's offset, and the person it stands for. */
-export function resolvePronouns(text: string, mentions: readonly Mention[], genders: readonly (Gender | undefined)[], paragraphs: readonly number[]): Map<number, number> {
+/** "I", "me", "my": the narrator outside quotes, the speaker inside them. */
+const FIRST_PERSON = /(?<![\p{L}'’])(?:I|[Mm]e|[Mm]y|[Mm]yself|[Mm]ine)(?![\p{L}])/gu;
+/** What a first-person pronoun stands for when the text does not say who speaks. */
+export const NO_ONE = -1;
+
+/**
+ * Each resolved pronoun's offset, and the person it stands for (`NO_ONE` for an "I" in a quote
+ * whose speaker is unclear). `pov` is who "I" is in narration.
+ */
+export function resolvePronouns(text: string, mentions: readonly Mention[], genders: readonly (Gender | undefined)[], paragraphs: readonly number[], pov?: number): Map<number, number> {
+  const out = resolveThirdPerson(text, mentions, genders, paragraphs);
+  if (!/(?<![\p{L}'’])(?:I|[Mm]e|[Mm]y)(?![\p{L}])/u.test(text)) return out;
+  const quotes = quoteSpans(text);
+  const narrator = pov === undefined ? [] : [...text.matchAll(FIRST_PERSON)].filter((m) => quoteAt(quotes, m.index!) < 0).map((m) => ({ person: pov, start: m.index!, end: m.index! + m[0].length }));
+  const refs = [...mentions, ...narrator, ...[...out].map(([start, person]) => ({ person, start, end: start + 1 }))].sort((a, b) => a.start - b.start);
+  const speakers = speakersOf(text, quotes, refs, paragraphs);
+  for (const m of text.matchAll(FIRST_PERSON)) {
+    const q = quoteAt(quotes, m.index!);
+    const person = q < 0 ? pov : speakers[q];
+    out.set(m.index!, person ?? NO_ONE);
+  }
+  return out;
+}
+
+function resolveThirdPerson(text: string, mentions: readonly Mention[], genders: readonly (Gender | undefined)[], paragraphs: readonly number[]): Map<number, number> {
   const out = new Map<number, number>();
   const recent: Reference[] = [];
   let k = 0;

@@ -7,7 +7,7 @@
 import { escape, NameIndex, type Mention } from "./names.js";
 import { NUMBER_SOURCE, parseNumber } from "./numbers.js";
 import type { Span } from "./source-text.js";
-import { resolvePronouns } from "./coreference.js";
+import { NO_ONE, resolvePronouns } from "./coreference.js";
 
 export type Pronoun = "she" | "he" | "they" | "it";
 
@@ -81,7 +81,7 @@ const GENDER: Record<string, Pronoun | "pov"> = { he: "he", him: "he", his: "he"
 /** Words before a designation that stop it being a claim ("like an alpha", "not an omega"). */
 const HEDGES = new Set(["like", "unlike", "than", "as", "for", "not", "no", "never", "nor", "any", "every", "other", "another", "fellow", "ex", "non", "former", "supposed", "unbonded", "lone"]);
 const ART = "(?:an?|the|[Aa]n?|[Tt]he)";
-const BE = "(?:is|was|are|were|has been|had been|has always been|had always been|was always|is always|'s)";
+const BE = "(?:is|was|are|were|am|has been|had been|have been|has always been|had always been|was always|is always|['’]s|['’]m)";
 const APOS = "['’]";
 /** An aside between a name and its verb: "Alex, an omega, joins the guard". */
 const APPOS = "(?:,\\s+[^,.;:!?\\n]{1,60},)?";
@@ -148,7 +148,7 @@ export class FactExtractor {
     add("designation", `(?<![\\p{L}-])(?:an?|[Aa]n?)\\s+${ADJ}${D}\\s+(?:named|called|by the name of)\\s+${NAME("who")}`);
     // "Leia had been an alpha, Han a submissive": the second of a pair, its verb left out.
     add("designation", `(?<=(?<![\\p{L}-])(?:${words([...vocab.designations, ...vocab.alignments])})),\\s+${NAME("who")}\\s+an?\\s+${D}`);
-    add("designation", `${SUBJ("who")}${APPOS}\\s+(?:${BE}|(?:has |had )?(?:never )?(?:presents?|presented|registers|registered|tests|tested|is revealed|was revealed|turns out|turned out)(?: to be)?(?: as)?|becomes|became)\\s+(?:(?:also|still|clearly|plainly|openly|now|already) )?(?:anything (?:but|other than|except)\\s+|nothing (?:but|other than|except)\\s+)?(?:${ART}\\s+)?(?:(?:sort|kind|type) of\\s+)?${ADJ}${D}(?!${APOS}s)`);
+    add("designation", `${SUBJ("who")}${APPOS}(?:(?<=(?:[Hh]e|[Ss]he|I))['’][sm]|\\s+(?:${BE}|(?:has |had )?(?:never )?(?:presents?|presented|registers|registered|tests|tested|is revealed|was revealed|turns out|turned out)(?: to be)?(?: as)?|becomes|became))\\s+(?:(?:also|still|clearly|plainly|openly|now|already) )?(?:anything (?:but|other than|except)\\s+|nothing (?:but|other than|except)\\s+)?(?:${ART}\\s+)?(?:(?:sort|kind|type) of\\s+)?${ADJ}${D}(?!${APOS}s)`);
     add("designation", `${POSS("who")}\\s+${D}\\s+(?:scent|nature|instincts?|designation|status|biology|glands?|traits?|presentation)`);
     add("designation", `${NAME("who")}\\s+(?:the\\s+|\\()${D}(?!${APOS}s)`);
     add("designation", `${NAME("who")},\\s+who\\s+(?:is|was)\\s+(?:${ART}\\s+)?${ADJ}${D}`);
@@ -257,9 +257,10 @@ export class FactExtractor {
     const mentions = this.names.mentions(text);
     const paragraphs = paragraphStarts(text);
     const pronouns = this.pronounsIn(text, mentions);
-    const referents = resolvePronouns(text, mentions, pronouns, paragraphs);
+    const referents = resolvePronouns(text, mentions, pronouns, paragraphs, options.pov);
     const out: Mention[] = [...mentions];
     for (const m of text.matchAll(REFERRING_PRONOUNS)) {
+      if (referents.get(m.index!) === NO_ONE) continue;
       const person = referents.get(m.index!) ?? this.resolve(m[0].replace(/self$/i, "").replace(/^him$/i, "he").replace(/^hers$/i, "her"), m.index!, mentions, paragraphs, options.pov, pronouns, text);
       if (person !== undefined) out.push({ person, start: m.index!, end: m.index! + m[0].length });
     }
@@ -271,8 +272,13 @@ export class FactExtractor {
     const mentions = this.names.mentions(text);
     const paragraphs = paragraphStarts(text);
     const pronouns = this.pronounsIn(text, mentions);
-    const referents = resolvePronouns(text, mentions, pronouns, paragraphs);
-    const resolve = (raw: string | undefined, at: number): number | undefined => (raw === undefined ? undefined : referents.get(at) ?? this.resolve(raw, at, mentions, paragraphs, options.pov, pronouns, text));
+    const referents = resolvePronouns(text, mentions, pronouns, paragraphs, options.pov);
+    const resolve = (raw: string | undefined, at: number): number | undefined => {
+      if (raw === undefined) return undefined;
+      const known = referents.get(at);
+      if (known !== undefined) return known === NO_ONE ? undefined : known;
+      return this.resolve(raw, at, mentions, paragraphs, options.pov, pronouns, text);
+    };
     const out: Fact[] = [];
     const present = new Map<RegExp, boolean>();
     const starts: Record<Opening, number[]> = { name: mentions.map((m) => m.start), "name-or-pronoun": [], anything: [] };
@@ -590,7 +596,8 @@ type Opening = "name" | "name-or-pronoun" | "anything";
 const AGAIN = /^[\s,]*(?:again|once more|once again|anew)\b/i;
 
 /** Pronouns that point to one person ("they" is left out: it is as often a group). */
-const REFERRING_PRONOUNS = /(?<![\p{L}])(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Hh]ers|[Hh]imself|[Hh]erself)(?![\p{L}'’])/gu;
+const REFERRING_PRONOUNS = /(?<![\p{L}])(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Hh]ers|[Hh]imself|[Hh]erself|I|[Mm]e|[Mm]y|[Mm]yself)(?![\p{L}])/gu;
+
 
 const PRONOUNS = /(?<![\p{L}])(?:[Hh]e|[Ss]he|[Tt]hey|I|[Hh]is|[Hh]er|[Tt]heir|[Mm]y)(?![\p{L}])/gu;
 
