@@ -253,6 +253,19 @@ describe("scentline state", () => {
     expect(r.stdout).toMatch(/scent\s+\S/);
   });
 
+  it("says when a person's age is unknown (no birth date in the cast)", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "scentline.yaml"), stringify({ world: "classic", start: "2026-01-01", cast: [{ name: "Rey", designation: "omega" }, { name: "Ben" }] }));
+    const text = scentline("state", dir, "--at", "+1d");
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain("Rey (rey), age unknown, human");
+    const json = JSON.parse(scentline("state", dir, "--at", "+1d", "--json").stdout) as { people: { age: number | null; designation: string }[] };
+    expect(json.people.map((p) => [p.age, p.designation])).toEqual([
+      [null, "omega"],
+      [null, "unknown"],
+    ]);
+  });
+
   it("a moment before the start is an error, exit 1", () => {
     const r = scentline("state", project, "--at", "1900-01-01");
     expect(r.status).toBe(1);
