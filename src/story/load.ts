@@ -75,13 +75,14 @@ export interface ProjectLoad {
 
 export const PROJECT_FILE = "scentline.yaml";
 
-export function slug(name: string): string {
+/** An id from a name: lower case letters, digits and dashes (`fallback` when none are left). */
+export function slug(name: string, fallback = "person"): string {
   return name
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "") || "person";
+    .replace(/^-+|-+$/g, "") || fallback;
 }
 
 export function loadProject(file: string, io: SourceReader): ProjectLoad {
