@@ -72,7 +72,7 @@ function variantsOf(example: string): Variant[] {
     const end = c.hour + shiftAt(timeShifts(c.text), c.text.length);
     sim.advanceTo(end);
     const file = rel(c.file);
-    const adults = people.filter((p) => yearsBetween(p.born, end) >= world.ageOfMajority);
+    const adults = people.filter((p) => yearsBetween(p.born!, end) >= world.ageOfMajority);
     for (const p of people) {
       // A designation the cast contradicts.
       const d = p.spec.designation;
@@ -82,7 +82,7 @@ function variantsOf(example: string): Variant[] {
         out.push({ name: `${example} ${file}: ${p.id} called ${other}`, files: f, rule: "designation-mismatch", file, line });
       }
       // An age that does not fit the birth date.
-      const age = yearsBetween(p.born, end);
+      const age = yearsBetween(p.born!, end);
       if (age >= 1) {
         const { files: f, line } = append(files, file, `${p.spec.name}, ${age + 3}, looks out of the window.`);
         out.push({ name: `${example} ${file}: ${p.id} said to be ${age + 3}`, files: f, rule: "timeline-order", file, line });
@@ -123,7 +123,7 @@ function variantsOf(example: string): Variant[] {
     // A beta ending a rut the world says a beta cannot end.
     const rut = world.spec.cycles.rut;
     if (rut?.modifiers?.some((m) => m.resolved === false && /beta/.test(m.when))) {
-      for (const alpha of people.filter((p) => sim.designationOf(p.index) === "alpha" && (!rut.firstAt || end - p.born >= distBounds(rut.firstAt)[0]))) {
+      for (const alpha of people.filter((p) => sim.designationOf(p.index) === "alpha" && (!rut.firstAt || end - p.born! >= distBounds(rut.firstAt)[0]))) {
         for (const beta of people.filter((p) => sim.designationOf(p.index) === "beta" && !p.spec.traits?.includes("pheromone-pill"))) {
           const { files: f, line } = append(files, file, `${beta.spec.name}, a beta, ends ${alpha.spec.name}'s rut.`);
           out.push({ name: `${example} ${file}: ${beta.id} ends ${alpha.id}'s rut`, files: f, rule: "rule-violation", file, line });

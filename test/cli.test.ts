@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { stringify } from "yaml";
+import { parse, stringify } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -253,6 +253,19 @@ describe("scentline state", () => {
     expect(r.stdout).toMatch(/scent\s+\S/);
   });
 
+  it("says when a person's age is unknown (no birth date in the cast)", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "scentline.yaml"), stringify({ world: "classic", start: "2026-01-01", cast: [{ name: "Rey", designation: "omega" }, { name: "Ben" }] }));
+    const text = scentline("state", dir, "--at", "+1d");
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain("Rey (rey), age unknown, human");
+    const json = JSON.parse(scentline("state", dir, "--at", "+1d", "--json").stdout) as { people: { age: number | null; designation: string }[] };
+    expect(json.people.map((p) => [p.age, p.designation])).toEqual([
+      [null, "omega"],
+      [null, "unknown"],
+    ]);
+  });
+
   it("a moment before the start is an error, exit 1", () => {
     const r = scentline("state", project, "--at", "1900-01-01");
     expect(r.status).toBe(1);
@@ -354,9 +367,79 @@ describe("scentline check and rules", () => {
   it("`rules` lists every check with its doc", () => {
     const r = scentline("rules");
     expect(r.status).toBe(0);
-    for (const id of ["designation-mismatch", "presentation-timing", "cycle-timing", "scent-range", "rule-violation", "bond-continuity", "law-in-force", "timeline-order", "under-age"]) expect(r.stdout).toContain(id);
+    for (const id of ["designation-mismatch", "presentation-timing", "cycle-timing", "scent-range", "rule-violation", "bond-continuity", "law-in-force", "timeline-order", "under-age", "age-unknown"]) expect(r.stdout).toContain(id);
     expect(r.stdout).toContain("wrong:");
     expect(r.stdout).toContain("cannot be turned off");
+  });
+});
+
+describe("scentline read", () => {
+  // Invented names, clinical prose.
+  const text = [
+    "# Chapter One",
+    "",
+    "Quillon Varrowmere, an alpha, arrived at the harbour office before dawn. Quillon signed the ledger.",
+    "Tesmae Orlind kept her eyes on the tide charts. Tesmae was an omega.",
+    "",
+    "# Chapter Two",
+    "",
+    "Weeks later Quillon bit Tesmae at the scent gland, and the bond held.",
+    "",
+  ].join("\n");
+  const manuscript = () => {
+    const file = join(tempDir(), "harbour.md");
+    writeFileSync(file, text);
+    return file;
+  };
+
+  it("--out writes a draft project that validates and checks without errors; a summary goes to stderr", () => {
+    const out = join(tempDir(), "harbour");
+    const r = scentline("read", manuscript(), "--out", out);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/^wrote .*harbour: 2 people \(2 designations, 0 alignments stated\), 1 relation .*2 chapters, bible\.json\nscentline check: 0 errors/);
+    expect(scentline("validate", out).status).toBe(0);
+    const check = scentline("check", out, "--format", "json");
+    expect(check.status).toBe(0);
+    expect((JSON.parse(check.stdout) as { severity: string }[]).filter((f) => f.severity === "error")).toEqual([]);
+    const schema = /\$schema=(\S+)/.exec(readFileSync(join(out, "scentline.yaml"), "utf8"))![1];
+    expect(existsSync(join(out, schema))).toBe(true);
+  });
+
+  it("never overwrites a folder that is not empty without --force; with it, replaces it whole", () => {
+    const out = join(tempDir(), "harbour");
+    const file = manuscript();
+    expect(scentline("read", file, "--out", out).status).toBe(0);
+    writeFileSync(join(out, "notes.md"), "mine\n");
+    const again = scentline("read", file, "--out", out);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain("already exists and is not empty; nothing was written");
+    expect(again.stderr).toContain("--force");
+    expect(readFileSync(join(out, "notes.md"), "utf8")).toBe("mine\n");
+    const forced = scentline("read", file, "--out", out, "--force");
+    expect(forced.status).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(["bible.json", "chapters", "scentline.yaml"]);
+  });
+
+  it("--format yaml gives the same bible as --format json, with --out or without", () => {
+    const file = manuscript();
+    const json = JSON.parse(scentline("read", file, "--format", "json").stdout);
+    expect(json.characters.length).toBe(2);
+    expect(parse(scentline("read", file, "--format", "yaml").stdout)).toEqual(json);
+    const out = join(tempDir(), "harbour");
+    const both = scentline("read", file, "--out", out, "--format", "json");
+    expect(JSON.parse(both.stdout)).toEqual(json);
+    expect(JSON.parse(readFileSync(join(out, "bible.json"), "utf8"))).toEqual(json);
+  });
+
+  it("--force without --out is a mistake, and so is a missing manuscript", () => {
+    const r = scentline("read", manuscript(), "--force");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("--force goes with --out");
+    const missing = scentline("read", join(tempDir(), "none.txt"), "--out", join(tempDir(), "x"));
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain("does not exist");
+    expect(missing.stderr).not.toMatch(STACK_FRAME);
   });
 });
 

@@ -3,25 +3,14 @@ import { describe, expect, it } from "vitest";
 import { readText } from "../src/reader/bible.js";
 import { decodeText } from "../src/reader/decode.js";
 import { readerWords } from "../src/reader/words.js";
+import { HARBOUR } from "./helpers/manuscripts.js";
 import { preset } from "./helpers/world.js";
 import { learnPronouns } from "../src/reader/genders.js";
 import { NameIndex } from "../src/text/names.js";
 
 const words = readerWords(preset("classic"));
 
-// Invented names the reader cannot have seen; clinical prose.
-const STORY = [
-  "# Chapter One",
-  "",
-  "Quillon Varrowmere, an alpha, arrived at the harbour office before dawn. Quillon signed the ledger and waited.",
-  "Across the room Tesmae Orlind kept her eyes on the tide charts. Tesmae was an omega, and everyone in the office knew it.",
-  "The harbour master, a beta named Ordo Fenwick, nodded to them both. Ordo said nothing about the weather.",
-  "",
-  "# Chapter Two",
-  "",
-  "Weeks later Quillon bit Tesmae at the scent gland, and the bond held. Tesmae touched her bond mark and smiled.",
-  "Ordo Fenwick, her guardian, signed the papers. Ordo said the match was lawful.",
-].join("\n");
+const STORY = HARBOUR;
 
 describe("reading a manuscript", () => {
   const bible = readText("story.md", STORY, words);

@@ -3,7 +3,7 @@
  * visitor over the story's facts in story-time order (like an ESLint rule over a syntax tree).
  * The simulator runs alongside, so a check reads the world's state at the time of each fact.
  */
-import type { Severity } from "../core/diagnostic.js";
+import type { Severity, SourcePosition } from "../core/diagnostic.js";
 import type { Hour } from "../core/time.js";
 import type { Simulator } from "../sim/simulator.js";
 import type { Chapter } from "../story/chapters.js";
@@ -32,6 +32,8 @@ export interface Report {
   fact?: StoryFact;
   chapter?: Chapter;
   span?: { start: number; end: number };
+  /** A line of the project file (a cast entry), for a finding about the project rather than the prose. */
+  at?: SourcePosition;
   message: string;
   causes?: FindingCause[];
   hint?: string;

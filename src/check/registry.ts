@@ -1,5 +1,6 @@
 /** Every check, in the order `scentline rules` lists them. */
 import type { Check } from "./check.js";
+import { ageUnknown } from "./rules/age-unknown.js";
 import { bondContinuity } from "./rules/bond-continuity.js";
 import { cycleTiming } from "./rules/cycle-timing.js";
 import { designationMismatch } from "./rules/designation-mismatch.js";
@@ -10,7 +11,7 @@ import { scentRange } from "./rules/scent-range.js";
 import { timelineOrder } from "./rules/timeline-order.js";
 import { underAge } from "./rules/under-age.js";
 
-export const CHECKS: readonly Check[] = [designationMismatch, presentationTiming, cycleTiming, scentRange, bondContinuity, lawInForce, ruleViolation, timelineOrder, underAge];
+export const CHECKS: readonly Check[] = [designationMismatch, presentationTiming, cycleTiming, scentRange, bondContinuity, lawInForce, ruleViolation, timelineOrder, underAge, ageUnknown];
 
 /** Findings that come from reading the project rather than from a check. */
 export const LOAD_FINDINGS: readonly { id: string; severity: "error" | "info"; description: string }[] = [

@@ -84,7 +84,9 @@ export function checkProject(file: string, io: SourceReader, options: CheckOptio
       const chapter = r.fact?.chapter ?? r.chapter;
       const span = r.fact?.span ?? r.span ?? { start: 0, end: 0 };
       const source = chapter ? sources.get(chapter) : undefined;
-      const place = source ? at(source, span.start, span.end) : { file: project.file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+      const line = r.at?.line ?? 1;
+      const column = r.at?.column ?? 1;
+      const place = source ? at(source, span.start, span.end) : { file: r.at?.file ?? project.file, line, column, endLine: line, endColumn: column };
       // A finding may be milder than its check (a custom departed from), never harsher than configured.
       const level = !check.meta.fixed && r.severity && ORDER[r.severity] > ORDER[severity] ? r.severity : severity;
       findings.push({ ...place, ruleId: check.meta.id, severity: level, message: r.message, evidence: source ? source.text.slice(span.start, span.end) : "", causes: r.causes ?? [], hint: r.hint });

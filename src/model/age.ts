@@ -2,6 +2,9 @@
  * The adults-only guard. It is not a world rule and no world file can switch it off: courtship,
  * bonding, claiming bites and heat partnership involving anyone under the age of majority (never
  * below 18) are refused, at load and again during simulation.
+ *
+ * A person without a birth date has an unknown age: the guard refuses only someone known to be
+ * under age, and `scentline check` asks for the birth date (the age-unknown check).
  */
 import { formatDate, yearsBetween, type Hour } from "../core/time.js";
 import type { World } from "../world/load.js";
@@ -18,15 +21,16 @@ const WHAT: Record<string, string> = {
   match: "a match",
 };
 
-type Participant = { born: Hour; spec: { name: string } };
+type Participant = { born?: Hour; spec: { name: string } };
 
-export function isAdult(world: World, born: Hour, at: Hour): boolean {
-  return yearsBetween(born, at) >= world.ageOfMajority;
+/** Known to be under the age of majority at `at`: false when the birth date is unknown. */
+export function isMinor(world: World, born: Hour | undefined, at: Hour): boolean {
+  return born !== undefined && yearsBetween(born, at) < world.ageOfMajority;
 }
 
 /** Why the person may not take part at that time, or undefined if they may. */
 export function ageRefusal(world: World, person: Participant, at: Hour, kind: string): string | undefined {
-  if (isAdult(world, person.born, at)) return undefined;
+  if (person.born === undefined || !isMinor(world, person.born, at)) return undefined;
   const age = yearsBetween(person.born, at);
   return `${WHAT[kind] ?? kind} involving ${person.spec.name} on ${formatDate(at)} is refused: ${person.spec.name} is ${age}, under the age of majority (${world.ageOfMajority})`;
 }

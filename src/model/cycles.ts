@@ -60,9 +60,11 @@ export class CycleEngine {
     const sim = this.sim;
     for (const [name, spec] of this.cyclesOf(i)) {
       let first: Hour;
-      if (spec.firstAt) {
+      const born = sim.bornAt(i);
+      // Without a birth date the first cycle is taken to be past: the next comes within a period.
+      if (spec.firstAt && born !== undefined) {
         const [min, max] = distBounds(spec.firstAt);
-        first = sim.born[i] + Math.round(min + (max - min) * sim.random.next());
+        first = born + Math.round(min + (max - min) * sim.random.next());
         if (first < sim.now) first = sim.now + Math.round(sample(spec.period, sim.random) * sim.random.next());
       } else {
         first = sim.now + Math.round(sample(spec.period, sim.random) * sim.random.next());

@@ -4,7 +4,7 @@
  * Each can be in force from the start or enacted and repealed on a date by the schedule (reforms),
  * and each applies to the people its `appliesTo` condition selects (its scope).
  */
-import { yearsBetween } from "../core/time.js";
+import { isMinor } from "./age.js";
 import type { Cause } from "../sim/event.js";
 import { ruleCauses } from "../sim/causes.js";
 import type { Simulator } from "../sim/simulator.js";
@@ -80,7 +80,7 @@ export class Institutions {
       if (spec.effect === "appoint-guardian" && sim.guardian[i] < 0 && !sim.matched[i] && sim.mate[i] < 0) {
         const ok = sim.world.condition("person", spec.guardian!);
         let g = -1;
-        for (let k = 0; k < sim.n && g < 0; k++) if (k !== i && yearsBetween(sim.born[k], sim.now) >= sim.world.ageOfMajority && ok({ person: sim.view(k) })) g = k;
+        for (let k = 0; k < sim.n && g < 0; k++) if (k !== i && !isMinor(sim.world, sim.bornAt(k), sim.now) && ok({ person: sim.view(k) })) g = k;
         if (g >= 0) sim.guardian[i] = g;
         const e = sim.emit("guardian-appointed", g >= 0 ? [i, g] : [i], `${g >= 0 ? sim.names[g] : "A court-appointed guardian (not in the cast)"} is appointed guardian of ${sim.names[i]} until a match.`, causes, { institution: id });
         sim.lastCause[i] = e.id;
@@ -177,7 +177,9 @@ export class Institutions {
     if (pool.length === 0) return;
     const heir = pool.reduce((best, c) => {
       if (law[1].by === "strength") return sim.strength[c] > sim.strength[best] ? c : best;
-      return sim.born[c] < sim.born[best] ? c : best;
+      // The eldest by birth date; someone whose birth date is unknown only when no one's is known.
+      const [bc, bb] = [sim.bornAt(c), sim.bornAt(best)];
+      return bc !== undefined && (bb === undefined || bc < bb) ? c : best;
     });
     if (sim.roles[heir].has("heir")) return;
     for (let k = 0; k < sim.n; k++) if (sim.roles[k].delete("heir")) sim.touch(k);

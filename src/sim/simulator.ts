@@ -4,7 +4,7 @@
  * model/ and acts through this class. Every event is appended to the log with its causes.
  */
 import { HOURS_PER_YEAR, parseDate, parseDuration, type Hour } from "../core/time.js";
-import { ADULT_EVENT_KINDS, eventRefusals, isAdult } from "../model/age.js";
+import { ADULT_EVENT_KINDS, eventRefusals, isMinor } from "../model/age.js";
 import { CycleEngine } from "../model/cycles.js";
 import { Institutions } from "../model/institutions.js";
 import { Influence } from "../model/influence.js";
@@ -41,6 +41,7 @@ export class Simulator {
   readonly n: number;
   readonly ids: string[];
   readonly names: string[];
+  /** Each person's birth hour; NaN when the cast gives no birth date (see `bornAt`). */
   readonly born: Float64Array;
   readonly designation: Int16Array; // index into world.designations; -1 unknown or none
   readonly presented: Uint8Array;
@@ -86,7 +87,7 @@ export class Simulator {
     const n = (this.n = people.length);
     this.ids = people.map((p) => p.id);
     this.names = people.map((p) => p.spec.name);
-    this.born = Float64Array.from(people.map((p) => p.born));
+    this.born = Float64Array.from(people.map((p) => p.born ?? NaN));
     this.designation = new Int16Array(n).fill(-1);
     this.presented = new Uint8Array(n);
     this.hasAxis = new Uint8Array(n);
@@ -112,7 +113,7 @@ export class Simulator {
     people.forEach((p, i) => {
       this.hasAxis[i] = this.world.spec.species[p.species]?.axes.includes(axis) ? 1 : 0;
       // Someone born during the story is nowhere (and smells of nothing) until then.
-      if (p.spec.location && p.born <= this.start) this.location[i] = placeIndex.get(p.spec.location) ?? -1;
+      if (p.spec.location && (p.born === undefined || p.born <= this.start)) this.location[i] = placeIndex.get(p.spec.location) ?? -1;
       if (p.spec.traits?.includes("suppressants")) this.suppressed[i] = 1;
       // An owner named in the cast makes the person enslaved unless their status says otherwise.
       if (p.owner !== undefined) {
@@ -179,9 +180,10 @@ export class Simulator {
     }
     for (let i = 0; i < this.n; i++) this.presentationSetup(i);
     for (const person of p.people) {
-      if (person.born <= this.start) continue;
+      const born = person.born;
+      if (born === undefined || born <= this.start) continue;
       const i = person.index;
-      this.at(person.born, () => {
+      this.at(born, () => {
         const e = this.emit("born", [i], `${this.names[i]} is born.`, [this.inputCause(`cast: ${this.ids[i]}`, person.at)]);
         this.lastCause[i] = e.id;
         const place = person.spec.location ? this.places.indexOf(person.spec.location) : -1;
@@ -199,6 +201,12 @@ export class Simulator {
     const cause = [...ruleCauses(pres, "presentation")];
     if (!this.hasAxis[i]) return;
     const given = this.designation[i];
+    // Without a birth date no one knows when the person presented: a designation the cast gives
+    // holds from the start, and none is made up for them.
+    if (this.bornAt(i) === undefined) {
+      if (given >= 0) this.presented[i] = 1;
+      return;
+    }
     if (pres.atBirth) {
       if (given < 0) this.designation[i] = this.random.int(0, this.world.designations.length - 1);
       this.presented[i] = 1;
@@ -253,7 +261,7 @@ export class Simulator {
     // The adults-only guard runs again here: a world cannot switch it off.
     if (ADULT_EVENT_KINDS.has(e.spec.type)) {
       const participants = [who, ...e.with];
-      const [refusal] = eventRefusals(this.world, participants.map((p) => (p === undefined ? undefined : { born: this.born[p], spec: { name: this.names[p] } })), this.now, e.spec.type);
+      const [refusal] = eventRefusals(this.world, participants.map((p) => (p === undefined ? undefined : { born: this.bornAt(p), spec: { name: this.names[p] } })), this.now, e.spec.type);
       if (refusal) {
         this.emit("refused", [participants[refusal.index]!], refusal.message, [input, { kind: "rule", id: "adults-only", path: "engine" }], { code: "under-age" }, "error");
         return;
@@ -370,15 +378,25 @@ export class Simulator {
 
   // ----- views and the log -----
 
-  /** Both are of age now (the engine's adults-only guard, whatever the world says). */
+  /**
+   * Neither is known to be under age now (the engine's adults-only guard, whatever the world says).
+   * Someone without a birth date is not held back; `scentline check` asks for the date.
+   */
   adults(a: number, b: number): boolean {
-    return isAdult(this.world, this.born[a], this.now) && isAdult(this.world, this.born[b], this.now);
+    return !isMinor(this.world, this.bornAt(a), this.now) && !isMinor(this.world, this.bornAt(b), this.now);
+  }
+
+  /** The person's birth hour, or undefined when the cast gives none. */
+  bornAt(i: number): Hour | undefined {
+    const born = this.born[i];
+    return Number.isNaN(born) ? undefined : born;
   }
 
   designationOf(i: number): string {
     return this.designation[i] >= 0 && this.presented[i] ? this.world.designations[this.designation[i]] : "";
   }
 
+  /** Age in years, fractional; NaN when the birth date is unknown (a condition on it is then false). */
   ageYears(i: number, at = this.now): number {
     return (at - this.born[i]) / HOURS_PER_YEAR;
   }

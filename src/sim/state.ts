@@ -9,11 +9,12 @@ import { Simulator } from "./simulator.js";
 export interface PersonState {
   id: string;
   name: string;
-  /** Whole years; 0 for someone not yet born (see `born`). */
-  age: number;
+  /** Whole years; 0 for someone not yet born (see `born`); null when the cast gives no birth date. */
+  age: number | null;
+  /** False until the person is born; true for someone whose birth date is unknown. */
   born: boolean;
   species: string;
-  /** The designation, "unpresented", or "none" where the species lacks the axis. */
+  /** The designation, "unpresented", "unknown" (no birth date and none given), or "none" where the species lacks the axis. */
   designation: string;
   alignment: string;
   cycle: string;
@@ -45,12 +46,13 @@ export function stateAt(project: Project, hour: Hour, seed?: number): StateSnaps
 export function personState(sim: Simulator, i: number): PersonState {
   const name = (k: number) => (k >= 0 ? sim.ids[k] : "");
   const c = sim.cycles.current(i);
-  const designation = !sim.hasAxis[i] ? "none" : sim.designationOf(i) || "unpresented";
+  const born = sim.bornAt(i);
+  const designation = !sim.hasAxis[i] ? "none" : sim.designationOf(i) || (born === undefined ? "unknown" : "unpresented");
   return {
     id: sim.ids[i],
     name: sim.names[i],
-    age: Math.max(0, yearsBetween(sim.born[i], sim.now)),
-    born: sim.born[i] <= sim.now,
+    age: born === undefined ? null : Math.max(0, yearsBetween(born, sim.now)),
+    born: born === undefined || born <= sim.now,
     species: sim.species[i],
     designation,
     alignment: sim.alignment[i],

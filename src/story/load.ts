@@ -19,7 +19,8 @@ export interface Person {
   index: number;
   id: string;
   spec: PersonSpec;
-  born: Hour;
+  /** Undefined when the cast gives no birth date: the person's age is unknown. */
+  born?: Hour;
   species: string;
   /** The owner's index, when the cast entry names one. */
   owner?: number;
@@ -74,13 +75,14 @@ export interface ProjectLoad {
 
 export const PROJECT_FILE = "scentline.yaml";
 
-export function slug(name: string): string {
+/** An id from a name: lower case letters, digits and dashes (`fallback` when none are left). */
+export function slug(name: string, fallback = "person"): string {
   return name
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "") || "person";
+    .replace(/^-+|-+$/g, "") || fallback;
 }
 
 export function loadProject(file: string, io: SourceReader): ProjectLoad {
@@ -113,7 +115,7 @@ export function loadProject(file: string, io: SourceReader): ProjectLoad {
     return h ?? 0;
   };
   const start = realDate(spec.start, ["start"]);
-  spec.cast.forEach((p, i) => realDate(p.born, ["cast", i, "born"]));
+  spec.cast.forEach((p, i) => p.born !== undefined && realDate(p.born, ["cast", i, "born"]));
   (spec.relations ?? []).forEach((r, i) => r.since && realDate(r.since, ["relations", i, "since"]));
   if (hasErrors(diagnostics)) return { diagnostics };
   // People: ids from the id field or the name; any id, name or alias refers to them.
@@ -124,7 +126,7 @@ export function loadProject(file: string, io: SourceReader): ProjectLoad {
     if (ids.has(id)) err("duplicate", `two people have the id "${id}"`, ["cast", i, "name"], "give one of them an id: field");
     ids.add(id);
     const species = p.species ?? world.spec.defaultSpecies;
-    people.push({ index: i, id, spec: p, born: parseDate(p.born)!, species, at: locate(["cast", i]) });
+    people.push({ index: i, id, spec: p, born: p.born !== undefined ? parseDate(p.born) : undefined, species, at: locate(["cast", i]) });
   });
   const byName = peopleByName(people);
   const names = people.flatMap((p) => [p.id, p.spec.name]);

@@ -3,7 +3,7 @@
  * the places and how they connect, the relations, and a schedule of authored events.
  */
 import { Type, type Static } from "@sinclair/typebox";
-import { DURATION_PATTERN } from "../core/time.js";
+import { DATE_PATTERN, DURATION_PATTERN } from "../core/time.js";
 import { DateText, Distance, Id } from "../world/schema.js";
 
 const closed = { additionalProperties: false } as const;
@@ -15,7 +15,13 @@ export const Person = Type.Object(
     id: Type.Optional(Id),
     name: Type.String({ minLength: 1 }),
     aliases: Type.Optional(Type.Array(Type.String())),
-    born: DateText,
+    born: Type.Optional(
+      Type.String({
+        pattern: DATE_PATTERN,
+        description: "the birth date (2026-03-01). Without it the person's age is unknown: only someone known to be under age is refused, and `scentline check` asks for the date where they take part in courtship, bonding, a bite or heat partnership",
+        "x-hint": "write dates as YYYY-MM-DD, e.g. 2026-03-01",
+      }),
+    ),
     species: Type.Optional(Id),
     designation: Type.Optional(Id),
     alignment: Type.Optional(Id),

@@ -81,7 +81,7 @@ function wrongPerson(ctx: CheckContext, f: CycleFact, spec: CycleSpec): boolean 
     return true;
   }
   const first = spec.firstAt ? distBounds(spec.firstAt)[0] : undefined;
-  if (first !== undefined && f.hour - person.born < first - SLACK) {
+  if (first !== undefined && person.born !== undefined && f.hour - person.born < first - SLACK) {
     report(ctx, f, `${ctx.name(f.person)} is ${yearsBetween(person.born, f.hour)} on ${day(f.hour)}; in this world a first ${f.cycle} comes no earlier than ${formatDuration(first)} of age`, undefined, spec);
     return true;
   }

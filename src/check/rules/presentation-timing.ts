@@ -19,7 +19,7 @@ export const presentationTiming: Check = {
       fact(f) {
         if (f.kind !== "designation" || f.axis !== "designation" || presentation.atBirth || min === undefined) return;
         const born = ctx.project.people[f.person].born;
-        if (f.hour - born >= min) return;
+        if (born === undefined || f.hour - born >= min) return;
         const who = ctx.name(f.person);
         ctx.report({
           fact: f,

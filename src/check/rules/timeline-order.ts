@@ -20,6 +20,8 @@ export const timelineOrder: Check = {
       fact(f) {
         if (f.kind === "age" || f.kind === "birthday") {
           const p = people[f.person];
+          // Without a birth date there is nothing to hold the age to (age-unknown asks for one).
+          if (p.born === undefined) return;
           const age = yearsBetween(p.born, f.hour);
           const fits = f.kind === "age" ? age === f.years : age === f.years || age === f.years - 1;
           if (fits) return;

@@ -1,23 +1,28 @@
-/** `scentline read <file>`: a draft story bible from a manuscript. */
+/** `scentline read <manuscript>`: a draft story bible from a manuscript, and with --out a draft story project. */
 import { Option, type Command } from "commander";
-import { CliError, writeResult } from "../output.js";
+import type { Bible } from "../../reader/bible.js";
+import { CliError, plural, writeResult } from "../output.js";
 
 interface ReadOptions {
-  format: "json" | "pretty";
+  format?: "json" | "yaml" | "pretty";
   out?: string;
+  force?: boolean;
 }
 
 export function register(program: Command): void {
   program
     .command("read")
-    .description("read a manuscript (plain text or Markdown) and print a draft story bible: characters, designations, relations, with evidence")
-    .argument("<file>", "the manuscript")
-    .addOption(new Option("--format <format>", "json: the story bible as JSON; pretty: for reading").choices(["json", "pretty"]).default("pretty"))
-    .option("--out <file>", "write to this file (replaced only once complete) instead of stdout")
+    .description("read a manuscript and print a draft story bible (characters, designations, relations, with evidence); with --out, write a draft story project")
+    .argument("<manuscript>", "the manuscript: a plain text or Markdown file")
+    .addOption(new Option("--format <format>", "what goes to stdout: json (the story bible), yaml (the same as YAML), pretty (for reading; the default without --out)").choices(["json", "yaml", "pretty"]))
+    .option("--out <dir>", "write a draft story project to this folder (scentline.yaml, chapters/, bible.json) and a summary to stderr; stdout stays empty unless --format is given")
+    .option("--force", "with --out: replace a folder that is not empty (the old one is removed only once the new one is complete)")
+    .addHelpText("after", "\nThe project states only what the text makes sure, each fact with the words it rests on; the rest is left in comments.\nNo one gets a birth date the text does not give. Run `scentline check <dir>` on it next.")
     .action((file: string, options: ReadOptions) => readCommand(file, options));
 }
 
 async function readCommand(file: string, options: ReadOptions): Promise<void> {
+  if (options.force && options.out === undefined) throw new CliError("--force goes with --out", "add --out <dir>, the folder to write the project to");
   const [{ loadManuscript, isManuscriptError }, { readText }, { readerWords }, { loadWorld }, { nodeReader }] = await Promise.all([
     import("../../reader/input/load.js"),
     import("../../reader/bible.js"),
@@ -30,16 +35,23 @@ async function readCommand(file: string, options: ReadOptions): Promise<void> {
   const io = nodeReader();
   const world = loadWorld(io.preset("classic")!, io).world!;
   const bible = readText(manuscript.name, manuscript.text, readerWords(world));
-  if (options.format === "json") {
-    writeResult([JSON.stringify(bible, null, 2) + "\n"], options.out);
-    return;
+  if (options.out !== undefined) {
+    const { writeProject } = await import("../read-project.js");
+    writeProject(manuscript, bible, options.out, { force: options.force === true, io });
   }
-  const lines = [`${bible.text}: ${bible.characters.length} characters, ${bible.relations.length} relations`, ""];
+  const format = options.format ?? (options.out === undefined ? "pretty" : undefined);
+  if (format === "json") writeResult([JSON.stringify(bible, null, 2) + "\n"]);
+  else if (format === "yaml") writeResult([(await import("yaml")).stringify(bible, { lineWidth: 0 })]);
+  else if (format === "pretty") writeResult([pretty(bible)]);
+}
+
+function pretty(bible: Bible): string {
+  const lines = [`${bible.text}: ${plural(bible.characters.length, "character")}, ${plural(bible.relations.length, "relation")}`, ""];
   for (const c of bible.characters) {
     lines.push(`${c.name}${c.aliases.length ? ` (${c.aliases.join(", ")})` : ""}: ${c.major ? "major" : "minor"}, ${c.mentions} mentions, ${c.designation}${c.confidence ? ` (${Math.round(c.confidence * 100)}%)` : ""}${c.alignment !== "unknown" ? `, ${c.alignment}` : ""}`);
     for (const e of c.evidence) lines.push(`    line ${e.line}: "${e.quote}"`);
   }
   lines.push("");
   for (const r of bible.relations) lines.push(`${r.a} — ${r.kind} — ${r.b}: line ${r.evidence[0].line} "${r.evidence[0].quote}"`);
-  writeResult([lines.join("\n") + "\n"], options.out);
+  return lines.join("\n") + "\n";
 }

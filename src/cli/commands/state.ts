@@ -55,6 +55,6 @@ function personLines(p: PersonState, who: (id: string) => string, c: Colours): s
     ["scent", p.scent || "nothing perceptible"],
   ];
   if (p.roles.length) rows.splice(6, 0, ["roles", p.roles.join(", ")]);
-  const head = `${c.bold(p.name)} (${p.id}), ${p.born ? p.age : "not yet born"}, ${p.species}${p.alignment ? `, ${p.alignment}` : ""}\n`;
+  const head = `${c.bold(p.name)} (${p.id}), ${!p.born ? "not yet born" : p.age ?? "age unknown"}, ${p.species}${p.alignment ? `, ${p.alignment}` : ""}\n`;
   return [head, ...rows.map(([k, v]) => `  ${c.dim(k.padEnd(13))}${v}\n`)];
 }

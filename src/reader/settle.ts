@@ -1,0 +1,118 @@
+/**
+ * Holds a draft project to the checker before it is written. The draft is checked twice: bare (the
+ * cast's names only, no designations, alignments or relations) and as drafted. An error the drafted
+ * one has and the bare one has not comes from something the reader stated: the people at its words
+ * lose what the draft said of them (it goes back into a comment, with the reason), and the draft is
+ * checked again, until nothing new is left. What the bare draft reports comes from the text itself.
+ *
+ * Chapters without dates all fall on the start date, so a heat or rut told in two chapters looks
+ * too soon; when that is an error, the draft sets cycle-timing to a warning and says why.
+ */
+import type { CheckResult } from "../check/run.js";
+import { checkProject } from "../check/run.js";
+import type { Finding } from "../check/finding.js";
+import type { SourceReader } from "../core/io.js";
+import type { Fact } from "../text/facts.js";
+import { SourceText } from "../text/source-text.js";
+import type { Draft, DraftPerson } from "./project.js";
+
+type Render = (draft: Draft) => ReadonlyMap<string, string>;
+
+/** Where the draft lives while it is checked: a folder no one has, read from memory. */
+const ROOT = "/scentline-draft";
+/** Checks whose findings hang on the time between chapters, which an undated draft does not know. */
+const TIMED = ["cycle-timing"];
+
+/** Settles the draft in place; returns what the checker finds in it as it will be written. */
+export function settle(draft: Draft, io: SourceReader, render: Render): Finding[] {
+  const check = (d: Draft): CheckResult => checkProject(`${ROOT}/scentline.yaml`, memoryReader(render(d), io));
+  const bare = check({ ...draft, people: draft.people.map((p) => ({ ...p, designation: undefined, alignment: undefined })), relations: [] });
+  const failed = bare.findings.find((f) => f.severity === "error" && ["project", "front-matter", "unreadable"].includes(f.ruleId));
+  if (failed) throw new Error(`the draft project does not load: ${failed.message}`);
+  const known = new Set(bare.findings.filter(isError).map(key));
+  let result = check(draft);
+  for (;;) {
+    const fresh = result.findings.filter((f) => isError(f) && !known.has(key(f)));
+    if (fresh.length === 0) break;
+    const why = `the chapters read otherwise (${where(fresh[0])}: ${fresh[0].message})`;
+    const people = peopleAt(result, fresh);
+    if (!withdraw(draft, (p) => people.has(p), why) && !withdraw(draft, () => true, why)) break;
+    result = check(draft);
+  }
+  const timed = TIMED.filter((id) => result.findings.some((f) => isError(f) && f.ruleId === id));
+  if (timed.length === 0) return result.findings;
+  for (const id of timed) draft.checkRules.set(id, { level: "warn", why: "the chapters have no dates yet, so the time between them is not known; set it back to error once they have" });
+  return check(draft).findings;
+}
+
+/** Takes back what the draft states of the chosen people, and the relations they are in. */
+function withdraw(draft: Draft, chosen: (person: number) => boolean, why: string): boolean {
+  let any = false;
+  const index = new Map(draft.people.map((p, i) => [p.id, i]));
+  draft.people.forEach((p, i) => {
+    if (!chosen(i)) return;
+    for (const axis of ["designation", "alignment"] as const) any = takeBack(p, axis, why) || any;
+  });
+  for (const r of draft.relations) {
+    if (r.heldBack || ![r.a, r.b].some((id) => id !== undefined && chosen(index.get(id)!))) continue;
+    r.heldBack = why;
+    any = true;
+  }
+  return any;
+}
+
+function takeBack(p: DraftPerson, axis: "designation" | "alignment", why: string): boolean {
+  const s = p[axis];
+  if (!s) return false;
+  p.notes.push(`${axis} not stated: ${s.value}? ${why}`);
+  p[axis] = undefined;
+  return true;
+}
+
+/** The people named by the facts at the findings' words. */
+function peopleAt(result: CheckResult, findings: readonly Finding[]): Set<number> {
+  const wanted = new Set(findings.map((f) => `${f.file}:${f.line}:${f.column}`));
+  const sources = new Map<string, SourceText>();
+  const people = new Set<number>();
+  for (const f of result.facts) {
+    const file = f.chapter.file;
+    const source = sources.get(file) ?? new SourceText(file, f.chapter.text);
+    sources.set(file, source);
+    const p = source.position(f.span.start);
+    if (wanted.has(`${file}:${p.line}:${p.column}`)) for (const person of factPeople(f)) people.add(person);
+  }
+  return people;
+}
+
+/** Every person a fact names, whatever its kind. */
+function factPeople(f: Fact): number[] {
+  const out: number[] = [];
+  for (const [k, v] of Object.entries(f)) {
+    if (k === "place" || k === "span") continue;
+    if (typeof v === "number" && v >= 0 && k !== "years") out.push(v);
+    else if (k === "chaperones" && Array.isArray(v)) out.push(...(v as number[]));
+  }
+  return out;
+}
+
+const isError = (f: Finding) => f.severity === "error";
+const key = (f: Finding) => `${f.ruleId}|${f.file}|${f.line}|${f.column}|${f.message}`;
+const where = (f: Finding) => `${f.file.startsWith(`${ROOT}/`) ? f.file.slice(ROOT.length + 1) : f.file}:${f.line}`;
+
+/** The draft's files, read from memory; anything else (the world's presets) from `io`. */
+function memoryReader(files: ReadonlyMap<string, string>, io: SourceReader): SourceReader {
+  const inside = (path: string) => (path.startsWith(`${ROOT}/`) ? path.slice(ROOT.length + 1) : undefined);
+  const chapters = [...files.keys()].filter((p) => p.startsWith("chapters/")).map((p) => p.slice("chapters/".length));
+  return {
+    read: (path) => {
+      const rel = inside(path);
+      return rel === undefined ? io.read(path) : files.get(rel);
+    },
+    resolve: (from, ref) => (inside(from) !== undefined ? `${ROOT}/${ref.replace(/^\.\//, "")}` : io.resolve(from, ref)),
+    preset: (name) => io.preset(name),
+    presets: () => io.presets(),
+    list: (dir) => (dir === `${ROOT}/chapters` ? chapters : inside(dir) !== undefined ? undefined : io.list?.(dir)),
+    join: (dir, name) => `${dir}/${name}`,
+    whyUnreadable: (path) => (inside(path) !== undefined ? `${path} is not in the draft` : (io.whyUnreadable?.(path) ?? path)),
+  };
+}
