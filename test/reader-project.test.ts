@@ -70,7 +70,7 @@ describe("a draft story project from a manuscript", () => {
     const byName = (n: string) => spec.cast.find((c: { name: string }) => c.name === n);
     expect(spec.world).toBe("classic");
     expect(spec.start).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(byName("Quillon Varrowmere")).toMatchObject({ designation: "alpha", aliases: ["Quillon"] });
+    expect(byName("Quillon Varrowmere")).toMatchObject({ designation: "alpha", aliases: expect.arrayContaining(["Quillon"]) });
     expect(byName("Tesmae Orlind").designation).toBe("omega");
     expect(spec.relations).toEqual([
       { kind: "bond", a: "quillon-varrowmere", b: "tesmae-orlind" },
@@ -86,9 +86,11 @@ describe("a draft story project from a manuscript", () => {
   });
 
   it("leaves a guess in a comment: a designation no sentence gives by name, birth dates", () => {
-    const ordo = parse(yaml).cast.find((c: { name: string }) => c.name === "Ordo Fenwick");
-    expect(ordo.designation).toBeUndefined();
-    expect(yaml).toContain("# designation not stated: beta?");
+    // Only "as a beta" in a sentence about Brannoch: a cue, not a statement by name.
+    const guess = written(manuscript("watch.md", "Brannoch Vey kept the gate. Brannoch walked the wall all night, as a beta on the night watch.\nBrannoch said nothing to Ysolde. Ysolde thanked Brannoch."));
+    const brannoch = parse(guess.yaml).cast.find((c: { name: string }) => c.name.startsWith("Brannoch"));
+    expect(brannoch.designation).toBeUndefined();
+    expect(guess.yaml).toContain("# designation not stated: beta?");
     expect(yaml).not.toMatch(/^\s+born:/m);
     expect(yaml).toMatch(/^# yaml-language-server: \$schema=\.\.\/schema\/project\.schema\.json\n/);
     expect(project.draft.people.map((p) => p.id)).toEqual(parse(yaml).cast.map((c: { id: string }) => c.id));
