@@ -123,13 +123,15 @@ describe("the draft is held to the checker", () => {
       text: m.name,
       characters: ["Ash", "Bo", "Cy"].map((n) => character(n, "unknown", `${n} waits`, { confidence: 0 })),
       relations: [
-        { a: "Ash", b: "Bo", kind: "bonded", evidence: e },
-        { a: "Ash", b: "Cy", kind: "bonded", evidence: e },
-        { a: "Bo", b: "Cy", kind: "rival" as never, evidence: e },
+        { a: "Ash", b: "Bo", kind: "bonded", confidence: 1, evidence: e },
+        { a: "Ash", b: "Cy", kind: "bonded", confidence: 1, evidence: e },
+        { a: "Bo", b: "Cy", kind: "rival" as never, confidence: 1, evidence: e },
+        { a: "Cy", b: "Bo", kind: "parent", confidence: 0.5, evidence: e },
       ],
     };
     const { dir, yaml } = written(m, bible);
     expect(parse(yaml).relations).toEqual([{ kind: "bond", a: "ash", b: "bo" }]);
+    expect(yaml).toContain("#   parent: Cy – Bo, not stated: read from context, not stated in so many words; confirm it first");
     expect(yaml).toContain("#   bonded: Ash – Cy, not stated: ash already has a bond here, ash – bo");
     expect(yaml).toContain('#   rival: Bo – Cy, not stated: a project has no relation "rival"');
     expect(loadProject(join(dir, "scentline.yaml"), io).diagnostics.filter((d) => d.severity === "error")).toEqual([]);

@@ -91,3 +91,29 @@ describe("grouping the names a text uses", () => {
     expect(quillon?.aliases).toContain("Lieutenant Varrowmere");
   });
 });
+
+describe("relations the prose states in other ways", () => {
+  const relationsOf = (text: string) => readText("t.txt", text, words).relations.map((r) => `${r.a} ${r.kind} ${r.b} ${r.confidence}`);
+
+  it("reads marriage, dating, 'was his dominant' and 'the ward of' as relations, each stated", () => {
+    const text = [
+      "Junie Sato had been married for four years to the gunnery chief, Dov Brenner. Dov said little.",
+      "Theo Marsh was tall. She had been going out with Imke Vell since the spring. Imke laughed at Theo.",
+      "Kestrel Amadi shook his head. Ravi Okafor was his dominant, and Kestrel did not mind. Ravi nodded.",
+      "Fen Alder had been Ottilie Rask's ward since the flood. Ottilie taught Fen to read.",
+    ].join("\n\n");
+    expect(relationsOf(text)).toEqual(expect.arrayContaining([
+      "Junie Sato partner Dov Brenner 1",
+      "Theo Marsh partner Imke Vell 1",
+      "Ravi Okafor dominant-of Kestrel Amadi 1",
+      "Ottilie Rask guardian Fen Alder 1",
+    ]));
+  });
+
+  it("takes an unnamed 'his mother' for the woman named beside it only when the text says so twice", () => {
+    const once = "Aurel Vey came in. Brannoch looked up; his mother had not written first. Brannoch said nothing.";
+    expect(relationsOf(once)).toEqual([]);
+    const twice = `${once}\n\nAurel Vey sat by the fire. Brannoch watched his mother warm her hands. Brannoch said nothing.`;
+    expect(relationsOf(twice)).toEqual(["Aurel Vey parent Brannoch 0.5"]);
+  });
+});

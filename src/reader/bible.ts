@@ -8,6 +8,7 @@ import { FactExtractor, type Fact, type Vocabulary } from "../text/facts.js";
 import { discoverPeople, type FoundPerson } from "./people.js";
 import { learnPronouns } from "./genders.js";
 import { judgeAxis } from "./designations.js";
+import { findRelations, type RelationKind } from "./relations.js";
 import { NameIndex } from "../text/names.js";
 
 export interface Evidence {
@@ -29,12 +30,14 @@ export interface BibleCharacter {
   evidence: Evidence[];
 }
 
-export type BibleRelationKind = "bonded" | "courting" | "partner" | "guardian" | "owner" | "parent" | "sibling" | "dominant-of";
+export type BibleRelationKind = RelationKind;
 
 export interface BibleRelation {
   a: string;
   b: string;
   kind: BibleRelationKind;
+  /** 1 when the text states it; less when it is read from context ("his mother" near a woman's name). */
+  confidence: number;
   evidence: Evidence[];
 }
 
@@ -52,14 +55,14 @@ export interface ReaderWords {
   tells: readonly string[];
 }
 
-const SYMMETRIC = new Set<BibleRelationKind>(["bonded", "courting", "partner", "sibling"]);
 
 export function readText(name: string, text: string, words: ReaderWords): Bible {
   const source = new SourceText(name, text);
   const vocabularyWords = [...words.designations, ...words.alignments, ...words.cycles.keys(), ...words.tells, "visit", "suppressant", "suppressants", "bond", "mate", "scent"];
   const found = discoverPeople(text, vocabularyWords);
   const named = found.map((p) => ({ name: p.name, aliases: p.aliases }));
-  const pronouns = learnPronouns(text, new NameIndex(named).mentions(text), found.length);
+  const names = new NameIndex(named).mentions(text);
+  const pronouns = learnPronouns(text, names, found.length);
   const vocab: Vocabulary = {
     people: named.map((p, i) => ({ ...p, pronouns: pronouns[i] })),
     designations: words.designations,
@@ -97,25 +100,8 @@ export function readText(name: string, text: string, words: ReaderWords): Bible 
       evidence: cites.slice(0, 3).map(evidence),
     };
   });
-  return { text: name, characters, relations: relationsOf(facts, found, evidence) };
-}
-
-function relationsOf(facts: readonly Fact[], people: readonly FoundPerson[], evidence: (span: { start: number; end: number }) => Evidence): BibleRelation[] {
-  const out = new Map<string, BibleRelation>();
-  const add = (a: number, b: number, kind: BibleRelationKind, span: { start: number; end: number }) => {
-    if (a === b) return;
-    const [x, y] = SYMMETRIC.has(kind) && a > b ? [b, a] : [a, b];
-    const key = `${kind}:${x}:${y}`;
-    const r = out.get(key) ?? { a: people[x].name, b: people[y].name, kind, evidence: [] };
-    if (r.evidence.length < 3) r.evidence.push(evidence(span));
-    out.set(key, r);
-  };
-  for (const f of facts) {
-    if (f.kind === "bite") add(f.biter, f.bitten, "bonded", f.span);
-    else if (f.kind === "bonded" && f.mate !== undefined) add(f.person, f.mate, "bonded", f.span);
-    else if (f.kind === "courtship") add(f.a, f.b, f.what === "heat-partner" ? "partner" : "courting", f.span);
-    else if (f.kind === "visit") add(f.a, f.b, "courting", f.span);
-    else if (f.kind === "relation") add(f.a, f.b, f.relation, f.span);
-  }
-  return [...out.values()];
+  const relations = findRelations(text, facts, references, names, pronouns).map(
+    (r): BibleRelation => ({ a: found[r.a].name, b: found[r.b].name, kind: r.kind, confidence: r.confidence, evidence: r.spans.map(evidence) }),
+  );
+  return { text: name, characters, relations };
 }

@@ -70,7 +70,9 @@ export function learnPronouns(text: string, mentions: readonly Mention[], people
         // Not "Ordo, her guardian" (an aside about someone else's), nor "met her at the gate" (an object).
         const verbBetween = /\p{L}/u.test(text.slice(m.end, next.index).replace(/^['’]s/, ""));
         const object = word === "her" && OBJECT_AFTER.test(text.slice(next.index + 3, next.index + 12));
-        if (verbBetween && !object && !PREPOSITION.test(before) && !SUBORDINATE.test(before)) vote(m.person, GENDER[word], WEIGHT.possessive);
+        // "Ravi was his dominant": after a copula the possessive is someone else's.
+        const copula = /\b(?:is|was|are|were|be|been|became|becomes|remained)\s+$/i.test(before);
+        if (verbBetween && !object && !copula && !PREPOSITION.test(before) && !SUBORDINATE.test(before)) vote(m.person, GENDER[word], WEIGHT.possessive);
       } else if (JOINED.test(before)) vote(m.person, GENDER[word], WEIGHT.joined);
       else if (!SUBORDINATE.test(before)) vote(m.person, GENDER[word], WEIGHT.subject);
       continue;

@@ -196,6 +196,7 @@ function relations(found: readonly BibleRelation[], people: readonly DraftPerson
     if (!kind) out.heldBack = `a project has no relation "${r.kind}"`;
     else if (a === undefined || b === undefined) out.heldBack = `${a === undefined ? r.a : r.b} is not in the cast`;
     else if (a === b) out.heldBack = "it names one person twice";
+    else if (r.confidence < 1) out.heldBack = "read from context, not stated in so many words; confirm it first";
     else if (ONE_AT_A_TIME.has(kind)) {
       const busy = [a, b].find((p) => held.has(`${kind}:${p}`));
       if (busy) out.heldBack = `${busy} already has a ${kind} here, ${held.get(`${kind}:${busy}`)}, and has one at a time`;

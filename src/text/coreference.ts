@@ -18,7 +18,17 @@ const REACH = 2000;
 /** How far back (characters) a reference's salience halves. */
 const HALF_LIFE = 400;
 
+/** A reference to someone the text does not name ("her brother", "the woman"). */
+const UNNAMED = -2;
+const NOUN_GENDER: Record<string, Gender> = {
+  brother: "he", father: "he", son: "he", uncle: "he", husband: "he", boyfriend: "he", man: "he", boy: "he", grandfather: "he", nephew: "he", king: "he", prince: "he", lord: "he",
+  sister: "she", mother: "she", daughter: "she", aunt: "she", wife: "she", girlfriend: "she", woman: "she", girl: "she", grandmother: "she", niece: "she", queen: "she", princess: "she", lady: "she",
+};
+/** A gendered noun with no name after it, opening a sentence: "Her brother went…", "The woman nodded". */
+const UNNAMED_SUBJECT = new RegExp(`(?:^|[.!?]["'’”)]?\\s+|\\n\\s*)(?:His|Her|Their|My|Your|The|A|An|That|This)\\s+(?:[a-z]+\\s+)?(${Object.keys(NOUN_GENDER).join("|")})\\b(?!,?\\s+\\p{Lu})`, "gu");
+
 interface Reference {
+  gender: Gender | undefined;
   person: number;
   start: number;
   weight: number;
@@ -53,13 +63,21 @@ function resolveThirdPerson(text: string, mentions: readonly Mention[], genders:
   const recent: Reference[] = [];
   let k = 0;
   let paragraph = 0;
-  const remember = (person: number, start: number) => recent.push({ person, start, weight: opensClause(text, start) ? 2 : 1 });
+  const remember = (person: number, start: number, gender = genders[person]) => recent.push({ person, start, gender, weight: opensClause(text, start) ? 2 : 1 });
+  // "Her brother went to the border. He writes every month": someone unnamed can be the subject too.
+  const unnamed = [...text.matchAll(UNNAMED_SUBJECT)].map((u) => ({ start: u.index! + u[0].search(/\p{Lu}/u), gender: NOUN_GENDER[u[1].toLowerCase()] }));
+  let u = 0;
   PRONOUN.lastIndex = 0;
   for (let m = PRONOUN.exec(text); m; m = PRONOUN.exec(text)) {
     const at = m.index;
-    while (k < mentions.length && mentions[k].start < at) remember(mentions[k].person, mentions[k++].start);
+    while (k < mentions.length && mentions[k].start < at) {
+      while (u < unnamed.length && unnamed[u].start < mentions[k].start) remember(UNNAMED, unnamed[u].start, unnamed[u++].gender);
+      remember(mentions[k].person, mentions[k++].start);
+    }
+    while (u < unnamed.length && unnamed[u].start < at) remember(UNNAMED, unnamed[u].start, unnamed[u++].gender);
     while (paragraph + 1 < paragraphs.length && paragraphs[paragraph + 1] <= at) paragraph++;
-    const from = Math.max(paragraphs[Math.max(0, paragraph - 1)], at - REACH);
+    // This paragraph and the one before, and at least the last thousand characters (dialogue comes in short paragraphs).
+    const from = Math.max(0, at - REACH, Math.min(paragraphs[Math.max(0, paragraph - 1)], at - 1000));
     const gender = GENDER_OF[m[0].toLowerCase()];
     // "with Tesmae a pace behind her": an object pronoun is not someone named earlier in its own clause.
     const clause = isObject(text, at, m[0]) ? clauseStart(text, at) : at;
@@ -67,16 +85,19 @@ function resolveThirdPerson(text: string, mentions: readonly Mention[], genders:
     let latest: Reference | undefined;
     for (let i = recent.length - 1; i >= 0 && recent[i].start >= from; i--) {
       const r = recent[i];
-      if (genders[r.person] !== gender || r.start >= clause) continue;
+      // Someone whose pronoun the text never made clear may still be meant, at a third of the weight.
+      if ((r.gender !== undefined && r.gender !== gender) || r.start >= clause) continue;
+      const fit = r.gender === undefined ? 0.3 : 1;
       latest ??= r;
       // Older references count for less, halving every few sentences; one in the pronoun's own sentence counts more.
       const sameSentence = !/[.!?\n]/.test(text.slice(r.start, at));
-      score.set(r.person, (score.get(r.person) ?? 0) + r.weight * 2 ** (-(at - r.start) / HALF_LIFE) + (sameSentence ? 3 : 0));
+      score.set(r.person, (score.get(r.person) ?? 0) + fit * (r.weight * 2 ** (-(at - r.start) / HALF_LIFE) + (sameSentence ? 3 : 0)));
     }
     if (!latest) continue;
-    score.set(latest.person, score.get(latest.person)! + 1);
+    score.set(latest.person, score.get(latest.person)! + (latest.gender === undefined ? 0.3 : 1));
     let best = latest.person;
     for (const [person, s] of score) if (s > score.get(best)!) best = person;
+    if (best === UNNAMED) continue;
     out.set(at, best);
     remember(best, at);
   }

@@ -130,6 +130,7 @@ export class FactExtractor {
       enslaved: /slave/i,
       appointed: keys(vocab.roles),
       suppressants: /suppressant/i,
+      partner: /marri|\bwed\b|dating|going out|going steady|relationship|living with|together|couple|partners/i,
       relation: new RegExp(`\\b(?:${Object.keys(KIN).join("|")})\\b`, "i"),
       scent: /smel|scent|whiff|catch|caught|detect|sens|notic|pick|reach|carr|drift/i,
     };
@@ -189,7 +190,7 @@ export class FactExtractor {
     add("bonded-mark", `(?:bond|bonding|mating|claiming|claim)[- ]?(?:mark|scar)\\s+on\\s+${POSS("who")}\\s+(?:neck|throat|gland|skin|shoulder|nape)`);
     add("bonded-mark", `${SUBJ("who")}${APPOS}\\s+(?:rubs|rubbed|touches|touched|traces|traced|covers|covered|hides|hid|shows|showed|bears|bore|wears|wore|scratches|scratched|presses|pressed|strokes|stroked)(?:\\s+at)?\\s+(?:the|her|his|their|my)\\s+(?:fresh\\s+|old\\s+|healed\\s+|new\\s+)?(?:bond|bonding|mating|claiming|claim)[- ]?(?:mark|scar|bite)`);
     add("bonded-to", `${NAME("who")}${APPOS}\\s+(?:is|was|has been|had been|is still|was still)\\s+(?:bonded|mated)\\s+(?:to|with)\\s+${NAME("mate")}`);
-    add("bonded-pair", `${NAME("who")}${APPOS}\\s+and\\s+${NAME("mate")}\\s+(?:are|were|are still|were still|have been|had been)\\s+(?:bonded|mated|bondmates|mates)`);
+    add("bonded-pair", `${NAME("who")}${APPOS}\\s+and\\s+${SUBJ("mate")}\\s+(?:are|were|are still|were still|have been|had been)\\s+(?:bonded|mated|bondmates|mates)`);
     add("bonded-mate", `${POSS("who")}\\s+(?:bonded\\s+)?(?:mate|bondmate|bond-mate),?\\s+${NAME("mate")}`);
     add("bonded-to", `${NAME("who")}\\s+(?:is|was|is still|was still|has been)\\s+(?<mate>(?:${N})${APOS}s?)\\s+(?:bonded\\s+)?(?:mate|bondmate|bond-mate)`);
     add("bonded-feel", `${SUBJ("who")}${APPOS}\\s+(?:feels|felt|senses|sensed|hears|heard)\\s+(?:${POSS("mate")}\\s+)?[\\p{L}-]+(?:\\s+[\\p{L}-]+){0,3}?\\s+(?:through|across|over|along|down)\\s+(?:the|their|our|her|his)\\s+bond`);
@@ -206,7 +207,7 @@ export class FactExtractor {
     // Courtship and Visits. "Ben's second Visit with Rey, chaperoned by Maz", "Ben courts Rey", "spends her heat with Ben".
     add("visit", `${NAME("a")}${APPOS}\\s+(?:[Vv]isits|pays\\s+(?:a|another|his|her|their)\\s+[Vv]isit)\\s+(?:with\\s+|to\\s+)?${NAME("b")}`);
     add("visit", `${POSS("a")}\\s+(?:(?:${NUMBER_SOURCE}|next|last|final|chaperoned)\\s+)*[Vv]isit\\s+(?:with|to)\\s+${NAME("b")}`);
-    add("courtship", `${NAME("a")}${APPOS}\\s+(?:courts|courted|is courting|was courting|has been courting|had been courting|begins courting|began courting|starts courting|started courting|woos|wooed|is wooing|was wooing|is engaged to|was engaged to|proposes to|proposed to|marries|married)\\s+${NAME("b")}`);
+    add("courtship", `${NAME("a")}${APPOS}\\s+(?:courts|courted|has courted|had courted|have courted|is courting|was courting|has been courting|had been courting|begins courting|began courting|starts courting|started courting|woos|wooed|is wooing|was wooing|is engaged to|was engaged to|proposes to|proposed to|marries|married)\\s+${NAME("b")}`);
     add("courtship", `${NAME("a")}${APPOS}\\s+and\\s+${NAME("b")}\\s+(?:are|were|begin|began|start|started)\\s+(?:courting|engaged|a courting pair)`);
     add("courtship", `${SUBJ("a")}${APPOS}\\s+(?:asks|asked|has asked|had asked|wants|wanted|hopes|hoped|means|meant|plans|planned|offers|offered)\\s+(?:to|whether\\s+(?:he|she|they|I)\\s+(?:might|could|may)|if\\s+(?:he|she|they|I)\\s+(?:might|could|may))\\s+court\\s+${OBJ("b")}`);
     add("courtship", `(?:whether|if)\\s+${SUBJ("a")}\\s+(?:might|could|may)\\s+court\\s+${OBJ("b")}`);
@@ -217,6 +218,14 @@ export class FactExtractor {
     const KIN_ADJ = "(?:(?:beta|alpha|omega|Beta|Alpha|Omega|court-appointed|legal|new|old|late|older|younger|little|big|twin)\\s+)?";
     add("relation", `${POSS("of")}\\s+${KIN_ADJ}${KIN_NOUN},?\\s+${NAME("who")}`);
     add("relation", `${NAME("who")},\\s+${POSS("of")}\\s+${KIN_ADJ}${KIN_NOUN}`);
+    // "Ravi was his dominant", "Fen has been Gran Ottilie's ward".
+    add("relation", `${SUBJ("who")}${APPOS}\\s+(?:is|was|had been|has been|became|becomes|remains|remained)\\s+${POSS("of")}\\s+${KIN_ADJ}${KIN_NOUN}(?![\\p{L}])`);
+    // "Sato had been married for four years to the gunnery chief, Dov Brenner"; "she had been going out with Imke".
+    add("partner", `${SUBJ("who")}${APPOS}\\s+(?:is|was|are|were|has been|had been|have been|got|gets)\\s+(?:happily\\s+|newly\\s+|recently\\s+)?(?:married|wed)\\s+(?:for\\s+[^,.;!?\\n]{1,30}?\\s+)?to\\s+(?:(?:the|a|an|his|her|their)\\s+[^,.;!?\\n]{1,40}?,\\s+)?${NAME("of")}`);
+    add("partner", `${SUBJ("who")}${APPOS}\\s+(?:is|was|are|were|has been|had been|have been|started|starts|began|begins)\\s+(?:dating|going out with|going steady with|in a relationship with|living with)\\s+${NAME("of")}`);
+    add("partner", `${NAME("who")}\\s+and\\s+${SUBJ("of")}\\s+(?:are|were|have been|had been)\\s+(?:dating|married|together|a couple|partners|going out)\\b`);
+    // "I've had three Visits with Lady Ysolde".
+    add("visit", `${SUBJ("a")}(?:['’]ve|['’]d|\\s+(?:has|have|had))\\s+had\\s+(?:[\\p{L}-]+\\s+){0,2}?[Vv]isits?\\s+with\\s+${NAME("b")}`);
     add("heat-partner", `${SUBJ("a")}${APPOS}\\s+(?:spends|spent|shares|shared|passes|passed)\\s+${POSS("owner")}\\s+${C}\\s+with\\s+${OBJ("b")}`);
     add("heat-partner", `${NAME("b")}${APPOS}\\s+(?:helps|helped|sees|saw|carries|carried|takes|took)\\s+${OBJ("a")}\\s+through\\s+${POSS("owner")}\\s+${C}`);
     add("heat-partner", `${NAME("b")}${APPOS}\\s+(?:has\\s+|had\\s+)?(?:helps|helped|sees|saw|seen|carries|carried)\\s+${OBJ("a")}\\s+through\\s+(?:it|the worst of it)`);
@@ -420,6 +429,11 @@ export class FactExtractor {
         const target = who("target");
         // Kept only to be attached to a voice fact before it (see attachOutcomes).
         return target === undefined ? undefined : { kind: "voice", speaker: -1, target, outcome: kind === "voice-obeyed" ? "obeyed" : "resisted" };
+      }
+      case "partner": {
+        const of = who("of");
+        if (person === undefined || of === undefined || person === of) return undefined;
+        return { kind: "relation", a: person, b: of, relation: "partner" };
       }
       case "relation": {
         const of = who("of");

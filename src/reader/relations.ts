@@ -1,0 +1,119 @@
+/**
+ * Relations between the people of a manuscript, each with the words it rests on and how sure it is:
+ * - stated: a fact pattern read it ("Quillon bit Tesmae", "her guardian, Ordo", "Ravi was his
+ *   dominant"): confidence 1;
+ * - a kin noun that names no one ("Kylo has seen more of his mother"): the person of that noun's
+ *   gender named in the sentences just before or after, when the text points to the same one at
+ *   least twice: confidence ½.
+ */
+import type { Fact, Pronoun } from "../text/facts.js";
+import type { Mention } from "../text/names.js";
+import type { Span } from "../text/source-text.js";
+
+export type RelationKind = "bonded" | "courting" | "partner" | "guardian" | "owner" | "parent" | "sibling" | "dominant-of";
+
+export interface FoundRelation {
+  a: number;
+  b: number;
+  kind: RelationKind;
+  confidence: number;
+  spans: Span[];
+}
+
+const SYMMETRIC = new Set<RelationKind>(["bonded", "courting", "partner", "sibling"]);
+
+/** Kin nouns that name no one, their relation, whether the referent is the first side, and its pronoun. */
+const KIN: Record<string, [RelationKind, boolean, Pronoun | undefined]> = {
+  mother: ["parent", true, "she"], mom: ["parent", true, "she"], mum: ["parent", true, "she"], father: ["parent", true, "he"], dad: ["parent", true, "he"],
+  son: ["parent", false, "he"], daughter: ["parent", false, "she"],
+  brother: ["sibling", true, "he"], sister: ["sibling", true, "she"],
+  husband: ["partner", true, "he"], wife: ["partner", true, "she"], boyfriend: ["partner", true, "he"], girlfriend: ["partner", true, "she"],
+  guardian: ["guardian", true, undefined], ward: ["guardian", false, undefined],
+  owner: ["owner", true, undefined], master: ["owner", true, "he"], mistress: ["owner", true, "she"],
+  mate: ["bonded", true, undefined], bondmate: ["bonded", true, undefined],
+  dominant: ["dominant-of", true, undefined], submissive: ["dominant-of", false, undefined],
+};
+// Case matters here: "his mother, Aurel" (a name follows) is left to the fact patterns.
+const KIN_PHRASE = new RegExp(`(?<![\\p{L}])(?:[Hh]is|[Hh]er|\\p{Lu}[\\p{L}'’-]*['’]s)\\s+(?:(?:own|late|older|younger|little|big|elder|new|[Bb]eta|[Aa]lpha|[Oo]mega|legal|court-appointed)\\s+)?(${Object.keys(KIN).join("|")})(?![\\p{L}])(?!,?\\s+\\p{Lu})`, "gu");
+
+export function findRelations(text: string, facts: readonly Fact[], references: readonly Mention[], names: readonly Mention[], pronouns: readonly (Pronoun | undefined)[]): FoundRelation[] {
+  const out = new Map<string, FoundRelation>();
+  const add = (a: number, b: number, kind: RelationKind, span: Span, confidence: number) => {
+    if (a === b) return;
+    const [x, y] = SYMMETRIC.has(kind) && a > b ? [b, a] : [a, b];
+    const key = `${kind}:${x}:${y}`;
+    const r = out.get(key) ?? { a: x, b: y, kind, confidence, spans: [] };
+    r.confidence = Math.max(r.confidence, confidence);
+    if (r.spans.length < 3) r.spans.push(span);
+    out.set(key, r);
+  };
+  for (const f of facts) {
+    if (f.kind === "bite") add(f.biter, f.bitten, "bonded", f.span, 1);
+    else if (f.kind === "bonded" && f.mate !== undefined) add(f.person, f.mate, "bonded", f.span, 1);
+    else if (f.kind === "courtship") add(f.a, f.b, f.what === "heat-partner" || /marr/i.test(f.quote) ? "partner" : "courting", f.span, 1);
+    else if (f.kind === "visit") add(f.a, f.b, "courting", f.span, 1);
+    else if (f.kind === "relation") add(f.a, f.b, f.relation, f.span, 1);
+  }
+  const sentences = sentenceStarts(text);
+  const refs = new Positions(references);
+  const named = new Positions(names);
+  const stated = (a: number, b: number) => [...out.values()].some((r) => (r.a === a && r.b === b) || (r.a === b && r.b === a));
+  // Kin nouns that name no one: votes for who they stand for.
+  const votes = new Map<string, { a: number; b: number; kind: RelationKind; n: number; spans: Span[] }>();
+  for (const m of text.matchAll(KIN_PHRASE)) {
+    const at = m.index!;
+    const [kind, referentFirst, gender] = KIN[m[1].toLowerCase()];
+    const owner = refs.within(at, at + m[0].length - m[1].length).at(-1)?.person;
+    if (owner === undefined) continue;
+    const s = sentenceOf(sentences, at);
+    // Someone named in the same sentence is someone else ("Rey waited, and his mother…"); a pronoun there may be the kin.
+    const inSentence = new Set(named.within(sentences[s], sentences[s + 1] ?? text.length).map((r) => r.person));
+    const near = named.within(sentences[Math.max(0, s - 2)], sentences[Math.min(sentences.length - 1, s + 2)] ?? text.length).filter((r) => r.person !== owner && !inSentence.has(r.person) && (gender === undefined || pronouns[r.person] === undefined || pronouns[r.person] === gender));
+    const candidates = [...new Set(near.map((r) => r.person))].filter((p) => !stated(p, owner) || kind !== "parent");
+    if (candidates.length !== 1) continue;
+    const [a, b] = referentFirst ? [candidates[0], owner] : [owner, candidates[0]];
+    const key = `${kind}:${a}:${b}`;
+    const v = votes.get(key) ?? { a, b, kind, n: 0, spans: [] };
+    v.n++;
+    v.spans.push({ start: at, end: at + m[0].length });
+    votes.set(key, v);
+  }
+  // Once could be anyone; the same answer twice is the text's habit.
+  for (const v of votes.values()) if (v.n >= 2 && !out.has(`${v.kind}:${v.a}:${v.b}`)) for (const span of v.spans) add(v.a, v.b, v.kind, span, 0.5);
+  return [...out.values()];
+}
+
+function sentenceStarts(text: string): number[] {
+  const out = [0];
+  for (const m of text.matchAll(/[.!?]["'’”)]*\s+|\n\s*\n/g)) out.push(m.index! + m[0].length);
+  return out;
+}
+
+function sentenceOf(starts: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Mentions by position. */
+class Positions {
+  constructor(private readonly list: readonly Mention[]) {}
+
+  within(start: number, end: number): Mention[] {
+    let lo = 0;
+    let hi = this.list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.list[mid].start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Mention[] = [];
+    for (let k = lo; k < this.list.length && this.list[k].start < end; k++) out.push(this.list[k]);
+    return out;
+  }
+}
