@@ -108,9 +108,9 @@ export function checkProject(file: string, io: SourceReader, options: CheckOptio
   return { findings: sortFindings(kept), project, chapters, facts };
 }
 
-/** The extractor depends only on the cast, the places and the world: kept while they stay the same. */
+/** The extractor depends only on the cast's names and pronouns, the places and the world: kept while they stay the same. */
 function extractorFor(project: Project, cache: CheckCache | undefined): FactExtractor {
-  const key = JSON.stringify([project.spec.cast, project.spec.places, project.world.spec]);
+  const key = JSON.stringify([project.people.map((p) => [p.spec.name, p.spec.aliases, p.spec.pronouns]), project.spec.places, project.world.spec]);
   if (cache?.extractor?.key === key) return cache.extractor.extractor;
   const extractor = new FactExtractor(vocabularyOf(project));
   if (cache) {

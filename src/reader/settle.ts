@@ -9,7 +9,7 @@
  * too soon; when that is an error, the draft sets cycle-timing to a warning and says why.
  */
 import type { CheckResult } from "../check/run.js";
-import { checkProject } from "../check/run.js";
+import { CheckCache, checkProject } from "../check/run.js";
 import type { Finding } from "../check/finding.js";
 import type { SourceReader } from "../core/io.js";
 import type { Fact } from "../text/facts.js";
@@ -25,12 +25,15 @@ const TIMED = ["cycle-timing"];
 
 /** Settles the draft in place; returns what the checker finds in it as it will be written. */
 export function settle(draft: Draft, io: SourceReader, render: Render): Finding[] {
-  const check = (d: Draft): CheckResult => checkProject(`${ROOT}/scentline.yaml`, memoryReader(render(d), io));
-  const bare = check({ ...draft, people: draft.people.map((p) => ({ ...p, designation: undefined, alignment: undefined })), relations: [] });
+  // One cache for every round: the chapters and names stay the same, so their facts are read once.
+  const cache = new CheckCache();
+  const check = (d: Draft): CheckResult => checkProject(`${ROOT}/scentline.yaml`, memoryReader(render(d), io), { cache });
+  let result = check(draft);
+  // The bare draft is needed only to tell the reader's errors from the text's own.
+  const bare = result.findings.some(isError) ? check({ ...draft, people: draft.people.map((p) => ({ ...p, designation: undefined, alignment: undefined })), relations: [] }) : result;
   const failed = bare.findings.find((f) => f.severity === "error" && ["project", "front-matter", "unreadable"].includes(f.ruleId));
   if (failed) throw new Error(`the draft project does not load: ${failed.message}`);
   const known = new Set(bare.findings.filter(isError).map(key));
-  let result = check(draft);
   for (;;) {
     const fresh = result.findings.filter((f) => isError(f) && !known.has(key(f)));
     if (fresh.length === 0) break;

@@ -258,15 +258,25 @@ export class FactExtractor {
     add("scent-reaches", `${POSS("target")}\\s+(?:${TELL}(?:\\s+(?:scent|smell))?|scent|smell)\\s+(?:reaches|reached|carries to|carried to|drifts to|drifted to)\\s+${OBJ("perceiver")}`);
   }
 
+  /** The last text's names, paragraphs, pronouns and pronoun referents: `extract` and `references` on one text share them. */
+  private analysis?: { text: string; pov: number | undefined; mentions: Mention[]; paragraphs: number[]; pronouns: (Pronoun | undefined)[]; referents: Map<number, number> };
+
+  private analyse(text: string, pov: number | undefined) {
+    if (this.analysis?.text === text && this.analysis.pov === pov) return this.analysis;
+    const mentions = this.names.mentions(text);
+    const paragraphs = paragraphStarts(text);
+    const pronouns = this.pronounsIn(text, mentions);
+    const referents = resolvePronouns(text, mentions, pronouns, paragraphs, pov);
+    this.analysis = { text, pov, mentions, paragraphs, pronouns, referents };
+    return this.analysis;
+  }
+
   /**
    * Everyone the text refers to, and where: each name, and each pronoun (he, her, himself…)
    * resolved to a person the way the fact patterns resolve them. Sorted by position.
    */
   references(text: string, options: { pov?: number } = {}): Mention[] {
-    const mentions = this.names.mentions(text);
-    const paragraphs = paragraphStarts(text);
-    const pronouns = this.pronounsIn(text, mentions);
-    const referents = resolvePronouns(text, mentions, pronouns, paragraphs, options.pov);
+    const { mentions, paragraphs, pronouns, referents } = this.analyse(text, options.pov);
     const out: Mention[] = [...mentions];
     for (const m of text.matchAll(REFERRING_PRONOUNS)) {
       if (referents.get(m.index!) === NO_ONE) continue;
@@ -278,10 +288,7 @@ export class FactExtractor {
 
   /** The facts in a text; `pov` is who "I" is. */
   extract(text: string, options: { pov?: number } = {}): Fact[] {
-    const mentions = this.names.mentions(text);
-    const paragraphs = paragraphStarts(text);
-    const pronouns = this.pronounsIn(text, mentions);
-    const referents = resolvePronouns(text, mentions, pronouns, paragraphs, options.pov);
+    const { mentions, paragraphs, pronouns, referents } = this.analyse(text, options.pov);
     const resolve = (raw: string | undefined, at: number): number | undefined => {
       if (raw === undefined) return undefined;
       const known = referents.get(at);
@@ -549,13 +556,15 @@ export class FactExtractor {
       counts.set(m.person, c);
     }
     // "Rey nods. She …": a sentence that opens with a pronoun right after one that opens with a name.
-    const opener = /(?:^|[.!?]["'’”)]?\s+)(\p{Lu}[\p{L}'’ -]*?)\b[^.!?]*[.!?]["'’”)]?\s+(She|He|They)\b/gu;
-    const byStart = new Map(mentions.map((m) => [m.start, m.person]));
-    for (let m = opener.exec(text); m; m = opener.exec(text)) {
-      const person = byStart.get(m.index + m[0].indexOf(m[1]));
-      opener.lastIndex = m.index + m[0].length - m[2].length;
-      if (person === undefined || this.pronouns[person] !== undefined) continue;
-      const g = GENDER[m[2].toLowerCase()] as Pronoun;
+    const sentenceEnd = /[.!?]["'’”)]?\s+/g;
+    for (const m of mentions) {
+      if (this.pronouns[m.person] !== undefined || !(m.start === 0 || /(?:[.!?]["'’”)]?\s+)$/.test(text.slice(Math.max(0, m.start - 4), m.start)))) continue;
+      sentenceEnd.lastIndex = m.end;
+      const end = sentenceEnd.exec(text);
+      const opens = end && /^(She|He|They)\b/.exec(text.slice(end.index + end[0].length, end.index + end[0].length + 5));
+      if (!opens) continue;
+      const person = m.person;
+      const g = GENDER[opens[1].toLowerCase()] as Pronoun;
       const c = counts.get(person) ?? {};
       c[g] = (c[g] ?? 0) + 1;
       counts.set(person, c);
