@@ -96,10 +96,13 @@ export function discoverPeople(text: string, vocabulary: readonly string[] = [])
 function lowerCaseWords(text: string): Set<string> {
   const lower = new Map<string, number>();
   const capitalised = new Map<string, number>();
-  // Capitals inside a sentence only: "Yes" opens many a line of dialogue and is still a word.
-  for (const m of text.matchAll(/(?<![\p{L}'’])(?:(?<=[\p{Ll},;] )\p{Lu}|\p{Ll})[\p{L}'’-]*/gu)) {
+  for (const m of text.matchAll(/\p{L}[\p{L}'’-]*/gu)) {
     const w = m[0].replace(/['’]s$/, "");
-    const counts = /^\p{Ll}/u.test(w) ? lower : capitalised;
+    const first = w[0];
+    const isLower = first !== first.toUpperCase();
+    // Capitals inside a sentence only: "Yes" opens many a line of dialogue and is still a word.
+    if (!isLower && !(m.index! >= 2 && text[m.index! - 1] === " " && /[\p{Ll},;]/u.test(text[m.index! - 2]))) continue;
+    const counts = isLower ? lower : capitalised;
     const key = w.toLowerCase();
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }

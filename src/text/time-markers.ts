@@ -16,19 +16,40 @@ const MARKER = new RegExp(
   "gi",
 );
 
+/** Every marker names a unit of time: the full pattern is tried only just before one (a scan of every word is slow). */
+const UNIT = /\b(?:hour|day|night|week|month|morning|evening)s?\b/gi;
+/** How far before its unit a marker can start: "The following" or "twenty-seven". */
+const REACH = 40;
+
 export function timeShifts(text: string): TimeShift[] {
   const out: TimeShift[] = [];
-  MARKER.lastIndex = 0;
-  for (let m = MARKER.exec(text); m; m = MARKER.exec(text)) {
-    if (m[1]) {
-      // "the next morning" and "the next day" both move to the following day.
-      out.push({ at: m.index, hours: m[1].toLowerCase() === "week" ? 168 : m[1].toLowerCase() === "month" ? 730 : 24 });
-    } else if (m.groups?.unit) {
-      const count = /^(an?|one)$/i.test(m.groups.count!) ? 1 : parseNumber(m.groups.count!);
-      if (count !== undefined) out.push({ at: m.index, hours: count * UNIT_HOURS[m.groups.unit.toLowerCase()] });
-    } else out.push({ at: m.index, hours: 24 });
+  let from = 0;
+  for (const unit of text.matchAll(UNIT)) {
+    // From a word's start, so "seventeen" is never read from its middle.
+    const space = text.lastIndexOf(" ", unit.index! - REACH);
+    const start = Math.max(from, space < 0 ? 0 : space);
+    const window = text.slice(start, unit.index! + unit[0].length + 14);
+    MARKER.lastIndex = 0;
+    for (let m = MARKER.exec(window); m; m = MARKER.exec(window)) {
+      const found = shift(m, start);
+      if (found) out.push(found);
+      from = start + m.index + m[0].length;
+    }
   }
   return out;
+}
+
+function shift(m: RegExpExecArray, offset: number): TimeShift | undefined {
+  const at = offset + m.index;
+  if (m[1]) {
+    // "the next morning" and "the next day" both move to the following day.
+    return { at, hours: m[1].toLowerCase() === "week" ? 168 : m[1].toLowerCase() === "month" ? 730 : 24 };
+  }
+  if (m.groups?.unit) {
+    const count = /^(an?|one)$/i.test(m.groups.count!) ? 1 : parseNumber(m.groups.count!);
+    return count === undefined ? undefined : { at, hours: count * UNIT_HOURS[m.groups.unit.toLowerCase()] };
+  }
+  return { at, hours: 24 };
 }
 
 /** The hours to add to a fact at `offset`: every shift before it in the chapter. */
