@@ -9,6 +9,7 @@ import { discoverPeople, type FoundPerson } from "./people.js";
 import { learnPronouns } from "./genders.js";
 import { judgeAxis } from "./designations.js";
 import { findRelations, type RelationKind } from "./relations.js";
+import type { WorldFit } from "./world-fit.js";
 import { NameIndex } from "../text/names.js";
 
 export interface Evidence {
@@ -45,6 +46,10 @@ export interface Bible {
   text: string;
   characters: BibleCharacter[];
   relations: BibleRelation[];
+  /** The canon preset the text fits best, when the reader was asked to tell. */
+  world?: string;
+  /** How each preset fits: what the text confirms and contradicts, with quotes. */
+  worldFit?: WorldFit;
 }
 
 /** The words of the classic world the reader knows (designations, alignments, cycles, tells). */

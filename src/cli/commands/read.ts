@@ -1,6 +1,7 @@
 /** `scentline read <manuscript>`: a draft story bible from a manuscript, and with --out a draft story project. */
 import { Option, type Command } from "commander";
 import type { Bible } from "../../reader/bible.js";
+import type { WorkMetadata } from "../../reader/manuscript.js";
 import { CliError, plural, writeResult } from "../output.js";
 
 interface ReadOptions {
@@ -23,18 +24,23 @@ export function register(program: Command): void {
 
 async function readCommand(file: string, options: ReadOptions): Promise<void> {
   if (options.force && options.out === undefined) throw new CliError("--force goes with --out", "add --out <dir>, the folder to write the project to");
-  const [{ loadManuscript, isManuscriptError }, { readText }, { readerWords }, { loadWorld }, { nodeReader }] = await Promise.all([
+  const [{ loadManuscript, isManuscriptError }, { readText }, { readerWords }, { loadWorld }, { nodeReader }, { fitWorld }] = await Promise.all([
     import("../../reader/input/load.js"),
     import("../../reader/bible.js"),
     import("../../reader/words.js"),
     import("../../world/load.js"),
     import("../../node/io.js"),
+    import("../../reader/world-fit.js"),
   ]);
   const manuscript = loadManuscript(file);
   if (isManuscriptError(manuscript)) throw new CliError(manuscript.error, manuscript.hint);
   const io = nodeReader();
-  const world = loadWorld(io.preset("classic")!, io).world!;
-  const bible = readText(manuscript.name, manuscript.text, readerWords(world));
+  const worlds = new Map(io.presets().flatMap((id) => {
+    const w = loadWorld(io.preset(id)!, io).world;
+    return w ? [[id, w] as const] : [];
+  }));
+  const fit = fitWorld(manuscript.text, worlds, tagsOf(manuscript.metadata));
+  const bible: Bible = { ...readText(manuscript.name, manuscript.text, readerWords(worlds.get("classic")!)), world: fit.preset, worldFit: fit };
   if (options.out !== undefined) {
     const { writeProject } = await import("../read-project.js");
     writeProject(manuscript, bible, options.out, { force: options.force === true, io });
@@ -45,8 +51,20 @@ async function readCommand(file: string, options: ReadOptions): Promise<void> {
   else if (format === "pretty") writeResult([pretty(bible)]);
 }
 
+/** An AO3 work's tags that say something about its world. */
+function tagsOf(metadata: WorkMetadata | undefined): string[] {
+  return metadata ? [...(metadata.tags ?? []), ...(metadata.relationships ?? []), ...(metadata.warnings ?? [])] : [];
+}
+
 function pretty(bible: Bible): string {
   const lines = [`${bible.text}: ${plural(bible.characters.length, "character")}, ${plural(bible.relations.length, "relation")}`, ""];
+  const fit = bible.worldFit?.fits[0];
+  if (fit) {
+    lines.push(`world: ${fit.preset} fits best (score ${fit.score})`);
+    for (const c of fit.confirms) lines.push(`    confirms ${c.feature}${c.rules.length ? ` (${c.rules.join(", ")})` : ""}: ${c.evidence[0] ? `line ${c.evidence[0].line} "${c.evidence[0].quote}"` : ""}`);
+    for (const c of fit.contradicts) lines.push(`    contradicts: the text shows ${c.feature}, which this world lacks: ${c.evidence[0] ? `line ${c.evidence[0].line} "${c.evidence[0].quote}"` : ""}`);
+    lines.push("");
+  }
   for (const c of bible.characters) {
     lines.push(`${c.name}${c.aliases.length ? ` (${c.aliases.join(", ")})` : ""}: ${c.major ? "major" : "minor"}, ${c.mentions} mentions, ${c.designation}${c.confidence ? ` (${Math.round(c.confidence * 100)}%)` : ""}${c.alignment !== "unknown" ? `, ${c.alignment}` : ""}`);
     for (const e of c.evidence) lines.push(`    line ${e.line}: "${e.quote}"`);
