@@ -1,22 +1,37 @@
 /**
- * Reading a manuscript from disk, whatever its format: plain text and Markdown here; other formats
- * each have their own module beside this one. Nothing here throws for a user's mistake: a file that
- * cannot be read comes back as a `ManuscriptError` with a hint.
+ * Reading a manuscript from disk, whatever its format. What a path is decides how it is read, by its
+ * content first and its extension second:
+ *
+ * - text starting `<!DOCTYPE html` or `<html` (after any XML declaration or comment), or any text in a
+ *   .html, .htm or .xhtml file: HTML (html.ts). So a page saved as .txt is still read as HTML rather
+ *   than as text full of tags; the reverse (a .html file of plain prose) reads the same either way,
+ *   since text outside any tag is a paragraph;
+ * - anything else: plain text, or Markdown for .md and .markdown, in whatever encoding decode.ts finds;
+ *   binary data is refused.
+ *
+ * Nothing here throws for a user's mistake: a file that cannot be read comes back as a
+ * `ManuscriptError` naming it, with a hint.
  */
 import { readFileSync, statSync } from "node:fs";
 import { basename, extname } from "node:path";
 import { decodeText } from "../decode.js";
 import type { Manuscript, ManuscriptError } from "../manuscript.js";
 import { splitChapters } from "./chapters.js";
+import { fromHtml } from "./html.js";
 
 export interface ReadLimits {
   /** The largest file read (bytes). */
   maxFileBytes: number;
 }
 
-export const DEFAULT_LIMITS: ReadLimits = { maxFileBytes: 64 * 1024 * 1024 };
+const MB = 2 ** 20;
 
-export function loadManuscript(path: string, limits: ReadLimits = DEFAULT_LIMITS): Manuscript | ManuscriptError {
+export const DEFAULT_LIMITS: ReadLimits = {
+  maxFileBytes: 64 * MB,
+};
+
+export function loadManuscript(path: string, limits: Partial<ReadLimits> = {}): Manuscript | ManuscriptError {
+  const all: ReadLimits = { ...DEFAULT_LIMITS, ...limits };
   let size: number;
   try {
     const st = statSync(path);
@@ -25,20 +40,49 @@ export function loadManuscript(path: string, limits: ReadLimits = DEFAULT_LIMITS
   } catch {
     return { error: `${path} does not exist`, hint: "give the path of a manuscript" };
   }
-  if (size > limits.maxFileBytes) return { error: `${path} is ${(size / 2 ** 20).toFixed(0)} MB; Scentline reads manuscripts of up to ${limits.maxFileBytes / 2 ** 20} MB`, hint: "split it into chapter files and read the folder" };
+  if (size > all.maxFileBytes) return { error: `${path} is ${(size / MB).toFixed(0)} MB; Scentline reads manuscripts of up to ${all.maxFileBytes / MB} MB`, hint: "split it into chapter files and read the folder" };
   if (size === 0) return { error: `${path} is empty`, hint: "give a file with the manuscript's text" };
-  return fromBytes(basename(path), readFileSync(path), extname(path).toLowerCase());
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    return { error: `${path} cannot be read`, hint: "check that you may read it" };
+  }
+  return hasText(fromBytes(basename(path), bytes, extname(path).toLowerCase()));
 }
 
-/** A plain text or Markdown file's bytes as a manuscript. */
+/** A file's bytes as a manuscript, whatever its format (`extension` in lower case, with its dot). */
 export function fromBytes(name: string, bytes: Uint8Array, extension: string): Manuscript | ManuscriptError {
+  if (startsWith(bytes, "%PDF-")) return { error: `${name} is a PDF, which Scentline does not read`, hint: "export the manuscript as text, HTML or EPUB" };
   const decoded = decodeText(bytes);
   if ("error" in decoded) return { error: `${name}: ${decoded.error}`, hint: decoded.hint };
+  if (isHtml(decoded.text, extension)) {
+    return fromHtml(name, decoded.text, decoded.encoding);
+  }
   const markdown = extension === ".md" || extension === ".markdown";
-  const text = decoded.text.replace(/\r\n?/g, "\n");
+  const text = decoded.text.includes("\r") ? decoded.text.replace(/\r\n?/g, "\n") : decoded.text;
   return { name, format: markdown ? "markdown" : "text", encoding: decoded.encoding, text, chapters: splitChapters(text, markdown) };
 }
 
 export function isManuscriptError(m: Manuscript | ManuscriptError): m is ManuscriptError {
   return "error" in m;
+}
+
+const HTML_START = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html)[\s>]/i;
+
+/** HTML by its start, or by its extension. */
+export function isHtml(text: string, extension: string): boolean {
+  return HTML_START.test(text.slice(0, 4096)) || extension === ".html" || extension === ".htm" || extension === ".xhtml";
+}
+
+/** A manuscript with nothing to read in it (an HTML page of scripts, a file of blank lines) is refused. */
+function hasText(m: Manuscript | ManuscriptError): Manuscript | ManuscriptError {
+  if ("error" in m || /\S/.test(m.text)) return m;
+  return { error: `${m.name} has no text to read`, hint: m.format === "html" ? "its pages hold no paragraphs of text; export the manuscript again" : "give a file with the manuscript's text" };
+}
+
+function startsWith(bytes: Uint8Array, prefix: string): boolean {
+  if (bytes.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (bytes[i] !== prefix.charCodeAt(i)) return false;
+  return true;
 }
