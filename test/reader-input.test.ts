@@ -72,7 +72,177 @@ function refused(m: Manuscript | ManuscriptError): ManuscriptError {
   return m;
 }
 
+/** The 1-based line of `text` where `quote` starts. */
+function lineOf(text: string, quote: string): number {
+  const at = text.indexOf(quote);
+  expect(at).toBeGreaterThanOrEqual(0);
+  return text.slice(0, at).split("\n").length;
+}
+
 const chapterTitles = (m: Manuscript) => m.chapters.map((c) => c.title);
+const chapterText = (m: Manuscript, i: number) => m.text.slice(m.chapters[i].start, m.chapters[i + 1]?.start ?? m.text.length);
+
+/** An AO3 "Download → HTML" file, as otwarchive's downloads/show.html.erb and its partials write it. */
+const AO3_HTML = `<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="en" lang="en">
+<head>
+  <meta charset="utf-8" />
+  <title>The Intake Ledger - Harbour Clinic [Archive of Our Own]</title>
+  <style type="text/css">
+    p.message { text-align: center; }
+    .toc-heading { display: none; }
+  </style>
+</head>
+<body>
+<div id="preface">
+  <h2 class="toc-heading">Preface</h2>
+  <p class="message">
+    <b>The Intake Ledger</b><br />
+    Posted originally on the <a href="https://archiveofourown.org/">Archive of Our Own</a> at <a href="https://archiveofourown.org/works/101">https://archiveofourown.org/works/101</a>.
+  </p>
+  <div class="meta">
+    <dl class="tags">
+      <dt>Rating:</dt>
+      <dd><a href="https://archiveofourown.org/tags/General%20Audiences">General Audiences</a></dd>
+      <dt>Archive Warning:</dt>
+      <dd><a href="https://archiveofourown.org/tags/x">No Archive Warnings Apply</a></dd>
+      <dt>Category:</dt>
+      <dd><a href="https://archiveofourown.org/tags/Gen">Gen</a></dd>
+      <dt>Fandom:</dt>
+      <dd><a href="https://archiveofourown.org/tags/x">Harbour Clinic (Invented)</a></dd>
+      <dt>Relationship:</dt>
+      <dd><a href="https://archiveofourown.org/tags/x">Quillon Varrowmere &amp; Sabine Orlet</a></dd>
+      <dt>Characters:</dt>
+      <dd><a href="https://archiveofourown.org/tags/x">Quillon Varrowmere</a>, <a href="https://archiveofourown.org/tags/y">Sabine Orlet</a></dd>
+      <dt>Additional Tags:</dt>
+      <dd><a href="https://archiveofourown.org/tags/x">Omegaverse</a>, <a href="https://archiveofourown.org/tags/y">Clinic Visits</a></dd>
+      <dt>Language:</dt>
+      <dd>English</dd>
+      <dt>Series:</dt>
+      <dd>Part 1 of <a href="https://archiveofourown.org/series/7">Harbour Records</a></dd>
+      <dt>Stats:</dt>
+      <dd>
+        Published: 2024-03-01
+        Words: 64
+        Chapters: 2/2
+      </dd>
+    </dl>
+    <h1>The Intake Ledger</h1>
+    <div class="byline">by <a rel="author" href="https://archiveofourown.org/users/ledgerkeeper/pseuds/ledgerkeeper">ledgerkeeper</a></div>
+      <p>Summary</p>
+      <blockquote class="userstuff"><p>A patient&#8217;s first visit to the harbour clinic.</p></blockquote>
+      <p>Notes</p>
+      <blockquote class="userstuff"><p>Written for a records prompt.</p></blockquote>
+  </div>
+</div>
+
+<div id="chapters" class="userstuff">
+<div class="meta group">
+  <h2 class="heading">
+      Chapter 1: Intake
+  </h2>
+    <p>Chapter Notes</p>
+    <blockquote class="userstuff"><p>A note before the first chapter.</p></blockquote>
+</div>
+
+<!--chapter content-->
+<div class="userstuff">
+  <p>Quillon Varrowmere signed the intake form at the clinic desk.</p>
+<p>The nurse noted his designation as omega &amp; filed the chart.<br />
+The chart went to the second shelf.</p>
+<p>&nbsp;</p>
+</div>
+<!--/chapter content-->
+
+  <div class="meta" id="endnotes1">
+    <p>Chapter End Notes</p>
+    <blockquote class="userstuff"><p>An end note after the first chapter.</p></blockquote>
+  </div>
+
+<div class="meta group">
+  <h2 class="heading">
+      Chapter 2: Review
+  </h2>
+</div>
+
+<!--chapter content-->
+<div class="userstuff">
+  <p>Dr. Sabine Orlet reviewed the suppressant dosage with him.</p>
+<p>&#8220;Twelve milligrams, twice daily,&#8221; she said.</p>
+</div>
+<!--/chapter content-->
+</div>
+
+<div id="afterword">
+  <h2 class="toc-heading">Afterword</h2>
+  <div class="meta">
+    <div id="endnotes">
+      <p>End Notes</p>
+      <blockquote class="userstuff"><p>Thank you for reading the records.</p></blockquote>
+    </div>
+  </div>
+  <p class="message">Please <a href="https://archiveofourown.org/works/101/comments/new">drop by the Archive and comment</a> to let the creator know if you enjoyed their work!</p>
+</div>
+</body>
+</html>
+`;
+
+describe("AO3 HTML downloads", () => {
+  const m = ok(load("The_Intake_Ledger.html", AO3_HTML));
+
+  it("is read as an AO3 work, with the metadata block's fields", () => {
+    expect(m.format).toBe("ao3-html");
+    expect(m.metadata).toEqual({
+      title: "The Intake Ledger",
+      authors: ["ledgerkeeper"],
+      rating: ["General Audiences"],
+      warnings: ["No Archive Warnings Apply"],
+      categories: ["Gen"],
+      fandoms: ["Harbour Clinic (Invented)"],
+      relationships: ["Quillon Varrowmere & Sabine Orlet"],
+      characters: ["Quillon Varrowmere", "Sabine Orlet"],
+      tags: ["Omegaverse", "Clinic Visits"],
+      language: "English",
+      summary: "A patient’s first visit to the harbour clinic.",
+      notes: "Written for a records prompt.\nThank you for reading the records.",
+    });
+  });
+
+  it("takes the chapter titles from AO3's chapter headings, and starts the text with the first", () => {
+    expect(chapterTitles(m)).toEqual(["Chapter 1: Intake", "Chapter 2: Review"]);
+    expect(m.chapters[0].start).toBe(0);
+    expect(m.text.slice(m.chapters[1].start).startsWith("Chapter 2: Review\n\nDr. Sabine Orlet")).toBe(true);
+  });
+
+  it("puts a chapter's title line, then one paragraph a line with blank lines between", () => {
+    expect(chapterText(m, 0)).toBe(
+      "Chapter 1: Intake\n\nQuillon Varrowmere signed the intake form at the clinic desk.\n\nThe nurse noted his designation as omega & filed the chart.\nThe chart went to the second shelf.\n\n",
+    );
+  });
+
+  it("puts a quote from chapter 2 verbatim at its line, entities decoded", () => {
+    expect(lineOf(m.text, "“Twelve milligrams, twice daily,” she said.")).toBe(12);
+    expect(m.text.split("\n")[11]).toBe("“Twelve milligrams, twice daily,” she said.");
+  });
+
+  it("leaves the metadata block, notes, styles and the afterword out of the text", () => {
+    for (const absent of ["Posted originally", "Rating", "Summary", "first visit", "note before", "end note", "Thank you", "drop by", "text-align", "Preface", "Afterword"]) {
+      expect(m.text).not.toContain(absent);
+    }
+  });
+
+  it("reads a one-chapter work, titled by its toc heading", () => {
+    const single = AO3_HTML.replace(/<div id="chapters" class="userstuff">[\s\S]*?<div id="afterword">/, `<div id="chapters" class="userstuff">
+    <h2 class="toc-heading">The Intake Ledger</h2>
+    <div class="userstuff"><p>Quillon Varrowmere waited in the corridor.</p></div>
+</div>
+<div id="afterword">`);
+    const one = ok(load("single.html", single));
+    expect(one.format).toBe("ao3-html");
+    expect(one.text).toBe("The Intake Ledger\n\nQuillon Varrowmere waited in the corridor.\n");
+    expect(chapterTitles(one)).toEqual(["The Intake Ledger"]);
+  });
+});
 
 describe("generic HTML", () => {
   const page = `<!doctype html>
@@ -129,6 +299,12 @@ describe("generic HTML", () => {
 });
 
 describe("what a file is, by content before extension", () => {
+  it("reads an AO3 download saved as .txt as AO3 HTML, not as text full of tags", () => {
+    const m = ok(load("downloaded.txt", AO3_HTML));
+    expect(m.format).toBe("ao3-html");
+    expect(chapterTitles(m)).toEqual(["Chapter 1: Intake", "Chapter 2: Review"]);
+  });
+
   it("reads HTML saved as .md, after an XML declaration and a comment, as HTML", () => {
     const m = ok(load("page.md", `<?xml version="1.0" encoding="utf-8"?>\n<!-- saved -->\n<html><body><p>Quillon waited.</p></body></html>`));
     expect(m.format).toBe("html");

@@ -1,7 +1,7 @@
 /**
- * HTML: the text of its block elements as paragraphs, with scripts, styles, navigation and forms left
- * out, and a chapter at each `<h1>`–`<h3>` heading. A caller that reads documents one at a time, each
- * a chapter of its own, can keep headings as plain lines and ask where elements with given ids landed.
+ * Any HTML that is not an AO3 download: the text of its block elements as paragraphs, with scripts,
+ * styles, navigation and forms left out, and a chapter at each `<h1>`–`<h3>` heading. The same
+ * visitor reads an EPUB's documents, where a document (not a heading) is a chapter.
  */
 import type { Manuscript } from "../manuscript.js";
 import { walkHtml, type HtmlElement, type HtmlVisitor } from "./html-walk.js";

@@ -3,9 +3,10 @@
  * content first and its extension second:
  *
  * - text starting `<!DOCTYPE html` or `<html` (after any XML declaration or comment), or any text in a
- *   .html, .htm or .xhtml file: HTML (html.ts). So a page saved as .txt is still read as HTML rather
- *   than as text full of tags; the reverse (a .html file of plain prose) reads the same either way,
- *   since text outside any tag is a paragraph;
+ *   .html, .htm or .xhtml file: HTML, read as an AO3 download when it has AO3's preface and chapters
+ *   blocks (ao3-html.ts) and as generic HTML otherwise (html.ts). So a page saved as .txt is still read
+ *   as HTML rather than as text full of tags; the reverse (a .html file of plain prose) reads the same
+ *   either way, since text outside any tag is a paragraph;
  * - anything else: plain text, or Markdown for .md and .markdown, in whatever encoding decode.ts finds;
  *   binary data is refused.
  *
@@ -16,6 +17,7 @@ import { readFileSync, statSync } from "node:fs";
 import { basename, extname } from "node:path";
 import { decodeText } from "../decode.js";
 import type { Manuscript, ManuscriptError } from "../manuscript.js";
+import { fromAo3Html, looksLikeAo3 } from "./ao3-html.js";
 import { splitChapters } from "./chapters.js";
 import { fromHtml } from "./html.js";
 
@@ -57,7 +59,7 @@ export function fromBytes(name: string, bytes: Uint8Array, extension: string): M
   const decoded = decodeText(bytes);
   if ("error" in decoded) return { error: `${name}: ${decoded.error}`, hint: decoded.hint };
   if (isHtml(decoded.text, extension)) {
-    return fromHtml(name, decoded.text, decoded.encoding);
+    return (looksLikeAo3(decoded.text) ? fromAo3Html(name, decoded.text, decoded.encoding) : undefined) ?? fromHtml(name, decoded.text, decoded.encoding);
   }
   const markdown = extension === ".md" || extension === ".markdown";
   const text = decoded.text.includes("\r") ? decoded.text.replace(/\r\n?/g, "\n") : decoded.text;
