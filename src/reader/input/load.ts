@@ -2,6 +2,8 @@
  * Reading a manuscript from disk, whatever its format. What a path is decides how it is read, by its
  * content first and its extension second:
  *
+ * - a zip archive (bytes starting "PK") whose mimetype is application/epub+zip: an EPUB (epub.ts);
+ *   any other zip is refused, and so is an .epub file that is not a zip at all (it was cut short);
  * - text starting `<!DOCTYPE html` or `<html` (after any XML declaration or comment), or any text in a
  *   .html, .htm or .xhtml file: HTML, read as an AO3 download when it has AO3's preface and chapters
  *   blocks (ao3-html.ts) and as generic HTML otherwise (html.ts). So a page saved as .txt is still read
@@ -19,17 +21,24 @@ import { decodeText } from "../decode.js";
 import type { Manuscript, ManuscriptError } from "../manuscript.js";
 import { fromAo3Html, looksLikeAo3 } from "./ao3-html.js";
 import { splitChapters } from "./chapters.js";
+import { fromEpub } from "./epub.js";
 import { fromHtml } from "./html.js";
 
 export interface ReadLimits {
   /** The largest file read (bytes). */
   maxFileBytes: number;
+  /** The most bytes unzipped from one EPUB, all its entries together (declared sizes and actual bytes both count). */
+  maxUnzippedBytes: number;
+  /** The most entries an EPUB may hold. */
+  maxZipEntries: number;
 }
 
 const MB = 2 ** 20;
 
 export const DEFAULT_LIMITS: ReadLimits = {
   maxFileBytes: 64 * MB,
+  maxUnzippedBytes: 200 * MB,
+  maxZipEntries: 10_000,
 };
 
 export function loadManuscript(path: string, limits: Partial<ReadLimits> = {}): Manuscript | ManuscriptError {
@@ -50,11 +59,13 @@ export function loadManuscript(path: string, limits: Partial<ReadLimits> = {}): 
   } catch {
     return { error: `${path} cannot be read`, hint: "check that you may read it" };
   }
-  return hasText(fromBytes(basename(path), bytes, extname(path).toLowerCase()));
+  return hasText(fromBytes(basename(path), bytes, extname(path).toLowerCase(), all));
 }
 
 /** A file's bytes as a manuscript, whatever its format (`extension` in lower case, with its dot). */
-export function fromBytes(name: string, bytes: Uint8Array, extension: string): Manuscript | ManuscriptError {
+export function fromBytes(name: string, bytes: Uint8Array, extension: string, limits: ReadLimits = DEFAULT_LIMITS): Manuscript | ManuscriptError {
+  if (startsWith(bytes, "PK\x03\x04") || startsWith(bytes, "PK\x05\x06")) return fromEpub(name, bytes, limits);
+  if (extension === ".epub") return { error: `${name} is not an EPUB: it is not a zip archive`, hint: "the file may have been cut short while downloading; download or export it again" };
   if (startsWith(bytes, "%PDF-")) return { error: `${name} is a PDF, which Scentline does not read`, hint: "export the manuscript as text, HTML or EPUB" };
   const decoded = decodeText(bytes);
   if ("error" in decoded) return { error: `${name}: ${decoded.error}`, hint: decoded.hint };
@@ -80,7 +91,7 @@ export function isHtml(text: string, extension: string): boolean {
 /** A manuscript with nothing to read in it (an HTML page of scripts, a file of blank lines) is refused. */
 function hasText(m: Manuscript | ManuscriptError): Manuscript | ManuscriptError {
   if ("error" in m || /\S/.test(m.text)) return m;
-  return { error: `${m.name} has no text to read`, hint: m.format === "html" ? "its pages hold no paragraphs of text; export the manuscript again" : "give a file with the manuscript's text" };
+  return { error: `${m.name} has no text to read`, hint: m.format === "html" || m.format === "epub" ? "its pages hold no paragraphs of text; export the manuscript again" : "give a file with the manuscript's text" };
 }
 
 function startsWith(bytes: Uint8Array, prefix: string): boolean {
