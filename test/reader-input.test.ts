@@ -594,3 +594,52 @@ function lieAboutSizes(zip: Uint8Array, name: string, size: number): void {
   }
   expect(patched).toBe(2);
 }
+
+describe("a folder of chapter files", () => {
+  function folder(files: Record<string, string>): string {
+    const root = join(dir, `folder${serial++}`);
+    for (const [rel, content] of Object.entries(files)) {
+      mkdirSync(join(root, rel, ".."), { recursive: true });
+      writeFileSync(join(root, rel), content);
+    }
+    return root;
+  }
+
+  it("reads the chapter files in natural order, each a chapter titled by its heading or its name", () => {
+    const root = folder({
+      "chapter10.md": "# The Last Visit\n\nSabine Orlet closed the file.\n",
+      "chapter2.txt": "Quillon Varrowmere returned for a check.\n",
+      "chapter1.html": "<html><body><h1>Intake</h1><p>Quillon Varrowmere arrived.</p></body></html>",
+      "cover.png": "not text",
+      "outline.docx": "not read",
+      ".draft.md": "# Hidden\n\nNot read.",
+      ".git/notes.md": "Not read either.",
+      "empty.md": "",
+    });
+    const m = ok(loadManuscript(root));
+    expect(m.format).toBe("folder");
+    expect(m.chapters).toEqual([
+      { title: "Intake", start: 0, file: "chapter1.html" },
+      { title: "chapter2", start: m.text.indexOf("Quillon Varrowmere returned"), file: "chapter2.txt" },
+      { title: "The Last Visit", start: m.text.indexOf("# The Last Visit"), file: "chapter10.md" },
+    ]);
+    expect(m.text).toBe("Intake\n\nQuillon Varrowmere arrived.\n\nQuillon Varrowmere returned for a check.\n\n# The Last Visit\n\nSabine Orlet closed the file.\n");
+  });
+
+  it("reads subfolders in order, path by path", () => {
+    const root = folder({ "part2/ch1.txt": "Third.", "part10/ch1.txt": "Fourth.", "part1/ch10.txt": "Second.", "part1/ch9.txt": "First." });
+    expect(ok(loadManuscript(root)).text).toBe("First.\n\nSecond.\n\nThird.\n\nFourth.\n");
+  });
+
+  it("refuses a folder with nothing readable, with a hint", () => {
+    const root = folder({ "cover.png": "x", "notes.docx": "y" });
+    const e = refused(loadManuscript(root));
+    expect(e.error).toMatch(/holds no chapter files/);
+    expect(e.hint).toMatch(/\.txt, \.md, \.html/);
+  });
+
+  it("names the chapter file that cannot be read", () => {
+    const root = folder({ "ch1.txt": "Quillon waited.", "ch2.txt": "\u0000\u0001binary" });
+    expect(refused(loadManuscript(root)).error).toMatch(/\/ch2\.txt: this looks like binary data/);
+  });
+});

@@ -2,6 +2,7 @@
  * Reading a manuscript from disk, whatever its format. What a path is decides how it is read, by its
  * content first and its extension second:
  *
+ * - a folder: its chapter files (folder.ts);
  * - a zip archive (bytes starting "PK") whose mimetype is application/epub+zip: an EPUB (epub.ts);
  *   any other zip is refused, and so is an .epub file that is not a zip at all (it was cut short);
  * - text starting `<!DOCTYPE html` or `<html` (after any XML declaration or comment), or any text in a
@@ -22,6 +23,7 @@ import type { Manuscript, ManuscriptError } from "../manuscript.js";
 import { fromAo3Html, looksLikeAo3 } from "./ao3-html.js";
 import { splitChapters } from "./chapters.js";
 import { fromEpub } from "./epub.js";
+import { fromFolder } from "./folder.js";
 import { fromHtml } from "./html.js";
 
 export interface ReadLimits {
@@ -31,6 +33,10 @@ export interface ReadLimits {
   maxUnzippedBytes: number;
   /** The most entries an EPUB may hold. */
   maxZipEntries: number;
+  /** The most bytes read from a folder's chapter files together. */
+  maxFolderBytes: number;
+  /** The most chapter files read from one folder. */
+  maxFolderFiles: number;
 }
 
 const MB = 2 ** 20;
@@ -39,6 +45,8 @@ export const DEFAULT_LIMITS: ReadLimits = {
   maxFileBytes: 64 * MB,
   maxUnzippedBytes: 200 * MB,
   maxZipEntries: 10_000,
+  maxFolderBytes: 200 * MB,
+  maxFolderFiles: 10_000,
 };
 
 export function loadManuscript(path: string, limits: Partial<ReadLimits> = {}): Manuscript | ManuscriptError {
@@ -46,7 +54,8 @@ export function loadManuscript(path: string, limits: Partial<ReadLimits> = {}): 
   let size: number;
   try {
     const st = statSync(path);
-    if (!st.isFile()) return { error: `${path} is not a file`, hint: "give a manuscript file" };
+    if (st.isDirectory()) return hasText(fromFolder(path, all, (name, bytes, extension) => fromBytes(name, bytes, extension, all)));
+    if (!st.isFile()) return { error: `${path} is not a file`, hint: "give a manuscript file or a folder of chapter files" };
     size = st.size;
   } catch {
     return { error: `${path} does not exist`, hint: "give the path of a manuscript" };
