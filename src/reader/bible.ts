@@ -61,11 +61,14 @@ export interface ReaderWords {
 }
 
 
-export function readText(name: string, text: string, words: ReaderWords): Bible {
+/** `onStage` hears each stage as it starts, for progress on long books. */
+export function readText(name: string, text: string, words: ReaderWords, onStage: (stage: string) => void = () => {}): Bible {
   const source = new SourceText(name, text);
+  onStage("finding people");
   const vocabularyWords = [...words.designations, ...words.alignments, ...words.cycles.keys(), ...words.tells, "visit", "suppressant", "suppressants", "bond", "mate", "scent"];
   const found = discoverPeople(text, vocabularyWords);
   const named = found.map((p) => ({ name: p.name, aliases: p.aliases }));
+  onStage("following pronouns");
   const names = new NameIndex(named).mentions(text);
   const pronouns = learnPronouns(text, names, found.length);
   const vocab: Vocabulary = {
@@ -77,9 +80,12 @@ export function readText(name: string, text: string, words: ReaderWords): Bible 
     roles: [],
     places: new Map(),
   };
+  onStage("reading facts");
   const extractor = new FactExtractor(vocab);
   const facts = extractor.extract(text);
+  onStage("following references");
   const references = extractor.references(text);
+  onStage("judging designations");
   const designations = judgeAxis("designation", text, found.length, facts, references, words);
   const alignments = judgeAxis("alignment", text, found.length, facts, references, words);
   const evidence = (span: { start: number; end: number }): Evidence => {
@@ -105,6 +111,7 @@ export function readText(name: string, text: string, words: ReaderWords): Bible 
       evidence: cites.slice(0, 3).map(evidence),
     };
   });
+  onStage("finding relations");
   const relations = findRelations(text, facts, references, names, pronouns).map(
     (r): BibleRelation => ({ a: found[r.a].name, b: found[r.b].name, kind: r.kind, confidence: r.confidence, evidence: r.spans.map(evidence) }),
   );

@@ -39,27 +39,66 @@ const FIRST_PERSON = /(?<![\p{L}'’])(?:I|[Mm]e|[Mm]y|[Mm]yself|[Mm]ine)(?![\p{
 /** What a first-person pronoun stands for when the text does not say who speaks. */
 export const NO_ONE = -1;
 
+/** Resolved pronouns by offset, in two typed arrays: a long book has millions of them. */
+export class Referents {
+  constructor(
+    private readonly offsets: Int32Array,
+    private readonly people: Int32Array,
+  ) {}
+
+  /** From offsets in increasing order and the person at each. */
+  static of(offsets: readonly number[], people: readonly number[]): Referents {
+    return new Referents(Int32Array.from(offsets), Int32Array.from(people));
+  }
+
+  get(at: number): number | undefined {
+    let lo = 0;
+    let hi = this.offsets.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const o = this.offsets[mid];
+      if (o === at) return this.people[mid];
+      if (o < at) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+
+  /** The same, with more pronouns (at offsets these do not have). */
+  with(offsets: readonly number[], people: readonly number[]): Referents {
+    const order = [...this.offsets.keys()].map((i) => [this.offsets[i], this.people[i]] as const).concat(offsets.map((o, i) => [o, people[i]] as const)).sort((a, b) => a[0] - b[0]);
+    return Referents.of(order.map((x) => x[0]), order.map((x) => x[1]));
+  }
+
+  *[Symbol.iterator](): IterableIterator<[number, number]> {
+    for (let i = 0; i < this.offsets.length; i++) yield [this.offsets[i], this.people[i]];
+  }
+}
+
 /**
  * Each resolved pronoun's offset, and the person it stands for (`NO_ONE` for an "I" in a quote
  * whose speaker is unclear). `pov` is who "I" is in narration.
  */
-export function resolvePronouns(text: string, mentions: readonly Mention[], genders: readonly (Gender | undefined)[], paragraphs: readonly number[], pov?: number): Map<number, number> {
-  const out = resolveThirdPerson(text, mentions, genders, paragraphs);
-  if (!/(?<![\p{L}'’])(?:I|[Mm]e|[Mm]y)(?![\p{L}])/u.test(text)) return out;
+export function resolvePronouns(text: string, mentions: readonly Mention[], genders: readonly (Gender | undefined)[], paragraphs: readonly number[], pov?: number): Referents {
+  const third = resolveThirdPerson(text, mentions, genders, paragraphs);
+  if (!/(?<![\p{L}'’])(?:I|[Mm]e|[Mm]y)(?![\p{L}])/u.test(text)) return third;
   const quotes = quoteSpans(text);
   const narrator = pov === undefined ? [] : [...text.matchAll(FIRST_PERSON)].filter((m) => quoteAt(quotes, m.index!) < 0).map((m) => ({ person: pov, start: m.index!, end: m.index! + m[0].length }));
-  const refs = [...mentions, ...narrator, ...[...out].map(([start, person]) => ({ person, start, end: start + 1 }))].sort((a, b) => a.start - b.start);
+  const refs = [...mentions, ...narrator, ...[...third].map(([start, person]) => ({ person, start, end: start + 1 }))].sort((a, b) => a.start - b.start);
   const speakers = speakersOf(text, quotes, refs, paragraphs);
+  const offsets: number[] = [];
+  const people: number[] = [];
   for (const m of text.matchAll(FIRST_PERSON)) {
     const q = quoteAt(quotes, m.index!);
-    const person = q < 0 ? pov : speakers[q];
-    out.set(m.index!, person ?? NO_ONE);
+    offsets.push(m.index!);
+    people.push((q < 0 ? pov : speakers[q]) ?? NO_ONE);
   }
-  return out;
+  return third.with(offsets, people);
 }
 
-function resolveThirdPerson(text: string, mentions: readonly Mention[], genders: readonly (Gender | undefined)[], paragraphs: readonly number[]): Map<number, number> {
-  const out = new Map<number, number>();
+function resolveThirdPerson(text: string, mentions: readonly Mention[], genders: readonly (Gender | undefined)[], paragraphs: readonly number[]): Referents {
+  const offsets: number[] = [];
+  const people: number[] = [];
   const recent: Reference[] = [];
   let k = 0;
   let paragraph = 0;
@@ -98,10 +137,13 @@ function resolveThirdPerson(text: string, mentions: readonly Mention[], genders:
     let best = latest.person;
     for (const [person, s] of score) if (s > score.get(best)!) best = person;
     if (best === UNNAMED) continue;
-    out.set(at, best);
+    offsets.push(at);
+    people.push(best);
     remember(best, at);
+    // Only the last stretch of text is ever looked at again.
+    if (recent.length > 4096) recent.splice(0, recent.findIndex((r) => r.start >= at - REACH - 1000));
   }
-  return out;
+  return Referents.of(offsets, people);
 }
 
 /** A reference that opens a sentence or a clause (", and she…", "So she") is most likely its subject. */

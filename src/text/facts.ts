@@ -7,7 +7,7 @@
 import { escape, NameIndex, type Mention } from "./names.js";
 import { NUMBER_SOURCE, parseNumber } from "./numbers.js";
 import type { Span } from "./source-text.js";
-import { NO_ONE, resolvePronouns } from "./coreference.js";
+import { NO_ONE, resolvePronouns, type Referents } from "./coreference.js";
 
 export type Pronoun = "she" | "he" | "they" | "it";
 
@@ -259,7 +259,7 @@ export class FactExtractor {
   }
 
   /** The last text's names, paragraphs, pronouns and pronoun referents: `extract` and `references` on one text share them. */
-  private analysis?: { text: string; pov: number | undefined; mentions: Mention[]; paragraphs: number[]; pronouns: (Pronoun | undefined)[]; referents: Map<number, number> };
+  private analysis?: { text: string; pov: number | undefined; mentions: Mention[]; paragraphs: number[]; pronouns: (Pronoun | undefined)[]; referents: Referents };
 
   private analyse(text: string, pov: number | undefined) {
     if (this.analysis?.text === text && this.analysis.pov === pov) return this.analysis;

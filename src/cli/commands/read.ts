@@ -1,4 +1,6 @@
 /** `scentline read <manuscript>`: a draft story bible from a manuscript, and with --out a draft story project. */
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { Option, type Command } from "commander";
 import type { Bible } from "../../reader/bible.js";
 import type { WorkMetadata } from "../../reader/manuscript.js";
@@ -14,7 +16,7 @@ export function register(program: Command): void {
   program
     .command("read")
     .description("read a manuscript and print a draft story bible (characters, designations, relations, with evidence); with --out, write a draft story project")
-    .argument("<manuscript>", "the manuscript: a plain text or Markdown file")
+    .argument("<manuscript>", "the manuscript: a plain text, Markdown, HTML (an AO3 download or any page) or EPUB file, or a folder of chapter files")
     .addOption(new Option("--format <format>", "what goes to stdout: json (the story bible), yaml (the same as YAML), pretty (for reading; the default without --out)").choices(["json", "yaml", "pretty"]))
     .option("--out <dir>", "write a draft story project to this folder (scentline.yaml, chapters/, bible.json) and a summary to stderr; stdout stays empty unless --format is given")
     .option("--force", "with --out: replace a folder that is not empty (the old one is removed only once the new one is complete)")
@@ -40,7 +42,9 @@ async function readCommand(file: string, options: ReadOptions): Promise<void> {
     return w ? [[id, w] as const] : [];
   }));
   const fit = fitWorld(manuscript.text, worlds, tagsOf(manuscript.metadata));
-  const bible: Bible = { ...readText(manuscript.name, manuscript.text, readerWords(worlds.get("classic")!)), world: fit.preset, worldFit: fit };
+  const progress = stageReporter(manuscript.text.length);
+  const bible: Bible = { ...readText(manuscript.name, manuscript.text, readerWords(worlds.get("classic")!), progress.stage), world: fit.preset, worldFit: fit };
+  progress.done();
   if (options.out !== undefined) {
     const { writeProject } = await import("../read-project.js");
     writeProject(manuscript, bible, options.out, { force: options.force === true, io });
@@ -49,6 +53,30 @@ async function readCommand(file: string, options: ReadOptions): Promise<void> {
   if (format === "json") writeResult([JSON.stringify(bible, null, 2) + "\n"]);
   else if (format === "yaml") writeResult([(await import("yaml")).stringify(bible, { lineWidth: 0 })]);
   else if (format === "pretty") writeResult([pretty(bible)]);
+}
+
+/** A full garbage collection, which V8 otherwise puts off while a long book's heap grows. */
+function collectGarbage(): void {
+  setFlagsFromString("--expose-gc");
+  (runInNewContext("gc") as () => void)();
+}
+
+/** A long book (over a million characters, a second or more) reports each stage on stderr. */
+function stageReporter(characters: number): { stage: (name: string) => void; done: () => void } {
+  const began = performance.now();
+  const long = characters > 1_000_000;
+  const seconds = () => ((performance.now() - began) / 1000).toFixed(1);
+  return {
+    stage: (name) => {
+      if (!long) return;
+      process.stderr.write(`reading: ${name} (${seconds()} s)\n`);
+      // Each stage leaves the last one's working data behind: let it go before the next one grows.
+      collectGarbage();
+    },
+    done: () => {
+      if (long) process.stderr.write(`read ${(characters / 1e6).toFixed(1)} million characters in ${seconds()} s\n`);
+    },
+  };
 }
 
 /** An AO3 work's tags that say something about its world. */
