@@ -10,6 +10,7 @@ import { loadProject } from "../dist/story/load.js";
 import { Simulator } from "../dist/sim/simulator.js";
 import { parseMoment } from "../dist/core/time.js";
 import { writeTown } from "./town.mjs";
+import { benchReader } from "./reader.mjs";
 
 const io = nodeReader();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -108,3 +109,6 @@ for (const outings of [true, false]) {
   }, 10);
   row("  re-check after editing one chapter (--watch)", `${again.toFixed(0)} ms`, "< 100 ms");
 }
+
+// The manuscript reader, `scentline read`, on generated texts of 0.5, 5 and 50 MB.
+benchReader();
