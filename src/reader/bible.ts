@@ -10,7 +10,7 @@ import { learnPronouns } from "./genders.js";
 import { judgeAxis } from "./designations.js";
 import { findRelations, type RelationKind } from "./relations.js";
 import type { WorldFit } from "./world-fit.js";
-import { NameIndex } from "../text/names.js";
+import { NameIndex, type Mention } from "../text/names.js";
 
 export interface Evidence {
   line: number;
@@ -81,10 +81,7 @@ export function readText(name: string, text: string, words: ReaderWords, onStage
     places: new Map(),
   };
   onStage("reading facts");
-  const extractor = new FactExtractor(vocab);
-  const facts = extractor.extract(text);
-  onStage("following references");
-  const references = extractor.references(text);
+  const { facts, references } = readInBlocks(text, new FactExtractor(vocab));
   onStage("judging designations");
   const designations = judgeAxis("designation", text, found.length, facts, references, words);
   const alignments = judgeAxis("alignment", text, found.length, facts, references, words);
@@ -116,4 +113,25 @@ export function readText(name: string, text: string, words: ReaderWords, onStage
     (r): BibleRelation => ({ a: found[r.a].name, b: found[r.b].name, kind: r.kind, confidence: r.confidence, evidence: r.spans.map(evidence) }),
   );
   return { text: name, characters, relations };
+}
+
+/** How much text is read at once (characters): a long book in one piece needs several times its size in working memory. */
+const BLOCK = 1 << 20;
+
+/**
+ * Facts and references, read a block of paragraphs at a time (cut at a blank line, so a pronoun
+ * is rarely cut off from its person) with offsets in the whole text.
+ */
+function readInBlocks(text: string, extractor: FactExtractor): { facts: Fact[]; references: Mention[] } {
+  const facts: Fact[] = [];
+  const references: Mention[] = [];
+  for (let start = 0; start < text.length; ) {
+    const cut = text.length - start <= BLOCK * 1.5 ? -1 : text.indexOf("\n\n", start + BLOCK);
+    const end = cut < 0 ? text.length : cut + 2;
+    const block = text.slice(start, end);
+    for (const f of extractor.extract(block)) facts.push(start === 0 ? f : { ...f, span: { start: f.span.start + start, end: f.span.end + start } });
+    for (const r of extractor.references(block)) references.push(start === 0 ? r : { person: r.person, start: r.start + start, end: r.end + start });
+    start = end;
+  }
+  return { facts, references };
 }
