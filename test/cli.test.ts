@@ -374,6 +374,17 @@ describe("scentline check and rules", () => {
 });
 
 describe("scentline read", () => {
+  it("reads a 50 MB text to the end: progress on stderr, a bible on stdout, nothing written without --out", () => {
+    const dir = tempDir();
+    const line = "The tide came in over the harbour wall, and Quillon Varrowmere counted the crates again.\n\n";
+    writeFileSync(join(dir, "long.txt"), line.repeat(Math.ceil(50e6 / line.length)).slice(0, 50e6));
+    const r = spawnSync(process.execPath, [CLI, "read", join(dir, "long.txt"), "--format", "json"], { cwd: dir, encoding: "utf8", maxBuffer: 64 * 2 ** 20, timeout: 170_000 });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/read 50\.0 million characters in/);
+    expect(JSON.parse(r.stdout).characters.map((c: { name: string }) => c.name)).toEqual(["Quillon Varrowmere"]);
+    expect(readdirSync(dir)).toEqual(["long.txt"]);
+  }, 180_000);
+
   // Invented names, clinical prose.
   const text = [
     "# Chapter One",
