@@ -121,6 +121,7 @@ function resolveThirdPerson(text: string, mentions: readonly Mention[], genders:
     // "with Tesmae a pace behind her": an object pronoun is not someone named earlier in its own clause.
     const clause = isObject(text, at, m[0]) ? clauseStart(text, at) : at;
     const score = new Map<number, number>();
+    const sentence = sentenceStartBefore(text, at);
     let latest: Reference | undefined;
     for (let i = recent.length - 1; i >= 0 && recent[i].start >= from; i--) {
       const r = recent[i];
@@ -129,7 +130,7 @@ function resolveThirdPerson(text: string, mentions: readonly Mention[], genders:
       const fit = r.gender === undefined ? 0.3 : 1;
       latest ??= r;
       // Older references count for less, halving every few sentences; one in the pronoun's own sentence counts more.
-      const sameSentence = !/[.!?\n]/.test(text.slice(r.start, at));
+      const sameSentence = r.start >= sentence;
       score.set(r.person, (score.get(r.person) ?? 0) + fit * (r.weight * 2 ** (-(at - r.start) / HALF_LIFE) + (sameSentence ? 3 : 0)));
     }
     if (!latest) continue;
@@ -165,4 +166,13 @@ function clauseStart(text: string, at: number): number {
   const before = text.slice(Math.max(0, at - 200), at);
   const cut = Math.max(before.lastIndexOf(","), before.lastIndexOf(";"), before.lastIndexOf("—"), before.lastIndexOf(". "), before.lastIndexOf("\n"));
   return cut < 0 ? at - before.length : at - before.length + cut + 1;
+}
+
+/** Where the sentence holding an offset starts: just after the last . ! ? or line end before it. */
+function sentenceStartBefore(text: string, at: number): number {
+  for (let i = at - 1; i >= 0 && at - i < 2000; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2e || c === 0x21 || c === 0x3f || c === 0x0a) return i + 1;
+  }
+  return Math.max(0, at - 2000);
 }
