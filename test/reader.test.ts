@@ -117,3 +117,16 @@ describe("relations the prose states in other ways", () => {
     expect(relationsOf(twice)).toEqual(["Aurel Vey parent Brannoch 0.5"]);
   });
 });
+
+describe("relations told through 'they' and 'you'", () => {
+  const relationsOf = (text: string) => readText("t.txt", text, words).relations.map((r) => `${r.a} ${r.kind} ${r.b} ${r.confidence}`);
+
+  it("reads a couple word for 'they' right after a named pair as a partnership, from context", () => {
+    expect(relationsOf("Aurel Vey sat down. Caddoc Rook said nothing. Brannoch watched Aurel Vey and Caddoc Rook. They had been a quiet couple for years.")).toEqual(["Aurel Vey partner Caddoc Rook 0.5"]);
+  });
+
+  it("takes 'you' in a quote for the one spoken to and 'my' for the speaker", () => {
+    const text = "Brannoch Vey sat down. Ysolde Carrowan looked at him across the table.\n\n“You are my ward,” Ysolde said. “Remember it.”";
+    expect(relationsOf(text)).toEqual(["Ysolde Carrowan guardian Brannoch Vey 1"]);
+  });
+});

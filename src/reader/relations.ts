@@ -4,7 +4,8 @@
  *   dominant"): confidence 1;
  * - a kin noun that names no one ("Kylo has seen more of his mother"): the person of that noun's
  *   gender named in the sentences just before or after, when the text points to the same one at
- *   least twice: confidence ½.
+ *   least twice: confidence ½;
+ * - a couple word for "they" just after a named pair ("Han and Leia. They'd been a couple."): ½.
  */
 import type { Fact, Pronoun } from "../text/facts.js";
 import type { Mention } from "../text/names.js";
@@ -35,6 +36,8 @@ const KIN: Record<string, [RelationKind, boolean, Pronoun | undefined]> = {
 };
 // Case matters here: "his mother, Aurel" (a name follows) is left to the fact patterns.
 const KIN_PHRASE = new RegExp(`(?<![\\p{L}])(?:[Hh]is|[Hh]er|\\p{Lu}[\\p{L}'’-]*['’]s)\\s+(?:(?:own|late|older|younger|little|big|elder|new|[Bb]eta|[Aa]lpha|[Oo]mega|legal|court-appointed)\\s+)?(${Object.keys(KIN).join("|")})(?![\\p{L}])(?!,?\\s+\\p{Lu})`, "gu");
+
+const THEY_COUPLE = /\b[Tt]hey(?:['’]d|['’]re|\s+had|\s+were|\s+are|\s+have)?\s+(?:been\s+)?(?:a\s+)?(?:[\p{Ll}-]+\s+)?(?:couple|married|together|partners|lovers|dating|engaged|wed)\b/gu;
 
 export function findRelations(text: string, facts: readonly Fact[], references: readonly Mention[], names: readonly Mention[], pronouns: readonly (Pronoun | undefined)[]): FoundRelation[] {
   const out = new Map<string, FoundRelation>();
@@ -80,6 +83,13 @@ export function findRelations(text: string, facts: readonly Fact[], references: 
   }
   // Once could be anyone; the same answer twice is the text's habit.
   for (const v of votes.values()) if (v.n >= 2 && !out.has(`${v.kind}:${v.a}:${v.b}`)) for (const span of v.spans) add(v.a, v.b, v.kind, span, 0.5);
+  // "…with Han and Leia. They'd been a mixed couple.": a couple word for "they" right after a named pair.
+  for (const m of text.matchAll(THEY_COUPLE)) {
+    const before = named.within(Math.max(0, m.index! - 200), m.index!);
+    const pair = before.slice(-2);
+    if (pair.length < 2 || pair[0].person === pair[1].person || !/^\s+and\s+$/.test(text.slice(pair[0].end, pair[1].start))) continue;
+    add(pair[0].person, pair[1].person, "partner", { start: m.index!, end: m.index! + m[0].length }, 0.5);
+  }
   return [...out.values()];
 }
 

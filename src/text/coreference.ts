@@ -36,6 +36,23 @@ interface Reference {
 
 /** "I", "me", "my": the narrator outside quotes, the speaker inside them. */
 const FIRST_PERSON = /(?<![\p{L}'’])(?:I|[Mm]e|[Mm]y|[Mm]yself|[Mm]ine)(?![\p{L}])/gu;
+const SECOND_PERSON = /(?<![\p{L}'’])(?:[Yy]ou|[Yy]our|[Yy]ourself)(?![\p{L}])/gu;
+/** How far before a quote its listener was last referred to, at most (characters). */
+const LISTENER_REACH = 1500;
+
+function addressee(refs: readonly Mention[], before: number, speaker: number): number | undefined {
+  let k = refs.length - 1;
+  let lo = 0;
+  let hi = refs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (refs[mid].start < before) lo = mid + 1;
+    else hi = mid;
+  }
+  for (k = lo - 1; k >= 0 && before - refs[k].start < LISTENER_REACH; k--) if (refs[k].person !== speaker && refs[k].person >= 0) return refs[k].person;
+  return undefined;
+}
+
 /** What a first-person pronoun stands for when the text does not say who speaks. */
 export const NO_ONE = -1;
 
@@ -81,7 +98,7 @@ export class Referents {
  */
 export function resolvePronouns(text: string, mentions: readonly Mention[], genders: readonly (Gender | undefined)[], paragraphs: readonly number[], pov?: number): Referents {
   const third = resolveThirdPerson(text, mentions, genders, paragraphs);
-  if (!/(?<![\p{L}'’])(?:I|[Mm]e|[Mm]y)(?![\p{L}])/u.test(text)) return third;
+  if (!/(?<![\p{L}'’])(?:I|[Mm]e|[Mm]y|[Yy]ou|[Yy]our)(?![\p{L}])/u.test(text)) return third;
   const quotes = quoteSpans(text);
   const narrator = pov === undefined ? [] : [...text.matchAll(FIRST_PERSON)].filter((m) => quoteAt(quotes, m.index!) < 0).map((m) => ({ person: pov, start: m.index!, end: m.index! + m[0].length }));
   const refs = [...mentions, ...narrator, ...[...third].map(([start, person]) => ({ person, start, end: start + 1 }))].sort((a, b) => a.start - b.start);
@@ -92,6 +109,13 @@ export function resolvePronouns(text: string, mentions: readonly Mention[], gend
     const q = quoteAt(quotes, m.index!);
     offsets.push(m.index!);
     people.push((q < 0 ? pov : speakers[q]) ?? NO_ONE);
+  }
+  // "You" in a quote is the one spoken to: the last person referred to before it who is not the speaker.
+  for (const m of text.matchAll(SECOND_PERSON)) {
+    const q = quoteAt(quotes, m.index!);
+    if (q < 0 || speakers[q] === undefined) continue;
+    offsets.push(m.index!);
+    people.push(addressee(refs, quotes[q].start, speakers[q]!) ?? NO_ONE);
   }
   return third.with(offsets, people);
 }

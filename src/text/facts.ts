@@ -74,8 +74,8 @@ const word = (w: string) => `[${w[0].toLowerCase()}${w[0].toUpperCase()}]${escap
 /** Any of the words, a dash in one also matching a space ("royal-guard" is "royal guard"). */
 const words = (ws: readonly string[]) => (ws.length ? ws.map((w) => word(w).replace(/-/g, "[- ]")).join("|") : "(?!)");
 
-const PRONOUN_SUBJECT = "[Hh]e|[Ss]he|[Tt]hey|I";
-const PRONOUN_POSSESSIVE = "[Hh]is|[Hh]er|[Tt]heir|[Mm]y";
+const PRONOUN_SUBJECT = "[Hh]e|[Ss]he|[Tt]hey|I|[Yy]ou";
+const PRONOUN_POSSESSIVE = "[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Yy]our";
 const PRONOUN_OBJECT = "[Hh]im|[Hh]er|[Tt]hem|[Mm]e";
 const GENDER: Record<string, Pronoun | "pov"> = { he: "he", him: "he", his: "he", she: "she", her: "she", they: "they", them: "they", their: "they", i: "pov", me: "pov", my: "pov" };
 /** Words before a designation that stop it being a claim ("like an alpha", "not an omega"). */
@@ -219,7 +219,7 @@ export class FactExtractor {
     add("relation", `${POSS("of")}\\s+${KIN_ADJ}${KIN_NOUN},?\\s+${NAME("who")}`);
     add("relation", `${NAME("who")},\\s+${POSS("of")}\\s+${KIN_ADJ}${KIN_NOUN}`);
     // "Ravi was his dominant", "Fen has been Gran Ottilie's ward".
-    add("relation", `${SUBJ("who")}${APPOS}\\s+(?:is|was|had been|has been|became|becomes|remains|remained)\\s+${POSS("of")}\\s+${KIN_ADJ}${KIN_NOUN}(?![\\p{L}])`);
+    add("relation", `${SUBJ("who")}${APPOS}(?:['’]re|\\s+(?:is|was|are|were|had been|has been|may be|might be|became|becomes|remains|remained))\\s+${POSS("of")}\\s+${KIN_ADJ}${KIN_NOUN}(?![\\p{L}])`);
     // "Sato had been married for four years to the gunnery chief, Dov Brenner"; "she had been going out with Imke".
     add("partner", `${SUBJ("who")}${APPOS}\\s+(?:is|was|are|were|has been|had been|have been|got|gets)\\s+(?:happily\\s+|newly\\s+|recently\\s+)?(?:married|wed)\\s+(?:for\\s+[^,.;!?\\n]{1,30}?\\s+)?to\\s+(?:(?:the|a|an|his|her|their)\\s+[^,.;!?\\n]{1,40}?,\\s+)?${NAME("of")}`);
     add("partner", `${SUBJ("who")}${APPOS}\\s+(?:is|was|are|were|has been|had been|have been|started|starts|began|begins)\\s+(?:dating|going out with|going steady with|in a relationship with|living with)\\s+${NAME("of")}`);
@@ -622,7 +622,7 @@ const AGAIN = /^[\s,]*(?:again|once more|once again|anew)\b/i;
 const REFERRING_PRONOUNS = /(?<![\p{L}])(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Hh]ers|[Hh]imself|[Hh]erself|I|[Mm]e|[Mm]y|[Mm]yself)(?![\p{L}])/gu;
 
 
-const PRONOUNS = /(?<![\p{L}])(?:[Hh]e|[Ss]he|[Tt]hey|I|[Hh]is|[Hh]er|[Tt]heir|[Mm]y)(?![\p{L}])/gu;
+const PRONOUNS = /(?<![\p{L}])(?:[Hh]e|[Ss]he|[Tt]hey|I|[Yy]ou|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Yy]our)(?![\p{L}])/gu;
 
 function pronounStarts(text: string): number[] {
   const out: number[] = [];
