@@ -96,12 +96,16 @@ export function discoverPeople(text: string, vocabulary: readonly string[] = [])
 function lowerCaseWords(text: string): Set<string> {
   const lower = new Map<string, number>();
   const capitalised = new Map<string, number>();
-  for (const m of text.matchAll(/\p{L}[\p{L}'’-]*/gu)) {
-    const w = m[0].replace(/['’]s$/, "");
-    const first = w[0];
-    const isLower = first !== first.toUpperCase();
+  const WORD = /\p{L}[\p{L}'’-]*/gu;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    const at = m.index;
+    let w = m[0];
+    const first = w.charCodeAt(0);
+    // ASCII is decided by its code; other letters by whether they change case.
+    const isLower = first < 128 ? first >= 97 : w[0] !== w[0].toUpperCase();
     // Capitals inside a sentence only: "Yes" opens many a line of dialogue and is still a word.
-    if (!isLower && !(m.index! >= 2 && text[m.index! - 1] === " " && /[\p{Ll},;]/u.test(text[m.index! - 2]))) continue;
+    if (!isLower && !(at >= 2 && text.charCodeAt(at - 1) === 32 && midSentence(text[at - 2]))) continue;
+    if (w.length > 2 && (w.endsWith("'s") || w.endsWith("’s"))) w = w.slice(0, -2);
     const counts = isLower ? lower : capitalised;
     const key = w.toLowerCase();
     counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -109,6 +113,11 @@ function lowerCaseWords(text: string): Set<string> {
   const out = new Set<string>();
   for (const [w, n] of lower) if (n >= 2 || (capitalised.get(w) ?? 0) < 3 * n) out.add(w);
   return out;
+}
+
+/** A lower-case letter, comma or semicolon: what comes before a capital inside a sentence. */
+function midSentence(c: string): boolean {
+  return c === "," || c === ";" || (c >= "a" && c <= "z") || (c > "\x7f" && c !== c.toUpperCase());
 }
 
 /** The last word of a place's name: "Fluke Lane", "Rask Hollow", "Salt Fork". */

@@ -35,7 +35,9 @@ const KIN: Record<string, [RelationKind, boolean, Pronoun | undefined]> = {
   dominant: ["dominant-of", true, undefined], submissive: ["dominant-of", false, undefined],
 };
 // Case matters here: "his mother, Aurel" (a name follows) is left to the fact patterns.
-const KIN_PHRASE = new RegExp(`(?<![\\p{L}])(?:[Hh]is|[Hh]er|\\p{Lu}[\\p{L}'’-]*['’]s)\\s+(?:(?:own|late|older|younger|little|big|elder|new|[Bb]eta|[Aa]lpha|[Oo]mega|legal|court-appointed)\\s+)?(${Object.keys(KIN).join("|")})(?![\\p{L}])(?!,?\\s+\\p{Lu})`, "gu");
+// The noun is looked for first (it is rare); its owner just before it.
+const KIN_NOUN = new RegExp(`(?<![\\p{L}])(${Object.keys(KIN).join("|")})(?![\\p{L}])(?!,?\\s+\\p{Lu})`, "gu");
+const KIN_OWNER = /(?<![\p{L}])(?:[Hh]is|[Hh]er|\p{Lu}[\p{L}'’-]*['’]s)\s+(?:(?:own|late|older|younger|little|big|elder|new|[Bb]eta|[Aa]lpha|[Oo]mega|legal|court-appointed)\s+)?$/u;
 
 const THEY_COUPLE = /\b[Tt]hey(?:['’]d|['’]re|\s+had|\s+were|\s+are|\s+have)?\s+(?:been\s+)?(?:a\s+)?(?:[\p{Ll}-]+\s+)?(?:couple|married|together|partners|lovers|dating|engaged|wed)\b/gu;
 
@@ -63,10 +65,14 @@ export function findRelations(text: string, facts: readonly Fact[], references: 
   const stated = (a: number, b: number) => [...out.values()].some((r) => (r.a === a && r.b === b) || (r.a === b && r.b === a));
   // Kin nouns that name no one: votes for who they stand for.
   const votes = new Map<string, { a: number; b: number; kind: RelationKind; n: number; spans: Span[] }>();
-  for (const m of text.matchAll(KIN_PHRASE)) {
-    const at = m.index!;
+  for (const noun of text.matchAll(KIN_NOUN)) {
+    const window = text.slice(Math.max(0, noun.index! - 48), noun.index!);
+    const o = KIN_OWNER.exec(window);
+    if (!o) continue;
+    const at = noun.index! - window.length + o.index;
+    const m = { 0: text.slice(at, noun.index! + noun[0].length), 1: noun[1] };
     const [kind, referentFirst, gender] = KIN[m[1].toLowerCase()];
-    const owner = refs.within(at, at + m[0].length - m[1].length).at(-1)?.person;
+    const owner = refs.within(at, noun.index!).at(-1)?.person;
     if (owner === undefined) continue;
     const s = sentenceOf(sentences, at);
     // Someone named in the same sentence is someone else ("Rey waited, and his mother…"); a pronoun there may be the kin.

@@ -147,7 +147,8 @@ function resolveThirdPerson(text: string, mentions: readonly Mention[], genders:
     const score = new Map<number, number>();
     const sentence = sentenceStartBefore(text, at);
     let latest: Reference | undefined;
-    for (let i = recent.length - 1; i >= 0 && recent[i].start >= from; i--) {
+    // The last hundred references at most: enough for any paragraph, and a crowded scene stays fast.
+    for (let i = recent.length - 1; i >= 0 && i >= recent.length - 100 && recent[i].start >= from; i--) {
       const r = recent[i];
       // Someone whose pronoun the text never made clear may still be meant, at a third of the weight.
       if ((r.gender !== undefined && r.gender !== gender) || r.start >= clause) continue;
