@@ -130,3 +130,28 @@ describe("relations told through 'they' and 'you'", () => {
     expect(relationsOf(text)).toEqual(["Ysolde Carrowan guardian Brannoch Vey 1"]);
   });
 });
+
+describe("designations told in other ways", () => {
+  const designationOf = (text: string, name: string) => readText("t.txt", text, words).characters.find((c) => c.name === name || c.aliases.includes(name))?.designation;
+
+  it("reads 'As a beta, he…' and a rank standing for the one person who holds it", () => {
+    expect(designationOf("Kestrel Amadi shook his head. As a beta, he could not smell it. Kestrel went home.", "Kestrel Amadi")).toBe("beta");
+    const ranks = "Admiral Caius Varrowmere wrote twice. Quillon read the letter. The Admiral was an alpha of the old school. Quillon sighed.";
+    expect(designationOf(ranks, "Caius Varrowmere")).toBe("alpha");
+  });
+
+  it("takes a form of address for what the one spoken to is", () => {
+    const text = "Dace Orrin came in from the field. Mab looked up at him.\n\n“Yes, Alpha,” Mab said. Dace Orrin nodded.";
+    expect(designationOf(text, "Dace Orrin")).toBe("alpha");
+  });
+
+  it("gives a first-person narrator the name others call them by", () => {
+    const text = [
+      "I came to the farm in spring. I carried my bag up the hill, and I did not look back.",
+      "“Dace, sit down,” Ottilie Rask said. I sat. I was tired, and my hands shook.",
+      "“Eat something, Dace.” I ate. My rut comes every autumn, and I knew it was close. I said nothing.",
+      "Ottilie Rask watched me. I went to bed early.",
+    ].join("\n\n");
+    expect(designationOf(text, "Dace")).toBe("alpha");
+  });
+});

@@ -5,7 +5,8 @@
  */
 import { SourceText } from "../text/source-text.js";
 import { FactExtractor, type Fact, type Vocabulary } from "../text/facts.js";
-import { discoverPeople, type FoundPerson } from "./people.js";
+import { discoverPeople, titleOf, type FoundPerson } from "./people.js";
+import { quoteAt, quoteSpans } from "../text/dialogue.js";
 import { learnPronouns } from "./genders.js";
 import { judgeAxis } from "./designations.js";
 import { findRelations, type RelationKind } from "./relations.js";
@@ -67,9 +68,10 @@ export function readText(name: string, text: string, words: ReaderWords, onStage
   onStage("finding people");
   const vocabularyWords = [...words.designations, ...words.alignments, ...words.cycles.keys(), ...words.tells, "visit", "suppressant", "suppressants", "bond", "mate", "scent"];
   const found = discoverPeople(text, vocabularyWords);
-  const named = found.map((p) => ({ name: p.name, aliases: p.aliases }));
+  const named = found.map((p) => ({ name: p.name, aliases: [...p.aliases, ...byTitle(found, p)] }));
   onStage("following pronouns");
   const names = new NameIndex(named).mentions(text);
+  const pov = narrator(text, names);
   const pronouns = learnPronouns(text, names, found.length);
   const vocab: Vocabulary = {
     people: named.map((p, i) => ({ ...p, pronouns: pronouns[i] })),
@@ -81,7 +83,7 @@ export function readText(name: string, text: string, words: ReaderWords, onStage
     places: new Map(),
   };
   onStage("reading facts");
-  const { facts, references } = readInBlocks(text, new FactExtractor(vocab));
+  const { facts, references } = readInBlocks(text, new FactExtractor(vocab), pov);
   onStage("judging designations");
   const designations = judgeAxis("designation", text, found.length, facts, references, words);
   const alignments = judgeAxis("alignment", text, found.length, facts, references, words);
@@ -122,16 +124,47 @@ const BLOCK = 1 << 20;
  * Facts and references, read a block of paragraphs at a time (cut at a blank line, so a pronoun
  * is rarely cut off from its person) with offsets in the whole text.
  */
-function readInBlocks(text: string, extractor: FactExtractor): { facts: Fact[]; references: Mention[] } {
+function readInBlocks(text: string, extractor: FactExtractor, pov: number | undefined): { facts: Fact[]; references: Mention[] } {
   const facts: Fact[] = [];
   const references: Mention[] = [];
   for (let start = 0; start < text.length; ) {
     const cut = text.length - start <= BLOCK * 1.5 ? -1 : text.indexOf("\n\n", start + BLOCK);
     const end = cut < 0 ? text.length : cut + 2;
     const block = text.slice(start, end);
-    for (const f of extractor.extract(block)) facts.push(start === 0 ? f : { ...f, span: { start: f.span.start + start, end: f.span.end + start } });
-    for (const r of extractor.references(block)) references.push(start === 0 ? r : { person: r.person, start: r.start + start, end: r.end + start });
+    for (const f of extractor.extract(block, { pov })) facts.push(start === 0 ? f : { ...f, span: { start: f.span.start + start, end: f.span.end + start } });
+    for (const r of extractor.references(block, { pov })) references.push(start === 0 ? r : { person: r.person, start: r.start + start, end: r.end + start });
     start = end;
   }
   return { facts, references };
+}
+
+/** "The Admiral" for the one person titled Admiral: how prose refers to someone by rank alone. */
+function byTitle(people: readonly FoundPerson[], person: FoundPerson): string[] {
+  const titles = (p: FoundPerson) => new Set([p.name, ...p.aliases].map(titleOf).filter((t): t is string => t !== undefined));
+  const mine = titles(person);
+  return [...mine].filter((t) => people.every((p) => p === person || !titles(p).has(t))).flatMap((t) => [`the ${t}`, `The ${t}`]);
+}
+
+/**
+ * Who "I" is in a text told in the first person: the person others address by name most often
+ * (a narrator's name turns up in the other characters' speech, seldom in the narration).
+ */
+function narrator(text: string, names: readonly Mention[]): number | undefined {
+  const quotes = quoteSpans(text);
+  let first = 0;
+  let third = 0;
+  for (const m of text.matchAll(/(?<![\p{L}'’])(I|me|my|he|she|his|her)(?![\p{L}])/gu)) {
+    if (quoteAt(quotes, m.index!) >= 0) continue;
+    if (/^(?:I|me|my)$/.test(m[1])) first++;
+    else third++;
+  }
+  if (first < 10 || first < third / 2) return undefined;
+  const addressed = new Map<number, number>();
+  for (const n of names) {
+    if (quoteAt(quotes, n.start) < 0) continue;
+    const spoken = /(?:,\s*|["“]\s*)$/.test(text.slice(Math.max(0, n.start - 3), n.start)) && /^\s*[,.!?—]/.test(text.slice(n.end, n.end + 2));
+    if (spoken) addressed.set(n.person, (addressed.get(n.person) ?? 0) + 1);
+  }
+  const [best] = [...addressed].sort((a, b) => b[1] - a[1]);
+  return best && best[1] >= 2 ? best[0] : undefined;
 }

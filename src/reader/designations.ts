@@ -6,14 +6,17 @@
  * - someone else's designation they possess ("his omega" says he is the other one): 1;
  * - the word as a predicate ("…and was an omega") in a sentence that refers to them alone (by name
  *   or pronoun): 1 in narration, ½ in dialogue;
- * - "the omega" standing for someone named close by who is not the sentence's subject: ½.
+ * - "the omega" standing for someone named close by who is not the sentence's subject: ½;
+ * - a form of address ("Yes, Alpha,") names what the one spoken to is: 1.
  * Words that say nothing about anyone are skipped: plurals ("Omegas are kept indoors"), "any alpha",
- * compounds ("Alpha-only"), and forms of address ("Yes, Alpha."). A negation ("not an alpha")
+ * and compounds ("Alpha-only"). A negation ("not an alpha")
  * counts against; when it rules out all values but one, it counts for that one.
  */
 import type { Fact } from "../text/facts.js";
 import type { Mention } from "../text/names.js";
 import type { ReaderWords } from "./bible.js";
+import { addressee } from "../text/coreference.js";
+import { quoteAt, quoteSpans, speakersOf } from "../text/dialogue.js";
 
 export interface Span {
   start: number;
@@ -27,7 +30,7 @@ export interface Judgement {
   evidence: Span[];
 }
 
-const WEIGHT = { fact: 4, cycle: 2, possessed: 1, narration: 1, dialogue: 0.5, anaphor: 0.5 } as const;
+const WEIGHT = { fact: 4, cycle: 2, possessed: 1, narration: 1, addressed: 1, dialogue: 0.5, anaphor: 0.5 } as const;
 
 const GENERIC_BEFORE = /\b(?:any|every|other|another|no|all|some|most|many|few|each|those|these|such|non)[\s-]+$/i;
 const POSSESSIVE_BEFORE = /(?:\b(?:his|her|their|your|my|our)|['’]s)\s+(?:own\s+|new\s+|future\s+|chosen\s+)?$/i;
@@ -61,6 +64,8 @@ export function judgeAxis(
   }
   if (values.length === 0) return votes.map(() => ({ value: "unknown", confidence: 0, evidence: [] }));
   const sentences = sentenceBounds(text);
+  const quotes = quoteSpans(text);
+  const talk = { quotes, speakers: speakersOf(text, quotes, references, paragraphStarts(text)) };
   const refs = new ReferenceIndex(references);
   const valueRe = new RegExp(`(?<![\\p{L}-])(${values.join("|")})(s|es|['’]s)?(?![\\p{L}/-])`, "giu");
   const cycleRe = new RegExp(`(?<![\\p{L}-])(${[...words.cycles.keys()].join("|")})(?![\\p{L}/-])`, "giu");
@@ -71,7 +76,15 @@ export function judgeAxis(
     const value = m[1].toLowerCase();
     if (m[2] && !/['’]s/.test(m[2])) continue; // a plural speaks of everyone
     const before = text.slice(Math.max(0, at - 24), at);
-    if (GENERIC_BEFORE.test(before) || vocative(text, at, at + m[0].length)) continue;
+    if (GENERIC_BEFORE.test(before)) continue;
+    if (vocative(text, at, at + m[0].length)) {
+      // "Yes, Alpha," she said: a form of address names what the one spoken to is.
+      const q = quoteAt(talk.quotes, at);
+      const speaker = q < 0 ? undefined : talk.speakers[q];
+      const listener = speaker === undefined ? undefined : addressee(references, talk.quotes[q].start, speaker);
+      if (listener !== undefined) vote(listener, value, WEIGHT.addressed, span);
+      continue;
+    }
     const sentence = sentences.around(at);
     const inSentence = refs.within(sentence.start, sentence.end);
     if (POSSESSIVE_BEFORE.test(before)) {
@@ -237,4 +250,10 @@ class ReferenceIndex {
     }
     return best?.person;
   }
+}
+
+function paragraphStarts(text: string): number[] {
+  const out = [0];
+  for (const m of text.matchAll(/\n[ \t]*\n/g)) out.push(m.index! + m[0].length);
+  return out;
 }

@@ -26,6 +26,12 @@ const TITLES = [
 ];
 const TITLE = new RegExp(`^(?:${TITLES.join("|")})\\.?$`);
 
+/** The title a form of a name opens with ("Admiral" in "Admiral Caius Varrowmere"), if any. */
+export function titleOf(form: string): string | undefined {
+  const [first, ...rest] = form.split(" ");
+  return rest.length > 0 && TITLE.test(first) ? first.replace(/\.$/, "") : undefined;
+}
+
 /** Capitalised words that are never names, whatever the text does with them. */
 const NEVER = new Set([
   "I", "I'm", "I've", "I'd", "I'll", "I’m", "I’ve", "I’d", "I’ll", "OK", "Okay", "God", "Christ", "Jesus", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",

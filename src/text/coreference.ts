@@ -40,7 +40,8 @@ const SECOND_PERSON = /(?<![\p{L}'’])(?:[Yy]ou|[Yy]our|[Yy]ourself)(?![\p{L}])
 /** How far before a quote its listener was last referred to, at most (characters). */
 const LISTENER_REACH = 1500;
 
-function addressee(refs: readonly Mention[], before: number, speaker: number): number | undefined {
+/** Who a quote starting at `before` is said to: the last person referred to before it who is not its speaker. */
+export function addressee(refs: readonly Mention[], before: number, speaker: number): number | undefined {
   let k = refs.length - 1;
   let lo = 0;
   let hi = refs.length;

@@ -145,6 +145,8 @@ export class FactExtractor {
     add("designation", `${NAME("who")},\\s+${ART}\\s+${ADJ}${D}(?!${APOS}s)`);
     // "the omega Rey": found from the designation word (faster than from every article); hedges are looked for just before it.
     add("designation-before", `(?<![\\p{L}-])${D},?\\s+${NAME("who")}(?!\\s+an?\\s)`);
+    // "As a beta, he couldn't smell it".
+    add("designation", `(?<![\\p{L}])[Aa]s\\s+(?:an?\\s+)?${ADJ}${D},\\s+${SUBJ("who")}`);
     // "a beta named Ordo Fenwick", "an omega called Tesk".
     add("designation", `(?<![\\p{L}-])(?:an?|[Aa]n?)\\s+${ADJ}${D}\\s+(?:named|called|by the name of)\\s+${NAME("who")}`);
     // "Leia had been an alpha, Han a submissive": the second of a pair, its verb left out.
