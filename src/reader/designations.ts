@@ -15,6 +15,7 @@
 import type { Fact } from "../text/facts.js";
 import type { Mention } from "../text/names.js";
 import type { ReaderWords } from "./bible.js";
+import { lastAtOrBefore, Positions } from "./positions.js";
 import { addressee } from "../text/coreference.js";
 import { quoteAt, quoteSpans, speakersOf } from "../text/dialogue.js";
 
@@ -192,39 +193,14 @@ function sentenceBounds(text: string): Bounds {
   starts.push(text.length);
   return {
     around(at: number): Span {
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid] <= at) lo = mid;
-        else hi = mid - 1;
-      }
-      return { start: starts[lo], end: starts[Math.min(lo + 1, starts.length - 1)] };
+      const k = lastAtOrBefore(starts, at);
+      return { start: starts[k], end: starts[Math.min(k + 1, starts.length - 1)] };
     },
   };
 }
 
 /** Names and resolved pronouns by position, for the questions the cues ask. */
-class ReferenceIndex {
-  constructor(private readonly refs: readonly Mention[]) {}
-
-  private firstAtOrAfter(at: number): number {
-    let lo = 0;
-    let hi = this.refs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.refs[mid].start < at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  within(start: number, end: number): Mention[] {
-    const out: Mention[] = [];
-    for (let k = this.firstAtOrAfter(start); k < this.refs.length && this.refs[k].start < end; k++) out.push(this.refs[k]);
-    return out;
-  }
-
+class ReferenceIndex extends Positions {
   /** The reference that makes up the possessive just before `at` ("his", "Rey's"). */
   endingNear(at: number, before: string): number | undefined {
     const from = at - before.length;
@@ -236,14 +212,14 @@ class ReferenceIndex {
   nearestOutside(at: number, sentence: Span, exclude: ReadonlySet<number>): number | undefined {
     const k = this.firstAtOrAfter(at);
     let best: { person: number; distance: number } | undefined;
-    for (let i = k; i < this.refs.length && this.refs[i].start - at < 400; i++) {
-      const r = this.refs[i];
+    for (let i = k; i < this.list.length && this.list[i].start - at < 400; i++) {
+      const r = this.list[i];
       if (r.start < sentence.end || exclude.has(r.person)) continue;
       best = { person: r.person, distance: r.start - at };
       break;
     }
-    for (let i = k - 1; i >= 0 && at - this.refs[i].end < 400; i--) {
-      const r = this.refs[i];
+    for (let i = k - 1; i >= 0 && at - this.list[i].end < 400; i--) {
+      const r = this.list[i];
       if (r.end > sentence.start || exclude.has(r.person)) continue;
       if (!best || at - r.end < best.distance) best = { person: r.person, distance: at - r.end };
       break;

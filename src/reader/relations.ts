@@ -10,6 +10,7 @@
 import type { Fact, Pronoun } from "../text/facts.js";
 import type { Mention } from "../text/names.js";
 import type { Span } from "../text/source-text.js";
+import { lastAtOrBefore, Positions } from "./positions.js";
 
 export type RelationKind = "bonded" | "courting" | "partner" | "guardian" | "owner" | "parent" | "sibling" | "dominant-of";
 
@@ -74,7 +75,7 @@ export function findRelations(text: string, facts: readonly Fact[], references: 
     const [kind, referentFirst, gender] = KIN[m[1].toLowerCase()];
     const owner = refs.within(at, noun.index!).at(-1)?.person;
     if (owner === undefined) continue;
-    const s = sentenceOf(sentences, at);
+    const s = lastAtOrBefore(sentences, at);
     // Someone named in the same sentence is someone else ("Rey waited, and his mother…"); a pronoun there may be the kin.
     const inSentence = new Set(named.within(sentences[s], sentences[s + 1] ?? text.length).map((r) => r.person));
     const near = named.within(sentences[Math.max(0, s - 2)], sentences[Math.min(sentences.length - 1, s + 2)] ?? text.length).filter((r) => r.person !== owner && !inSentence.has(r.person) && (gender === undefined || pronouns[r.person] === undefined || pronouns[r.person] === gender));
@@ -103,33 +104,4 @@ function sentenceStarts(text: string): number[] {
   const out = [0];
   for (const m of text.matchAll(/[.!?]["'’”)]*\s+|\n\s*\n/g)) out.push(m.index! + m[0].length);
   return out;
-}
-
-function sentenceOf(starts: readonly number[], at: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-/** Mentions by position. */
-class Positions {
-  constructor(private readonly list: readonly Mention[]) {}
-
-  within(start: number, end: number): Mention[] {
-    let lo = 0;
-    let hi = this.list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.list[mid].start < start) lo = mid + 1;
-      else hi = mid;
-    }
-    const out: Mention[] = [];
-    for (let k = lo; k < this.list.length && this.list[k].start < end; k++) out.push(this.list[k]);
-    return out;
-  }
 }

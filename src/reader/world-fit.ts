@@ -8,6 +8,7 @@
  * work's tags count as well, at half weight.
  */
 import type { World } from "../world/load.js";
+import { lastAtOrBefore } from "./positions.js";
 
 export interface WorldEvidence {
   line: number;
@@ -111,12 +112,6 @@ function lineStarts(text: string): number[] {
 }
 
 function at(text: string, lines: readonly number[], start: number, length: number): WorldEvidence {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid] <= start) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, offset: start - lines[lo], quote: text.slice(start, start + length) };
+  const line = lastAtOrBefore(lines, start);
+  return { line: line + 1, offset: start - lines[line], quote: text.slice(start, start + length) };
 }
