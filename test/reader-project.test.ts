@@ -109,7 +109,7 @@ describe("a draft story project from a manuscript", () => {
 describe("the draft is held to the checker", () => {
   it("takes back a designation the chapters contradict, and says why", () => {
     const m = manuscript("watch.txt", "Rey, an omega, keeps the watch. Rey waits by the gate.\n");
-    const bible: Bible = { text: m.name, characters: [character("Rey", "alpha", "Rey is an alpha")], relations: [] };
+    const bible: Bible = { text: m.name, characters: [character("Rey", "alpha", "Rey is an alpha")], relations: [], events: [] };
     const { dir, yaml } = written(m, bible);
     expect(parse(yaml).cast[0].designation).toBeUndefined();
     expect(yaml).toMatch(/# designation not stated: alpha\? the chapters read otherwise \(chapters\/01-chapter\.md:1: /);
@@ -122,6 +122,7 @@ describe("the draft is held to the checker", () => {
     const bible: Bible = {
       text: m.name,
       characters: ["Ash", "Bo", "Cy"].map((n) => character(n, "unknown", `${n} waits`, { confidence: 0 })),
+      events: [],
       relations: [
         { a: "Ash", b: "Bo", kind: "bonded", confidence: 1, evidence: e },
         { a: "Ash", b: "Cy", kind: "bonded", confidence: 1, evidence: e },
@@ -150,7 +151,7 @@ describe("the draft is held to the checker", () => {
   it("a chapter that opens with a rule is not read as front matter", () => {
     const text = "---\nRey waits.\n---\nRey sleeps.\n";
     const m = manuscript("rule.txt", text);
-    const { dir } = written(m, { text: m.name, characters: [character("Rey", "unknown", "Rey waits", { confidence: 0 })], relations: [] });
+    const { dir } = written(m, { text: m.name, characters: [character("Rey", "unknown", "Rey waits", { confidence: 0 })], relations: [], events: [] });
     const chapter = readFileSync(join(dir, "chapters", "01-chapter.md"), "utf8");
     expect(chapter.endsWith(text)).toBe(true);
     expect(check(dir).findings.filter((f) => f.ruleId === "front-matter")).toEqual([]);

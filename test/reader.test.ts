@@ -155,3 +155,25 @@ describe("designations told in other ways", () => {
     expect(designationOf(text, "Dace")).toBe("alpha");
   });
 });
+
+describe("events the manuscript tells", () => {
+  it("lists presentations, heats, bites, Visits and legal acts with their people, chapter and words", () => {
+    const text = [
+      "# Arrival",
+      "",
+      "Tesmae Orlind presented as an omega at fifteen. Quillon Varrowmere waited at the gate.",
+      "",
+      "# Winter",
+      "",
+      "Tesmae's heat began in the second week. Quillon bit Tesmae at the gland. Ordo Fenwick was freed by the reform.",
+    ].join("\n");
+    const events = readText("t.md", text, words, { chapters: [{ title: "Arrival", start: 0 }, { title: "Winter", start: text.indexOf("# Winter") }] }).events;
+    const brief = events.map((e) => `${e.kind} ${e.people.join("+")} ${e.what} ${e.chapter} ${e.evidence[0].line}`);
+    expect(brief).toEqual([
+      "presentation Tesmae Orlind omega Arrival 3",
+      "cycle Tesmae Orlind heat began Winter 7",
+      "bite Tesmae Orlind+Quillon Varrowmere claiming bite Winter 7",
+      "freed Ordo Fenwick by law Winter 7",
+    ]);
+  });
+});

@@ -11,6 +11,8 @@ import { learnPronouns } from "./genders.js";
 import { judgeAxis } from "./designations.js";
 import { findRelations, type RelationKind } from "./relations.js";
 import type { WorldFit } from "./world-fit.js";
+import { eventsOf, type EventKind } from "./events.js";
+import { lastAtOrBefore } from "./positions.js";
 import { NameIndex, type Mention } from "../text/names.js";
 
 export interface Evidence {
@@ -43,10 +45,22 @@ export interface BibleRelation {
   evidence: Evidence[];
 }
 
+/** Something the manuscript tells happening: a heat, a bite, a Visit, a legal act. */
+export interface BibleEvent {
+  kind: EventKind;
+  /** The people in it, first the one it is about. */
+  people: string[];
+  what: string;
+  /** The chapter's title, when the manuscript has chapters. */
+  chapter?: string;
+  evidence: Evidence[];
+}
+
 export interface Bible {
   text: string;
   characters: BibleCharacter[];
   relations: BibleRelation[];
+  events: BibleEvent[];
   /** The canon preset the text fits best, when the reader was asked to tell. */
   world?: string;
   /** How each preset fits: what the text confirms and contradicts, with quotes. */
@@ -62,8 +76,15 @@ export interface ReaderWords {
 }
 
 
-/** `onStage` hears each stage as it starts, for progress on long books. */
-export function readText(name: string, text: string, words: ReaderWords, onStage: (stage: string) => void = () => {}): Bible {
+export interface ReadOptions {
+  /** Hears each stage as it starts, for progress on long books. */
+  onStage?: (stage: string) => void;
+  /** Where each chapter starts, so events can say which chapter they are in. */
+  chapters?: readonly { title: string; start: number }[];
+}
+
+export function readText(name: string, text: string, words: ReaderWords, options: ReadOptions = {}): Bible {
+  const onStage = options.onStage ?? (() => {});
   const source = new SourceText(name, text);
   onStage("finding people");
   const vocabularyWords = [...words.designations, ...words.alignments, ...words.cycles.keys(), ...words.tells, "visit", "suppressant", "suppressants", "bond", "mate", "scent"];
@@ -114,7 +135,17 @@ export function readText(name: string, text: string, words: ReaderWords, onStage
   const relations = findRelations(text, facts, references, names, pronouns).map(
     (r): BibleRelation => ({ a: found[r.a].name, b: found[r.b].name, kind: r.kind, confidence: r.confidence, evidence: r.spans.map(evidence) }),
   );
-  return { text: name, characters, relations };
+  const chapters = options.chapters ?? [];
+  const events = eventsOf(facts).map(
+    (e): BibleEvent => ({
+      kind: e.kind,
+      people: e.people.map((p) => found[p].name),
+      what: e.what,
+      ...(chapters.length > 1 ? { chapter: chapters[lastAtOrBefore(chapters.map((c) => c.start), e.span.start)].title } : {}),
+      evidence: [evidence(e.span)],
+    }),
+  );
+  return { text: name, characters, relations, events };
 }
 
 /** How much text is read at once (characters): a long book in one piece needs several times its size in working memory. */

@@ -43,7 +43,7 @@ async function readCommand(file: string, options: ReadOptions): Promise<void> {
   }));
   const fit = fitWorld(manuscript.text, worlds, tagsOf(manuscript.metadata));
   const progress = stageReporter(manuscript.text.length);
-  const bible: Bible = { ...readText(manuscript.name, manuscript.text, readerWords(worlds.get("classic")!), progress.stage), world: fit.preset, worldFit: fit };
+  const bible: Bible = { ...readText(manuscript.name, manuscript.text, readerWords(worlds.get("classic")!), { onStage: progress.stage, chapters: manuscript.chapters }), world: fit.preset, worldFit: fit };
   progress.done();
   if (options.out !== undefined) {
     const { writeProject } = await import("../read-project.js");
@@ -97,6 +97,9 @@ function pretty(bible: Bible): string {
     lines.push(`${c.name}${c.aliases.length ? ` (${c.aliases.join(", ")})` : ""}: ${c.major ? "major" : "minor"}, ${c.mentions} mentions, ${c.designation}${c.confidence ? ` (${Math.round(c.confidence * 100)}%)` : ""}${c.alignment !== "unknown" ? `, ${c.alignment}` : ""}`);
     for (const e of c.evidence) lines.push(`    line ${e.line}: "${e.quote}"`);
   }
+  lines.push("");
+  for (const e of bible.events.slice(0, 40)) lines.push(`${e.kind}: ${e.people.join(", ")}, ${e.what}${e.chapter ? ` (${e.chapter})` : ""}: line ${e.evidence[0].line} "${e.evidence[0].quote}"`);
+  if (bible.events.length > 40) lines.push(`… and ${bible.events.length - 40} more events (--format json lists them all)`);
   lines.push("");
   for (const r of bible.relations) lines.push(`${r.a} — ${r.kind} — ${r.b}: line ${r.evidence[0].line} "${r.evidence[0].quote}"`);
   return lines.join("\n") + "\n";
