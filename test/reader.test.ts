@@ -177,3 +177,17 @@ describe("events the manuscript tells", () => {
     ]);
   });
 });
+
+describe("a person under two names", () => {
+  it("joins a name the text says someone is called by ('calls him Bram') to that person, with their relations", () => {
+    const text = [
+      "Brannoch Vey came home late. Brannoch hung up his coat, and Ysolde Carrowan looked up from the fire.",
+      "“Your sister calls you Bram,” Ysolde said. Brannoch smiled.",
+      "Later Bram bit Ysolde at the gland, and the bond held.",
+    ].join("\n\n");
+    const bible = readText("t.txt", text, words);
+    expect(bible.characters.map((c) => c.name).sort()).toEqual(["Brannoch Vey", "Ysolde Carrowan"]);
+    expect(bible.characters.find((c) => c.name === "Brannoch Vey")!.aliases).toContain("Bram");
+    expect(bible.relations.map((r) => `${r.a} ${r.kind} ${r.b}`)).toEqual(["Brannoch Vey bonded Ysolde Carrowan"]);
+  });
+});

@@ -12,7 +12,7 @@ import { judgeAxis } from "./designations.js";
 import { findRelations, type RelationKind } from "./relations.js";
 import type { WorldFit } from "./world-fit.js";
 import { eventsOf, type EventKind } from "./events.js";
-import { lastAtOrBefore } from "./positions.js";
+import { lastAtOrBefore, Positions } from "./positions.js";
 import { NameIndex, type Mention } from "../text/names.js";
 
 export interface Evidence {
@@ -104,7 +104,15 @@ export function readText(name: string, text: string, words: ReaderWords, options
     places: new Map(),
   };
   onStage("reading facts");
-  const { facts, references } = readInBlocks(text, new FactExtractor(vocab), pov);
+  const read = readInBlocks(text, new FactExtractor(vocab), pov);
+  // "His mother calls him Ben": one person under two names from here on.
+  const same = calledBy(text, read.references, found, names);
+  const facts = read.facts.map((f) => remapFact(f, same));
+  const references = read.references.map((r) => (same.has(r.person) ? { ...r, person: same.get(r.person)! } : r));
+  for (const [other, person] of same) {
+    found[person].aliases.push(found[other].name, ...found[other].aliases.filter((a) => !found[person].aliases.includes(a)));
+    found[person].mentions.push(...found[other].mentions);
+  }
   onStage("judging designations");
   const designations = judgeAxis("designation", text, found.length, facts, references, words);
   const alignments = judgeAxis("alignment", text, found.length, facts, references, words);
@@ -114,7 +122,8 @@ export function readText(name: string, text: string, words: ReaderWords, options
   };
   const total = found.reduce((n, p) => n + p.mentions.length, 0);
   const most = Math.max(1, ...found.map((p) => p.mentions.length));
-  const characters = found.map((p, i): BibleCharacter => {
+  const characters = found.flatMap((p, i): BibleCharacter[] => (same.has(i) ? [] : [character(p, i)]));
+  function character(p: FoundPerson, i: number): BibleCharacter {
     const designation = designations[i];
     const alignment = alignments[i];
     const cites = [...designation.evidence, ...alignment.evidence];
@@ -130,7 +139,7 @@ export function readText(name: string, text: string, words: ReaderWords, options
       confidence: designation.confidence,
       evidence: cites.slice(0, 3).map(evidence),
     };
-  });
+  }
   onStage("finding relations");
   const relations = findRelations(text, facts, references, names, pronouns).map(
     (r): BibleRelation => ({ a: found[r.a].name, b: found[r.b].name, kind: r.kind, confidence: r.confidence, evidence: r.spans.map(evidence) }),
@@ -198,4 +207,46 @@ function narrator(text: string, names: readonly Mention[]): number | undefined {
   }
   const [best] = [...addressed].sort((a, b) => b[1] - a[1]);
   return best && best[1] >= 2 ? best[0] : undefined;
+}
+
+/** "calls him Ben", "calls you Ben": the pronoun is the person, the name another they go by. */
+const CALLS = /\b(?:calls?|called|calling)\s+(you|him|her|me)\s+(\p{Lu}[\p{L}'’-]+)/gu;
+/** "Philippa Dunmore, known as Pip": the name just before is the person. */
+const KNOWN_AS = /,?\s+(?:also\s+)?(?:known as|called|nicknamed)\s+(\p{Lu}[\p{L}'’-]+)/gu;
+
+/** People who are someone else under another name: each to the person whose name it is. */
+function calledBy(text: string, references: readonly Mention[], people: readonly FoundPerson[], names: readonly Mention[]): Map<number, number> {
+  const out = new Map<number, number>();
+  const named = new Array<number>(people.length).fill(0);
+  for (const n of names) named[n.person]++;
+  const positions = new Positions(references);
+  const at = (start: number, end: number) => positions.within(start, end)[0]?.person;
+  const join = (other: number | undefined, person: number | undefined) => {
+    // A one-word name, less used than the person's own, not already someone's other name.
+    if (other === undefined || person === undefined || other === person || out.has(person) || out.has(other)) return;
+    if (people[other].name.includes(" ") || named[other] > named[person]) return;
+    out.set(other, person);
+  };
+  for (const m of text.matchAll(CALLS)) {
+    const pronounAt = m.index! + m[0].indexOf(m[1], m[0].length - m[1].length - m[2].length - 1);
+    const nameAt = m.index! + m[0].length - m[2].length;
+    join(at(nameAt, nameAt + m[2].length), at(pronounAt, pronounAt + m[1].length));
+  }
+  for (const m of text.matchAll(KNOWN_AS)) {
+    const nameAt = m.index! + m[0].length - m[1].length;
+    const before = positions.within(Math.max(0, m.index! - 60), m.index! + 1).filter((r) => r.end >= m.index! - 1);
+    join(at(nameAt, nameAt + m[1].length), before.at(-1)?.person);
+  }
+  return out;
+}
+
+const PERSON_FIELDS = ["person", "a", "b", "biter", "bitten", "mate", "by", "to", "speaker", "target", "perceiver"] as const;
+
+/** A fact with people merged into the ones they are. */
+function remapFact(f: Fact, same: ReadonlyMap<number, number>): Fact {
+  if (same.size === 0) return f;
+  const copy: Record<string, unknown> = { ...f };
+  for (const k of PERSON_FIELDS) if (typeof copy[k] === "number" && same.has(copy[k] as number)) copy[k] = same.get(copy[k] as number);
+  if (f.kind === "visit") copy.chaperones = f.chaperones.map((c) => same.get(c) ?? c);
+  return copy as unknown as Fact;
 }

@@ -621,7 +621,7 @@ type Opening = "name" | "name-or-pronoun" | "anything";
 const AGAIN = /^[\s,]*(?:again|once more|once again|anew)\b/i;
 
 /** Pronouns that point to one person ("they" is left out: it is as often a group). */
-const REFERRING_PRONOUNS = /(?<![\p{L}])(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Hh]ers|[Hh]imself|[Hh]erself|I|[Mm]e|[Mm]y|[Mm]yself)(?![\p{L}])/gu;
+const REFERRING_PRONOUNS = /(?<![\p{L}])(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Hh]ers|[Hh]imself|[Hh]erself|I|[Mm]e|[Mm]y|[Mm]yself|[Yy]ou|[Yy]our|[Yy]ourself)(?![\p{L}])/gu;
 
 
 const PRONOUNS = /(?<![\p{L}])(?:[Hh]e|[Ss]he|[Tt]hey|I|[Yy]ou|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Yy]our)(?![\p{L}])/gu;
