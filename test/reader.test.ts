@@ -191,3 +191,12 @@ describe("a person under two names", () => {
     expect(bible.relations.map((r) => `${r.a} ${r.kind} ${r.b}`)).toEqual(["Brannoch Vey bonded Ysolde Carrowan"]);
   });
 });
+
+describe("a shared surname with a gendered title", () => {
+  it("gives 'Mistress Gault' to the Gault the title's gender fits", () => {
+    const text = "The clerk bowed to Hesper Gault, and she counted every coin. Tobiah Gault shook his head. Tobiah Gault said he was tired.\n\nLater Mistress Gault, an alpha, closed the book. The clerk thanked Hesper Gault.";
+    const hesper = readText("t.txt", text, words).characters.find((c) => c.name === "Hesper Gault")!;
+    expect(hesper.aliases).toContain("Mistress Gault");
+    expect(hesper.designation).toBe("alpha");
+  });
+});

@@ -4,10 +4,10 @@
  * ../shared/gold/FORMAT.md describes (characters and relations with evidence), plus chapters.
  */
 import { SourceText } from "../text/source-text.js";
-import { FactExtractor, type Fact, type Vocabulary } from "../text/facts.js";
+import { FactExtractor, type Fact, type Pronoun, type Vocabulary } from "../text/facts.js";
 import { discoverPeople, titleOf, type FoundPerson } from "./people.js";
 import { quoteAt, quoteSpans } from "../text/dialogue.js";
-import { learnPronouns } from "./genders.js";
+import { learnPronouns, TITLE_PRONOUN } from "./genders.js";
 import { judgeAxis } from "./designations.js";
 import { findRelations, type RelationKind } from "./relations.js";
 import type { WorldFit } from "./world-fit.js";
@@ -106,7 +106,7 @@ export function readText(name: string, text: string, words: ReaderWords, options
   onStage("reading facts");
   const read = readInBlocks(text, new FactExtractor(vocab), pov);
   // "His mother calls him Ben": one person under two names from here on.
-  const same = calledBy(text, read.references, found, names);
+  const same = new Map([...calledBy(text, read.references, found, names), ...byGenderedTitle(found, pronouns)]);
   const facts = read.facts.map((f) => remapFact(f, same));
   const references = read.references.map((r) => (same.has(r.person) ? { ...r, person: same.get(r.person)! } : r));
   for (const [other, person] of same) {
@@ -249,4 +249,22 @@ function remapFact(f: Fact, same: ReadonlyMap<number, number>): Fact {
   for (const k of PERSON_FIELDS) if (typeof copy[k] === "number" && same.has(copy[k] as number)) copy[k] = same.get(copy[k] as number);
   if (f.kind === "visit") copy.chaperones = f.chaperones.map((c) => same.get(c) ?? c);
   return copy as unknown as Fact;
+}
+
+/**
+ * "Mistress Gault" when two Gaults are in the text: the one the title's gender fits, when only
+ * one does (the text gives the others the other pronoun).
+ */
+function byGenderedTitle(people: readonly FoundPerson[], pronouns: readonly (Pronoun | undefined)[]): Map<number, number> {
+  const out = new Map<number, number>();
+  people.forEach((p, i) => {
+    if (p.name.includes(" ")) return;
+    const titled = p.aliases.map((a) => a.split(" ")).find((w) => w.length === 2 && w[1] === p.name && TITLE_PRONOUN[w[0].replace(/\.$/, "")]);
+    if (!titled) return;
+    const gender = TITLE_PRONOUN[titled[0].replace(/\.$/, "")];
+    // Of the people with that surname, those the text does not give the other pronoun.
+    const homes = people.map((q, j) => (j !== i && q.name.split(" ").includes(p.name) && (pronouns[j] === gender || pronouns[j] === undefined) ? j : -1)).filter((j) => j >= 0);
+    if (homes.length === 1) out.set(i, homes[0]);
+  });
+  return out;
 }

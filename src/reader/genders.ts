@@ -8,7 +8,7 @@
 import type { Mention } from "../text/names.js";
 import type { Pronoun } from "../text/facts.js";
 
-const TITLE_PRONOUN: Record<string, Pronoun> = {
+export const TITLE_PRONOUN: Record<string, Pronoun> = {
   Mr: "he", Sir: "he", Lord: "he", King: "he", Prince: "he", Duke: "he", Count: "he", Emperor: "he", Brother: "he", Father: "he", Uncle: "he", Master: "he",
   Mrs: "she", Ms: "she", Miss: "she", Lady: "she", Dame: "she", Queen: "she", Princess: "she", Duchess: "she", Countess: "she", Empress: "she", Sister: "she", Mother: "she", Aunt: "she", Mistress: "she", Madam: "she",
 };

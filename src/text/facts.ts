@@ -156,7 +156,7 @@ export class FactExtractor {
     add("designation", `${NAME("who")}\\s+(?:the\\s+|\\()${D}(?!${APOS}s)`);
     add("designation", `${NAME("who")},\\s+who\\s+(?:is|was)\\s+(?:${ART}\\s+)?${ADJ}${D}`);
     add("designation", `${NAME("who")},\\s+(?:ever|always|still)\\s+the\\s+${D}`);
-    add("designation", `${NAME("who")},\\s+who\\s+(?:had |has )?(?:presented|presents|registered|tested)\\s+as\\s+(?:${ART}\\s+)?${D}`);
+    add("designation", `${NAME("who")},\\s+who\\s+(?:had |has )?(?:presented|presents|registered|tested)\\s+(?:as\\s+)?(?:${ART}\\s+)?${D}`);
 
     // Ages and birthdays. "Rey, 17,", "Rey (17)", "she is seventeen", "the seventeen-year-old Rey", "her eighteenth birthday".
     add("age", `${NAME("who")},?\\s+(?:aged?\\s+)?${NUM}(?:\\s+years?\\s+old)?(?=[,)]|\\s+years?\\b)`);
