@@ -29,6 +29,8 @@ export interface BibleCharacter {
   mentions: number;
   designation: string;
   alignment: string;
+  /** The pronoun the text uses for them, when it is clear. */
+  pronoun?: "he" | "she";
   /** How sure the designation is: the share of the cues that agree (0 when unknown). */
   confidence: number;
   evidence: Evidence[];
@@ -131,6 +133,7 @@ export function readText(name: string, text: string, words: ReaderWords, options
     return {
       name: p.name,
       aliases: p.aliases,
+      ...(pronouns[i] === "he" || pronouns[i] === "she" ? { pronoun: pronouns[i] as "he" | "she" } : {}),
       // A major character is among the most named: a tenth of the most-named person's count, and more than a passing mention.
       major: p.mentions.length >= Math.max(3, most / 10) || p.mentions.length / Math.max(1, total) >= 0.05,
       mentions: p.mentions.length,

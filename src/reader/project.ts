@@ -244,6 +244,8 @@ function projectYaml(d: Draft): string {
       id: p.id,
       name: p.source.name,
       ...(p.source.aliases.length ? { aliases: p.source.aliases } : {}),
+      // The checker follows pronouns the way the reader did.
+      ...(p.source.pronoun ? { pronouns: p.source.pronoun } : {}),
       ...(p.designation ? { designation: p.designation.value } : {}),
       ...(p.alignment ? { alignment: p.alignment.value } : {}),
     })),
