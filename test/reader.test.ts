@@ -200,3 +200,16 @@ describe("a shared surname with a gendered title", () => {
     expect(hesper.designation).toBe("alpha");
   });
 });
+
+describe("courtship before a bond", () => {
+  const relationsOf = (text: string) => readText("t.txt", text, words).relations.map((r) => `${r.a} ${r.kind} ${r.b} ${r.confidence}`).sort();
+
+  it("takes a bonded pair in a text of Visits to have courted first, from context", () => {
+    const text = "Quillon Varrowmere came for the first Visit. Tesmae Orlind poured the tea.\n\nThe third Visit was shorter. Months later Quillon bit Tesmae at the gland.";
+    expect(relationsOf(text)).toEqual(["Quillon Varrowmere bonded Tesmae Orlind 1", "Quillon Varrowmere courting Tesmae Orlind 0.5"]);
+  });
+
+  it("does not without courtship words", () => {
+    expect(relationsOf("Quillon Varrowmere came home. Tesmae Orlind poured the tea. Months later Quillon bit Tesmae at the gland.")).toEqual(["Quillon Varrowmere bonded Tesmae Orlind 1"]);
+  });
+});

@@ -5,7 +5,8 @@
  * - a kin noun that names no one ("Kylo has seen more of his mother"): the person of that noun's
  *   gender named in the sentences just before or after, when the text points to the same one at
  *   least twice: confidence ½;
- * - a couple word for "they" just after a named pair ("Han and Leia. They'd been a couple."): ½.
+ * - a couple word for "they" just after a named pair ("Han and Leia. They'd been a couple."): ½;
+ * - in a text that talks of Visits and courting, a bonded pair courted first: ½.
  */
 import type { Fact, Pronoun } from "../text/facts.js";
 import type { Mention } from "../text/names.js";
@@ -40,6 +41,7 @@ const KIN: Record<string, [RelationKind, boolean, Pronoun | undefined]> = {
 const KIN_NOUN = new RegExp(`(?<![\\p{L}])(${Object.keys(KIN).join("|")})(?![\\p{L}])(?!,?\\s+\\p{Lu})`, "gu");
 const KIN_OWNER = /(?<![\p{L}])(?:[Hh]is|[Hh]er|\p{Lu}[\p{L}'’-]*['’]s)\s+(?:(?:own|late|older|younger|little|big|elder|new|[Bb]eta|[Aa]lpha|[Oo]mega|legal|court-appointed)\s+)?$/u;
 
+const COURTSHIP = /(?<![\p{L}])(?:Visits?|courting|courtship|courted|suitors?)(?![\p{L}])/gu;
 const THEY_COUPLE = /\b[Tt]hey(?:['’]d|['’]re|\s+had|\s+were|\s+are|\s+have)?\s+(?:been\s+)?(?:a\s+)?(?:[\p{Ll}-]+\s+)?(?:couple|married|together|partners|lovers|dating|engaged|wed)\b/gu;
 
 export function findRelations(text: string, facts: readonly Fact[], references: readonly Mention[], names: readonly Mention[], pronouns: readonly (Pronoun | undefined)[]): FoundRelation[] {
@@ -90,6 +92,15 @@ export function findRelations(text: string, facts: readonly Fact[], references: 
   }
   // Once could be anyone; the same answer twice is the text's habit.
   for (const v of votes.values()) if (v.n >= 2 && !out.has(`${v.kind}:${v.a}:${v.b}`)) for (const span of v.spans) add(v.a, v.b, v.kind, span, 0.5);
+  // In a world of courtship, a bonded pair courted first: "courting" read from context, quoting the
+  // first courtship words in a sentence about either of them.
+  const courtship = [...text.matchAll(COURTSHIP)];
+  if (courtship.length >= 2) {
+    for (const r of [...out.values()].filter((x) => x.kind === "bonded")) {
+      const words = courtship.find((c) => refs.within(sentences[lastAtOrBefore(sentences, c.index!)], sentences[lastAtOrBefore(sentences, c.index!) + 1] ?? text.length).some((x) => x.person === r.a || x.person === r.b));
+      if (words && !out.has(`courting:${r.a}:${r.b}`)) add(r.a, r.b, "courting", { start: words.index!, end: words.index! + words[0].length }, 0.5);
+    }
+  }
   // "…with Han and Leia. They'd been a mixed couple.": a couple word for "they" right after a named pair.
   for (const m of text.matchAll(THEY_COUPLE)) {
     const before = named.within(Math.max(0, m.index! - 200), m.index!);
