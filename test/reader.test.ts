@@ -213,3 +213,11 @@ describe("courtship before a bond", () => {
     expect(relationsOf("Quillon Varrowmere came home. Tesmae Orlind poured the tea. Months later Quillon bit Tesmae at the gland.")).toEqual(["Quillon Varrowmere bonded Tesmae Orlind 1"]);
   });
 });
+
+describe("parents named as a pair", () => {
+  it("takes a named pair beside 'his parents' for both parents, and partners, from context", () => {
+    const text = "Brannoch Vey grew up by the sea, and he hated the school. In the end Aurel Rook and Caddoc Rook sent him to the harbour school. His parents had no choice. Brannoch wrote to Aurel Rook, and to Caddoc Rook.";
+    const relations = readText("t.txt", text, words).relations.map((r) => `${r.a} ${r.kind} ${r.b} ${r.confidence}`).sort();
+    expect(relations).toEqual(["Aurel Rook parent Brannoch Vey 0.5", "Aurel Rook partner Caddoc Rook 0.5", "Caddoc Rook parent Brannoch Vey 0.5"]);
+  });
+});

@@ -6,7 +6,8 @@
  *   gender named in the sentences just before or after, when the text points to the same one at
  *   least twice: confidence ½;
  * - a couple word for "they" just after a named pair ("Han and Leia. They'd been a couple."): ½;
- * - in a text that talks of Visits and courting, a bonded pair courted first: ½.
+ * - in a text that talks of Visits and courting, a bonded pair courted first: ½;
+ * - "his parents" beside a named pair ("Han and Leia"): both parents, and partners: ½.
  */
 import type { Fact, Pronoun } from "../text/facts.js";
 import type { Mention } from "../text/names.js";
@@ -41,6 +42,7 @@ const KIN: Record<string, [RelationKind, boolean, Pronoun | undefined]> = {
 const KIN_NOUN = new RegExp(`(?<![\\p{L}])(${Object.keys(KIN).join("|")})(?![\\p{L}])(?!,?\\s+\\p{Lu})`, "gu");
 const KIN_OWNER = /(?<![\p{L}])(?:[Hh]is|[Hh]er|\p{Lu}[\p{L}'’-]*['’]s)\s+(?:(?:own|late|older|younger|little|big|elder|new|[Bb]eta|[Aa]lpha|[Oo]mega|legal|court-appointed)\s+)?$/u;
 
+const PARENTS = /(?<![\p{L}])(?:[Hh]is|[Hh]er|\p{Lu}[\p{L}'’-]*['’]s)\s+parents(?![\p{L}])/gu;
 const COURTSHIP = /(?<![\p{L}])(?:Visits?|courting|courtship|courted|suitors?)(?![\p{L}])/gu;
 const THEY_COUPLE = /\b[Tt]hey(?:['’]d|['’]re|\s+had|\s+were|\s+are|\s+have)?\s+(?:been\s+)?(?:a\s+)?(?:[\p{Ll}-]+\s+)?(?:couple|married|together|partners|lovers|dating|engaged|wed)\b/gu;
 
@@ -92,6 +94,22 @@ export function findRelations(text: string, facts: readonly Fact[], references: 
   }
   // Once could be anyone; the same answer twice is the text's habit.
   for (const v of votes.values()) if (v.n >= 2 && !out.has(`${v.kind}:${v.a}:${v.b}`)) for (const span of v.spans) add(v.a, v.b, v.kind, span, 0.5);
+  // "Han and Leia tried to keep him… His parents had no choice": a named pair beside "his parents".
+  for (const m of text.matchAll(PARENTS)) {
+    const owner = refs.within(m.index!, m.index! + m[0].indexOf(" ")).at(-1)?.person;
+    if (owner === undefined) continue;
+    const s = lastAtOrBefore(sentences, m.index!);
+    const near = named.within(sentences[Math.max(0, s - 2)], sentences[Math.min(sentences.length - 1, s + 2)] ?? text.length);
+    for (let k = 0; k + 1 < near.length; k++) {
+      const [x, y] = [near[k], near[k + 1]];
+      if (x.person === y.person || x.person === owner || y.person === owner || !/^\s+and\s+$/.test(text.slice(x.end, y.start))) continue;
+      const span = { start: m.index!, end: m.index! + m[0].length };
+      add(x.person, owner, "parent", span, 0.5);
+      add(y.person, owner, "parent", span, 0.5);
+      add(x.person, y.person, "partner", { start: x.start, end: y.end }, 0.5);
+      break;
+    }
+  }
   // In a world of courtship, a bonded pair courted first: "courting" read from context, quoting the
   // first courtship words in a sentence about either of them.
   const courtship = [...text.matchAll(COURTSHIP)];
