@@ -8,7 +8,7 @@ import { FactExtractor, type Fact, type Pronoun, type Vocabulary } from "../text
 import { discoverPeople, titleOf, type FoundPerson } from "./people.js";
 import { quoteAt, quoteSpans } from "../text/dialogue.js";
 import { learnPronouns, TITLE_PRONOUN } from "./genders.js";
-import { judgeAxis } from "./designations.js";
+import { judgeAxes } from "./designations.js";
 import { findRelations, type RelationKind } from "./relations.js";
 import type { WorldFit } from "./world-fit.js";
 import { eventsOf, type EventKind } from "./events.js";
@@ -116,8 +116,7 @@ export function readText(name: string, text: string, words: ReaderWords, options
     found[person].mentions.push(...found[other].mentions);
   }
   onStage("judging designations");
-  const designations = judgeAxis("designation", text, found.length, facts, references, words);
-  const alignments = judgeAxis("alignment", text, found.length, facts, references, words);
+  const { designation: designations, alignment: alignments } = judgeAxes(text, found.length, facts, references, words);
   const evidence = (span: { start: number; end: number }): Evidence => {
     const p = source.position(span.start);
     return { line: p.line, offset: p.column - 1, quote: text.slice(span.start, span.end) };

@@ -18,6 +18,7 @@ import type { ReaderWords } from "./bible.js";
 import { lastAtOrBefore, Positions } from "./positions.js";
 import { addressee } from "../text/coreference.js";
 import { quoteAt, quoteSpans, speakersOf } from "../text/dialogue.js";
+import { paragraphStarts } from "../text/sentences.js";
 
 export interface Span {
   start: number;
@@ -39,14 +40,24 @@ const NEGATED_BEFORE = /(?:\bnot|n['’]t|\bnor|\bnever|\bneither)\s+(?:(?:a|an|
 const PREDICATE_BEFORE = /(?:\b(?:is|was|are|were|be|been|being|am|become|became|becomes|presented|presents|present|as|born|remained|stayed)|['’](?:s|m|re))\s+(?:(?:a|an)\s+)?(?:\p{Ll}+\s+)?$/iu;
 const DEFINITE_BEFORE = /\b(?:the|this|that)\s+(?:\p{Ll}+\s+)?$/iu;
 
-export function judgeAxis(
-  axis: "designation" | "alignment",
-  text: string,
-  people: number,
-  facts: readonly Fact[],
-  references: readonly Mention[],
-  words: ReaderWords,
-): Judgement[] {
+/** What both axes read the text with: its sentences, its dialogue and who is referred to where. */
+interface Reading {
+  text: string;
+  references: readonly Mention[];
+  refs: ReferenceIndex;
+  sentences: Bounds;
+  talk: { quotes: Span[]; speakers: (number | undefined)[] };
+}
+
+/** Each person's designation and alignment. */
+export function judgeAxes(text: string, people: number, facts: readonly Fact[], references: readonly Mention[], words: ReaderWords): { designation: Judgement[]; alignment: Judgement[] } {
+  const quotes = quoteSpans(text);
+  const reading: Reading = { text, references, refs: new ReferenceIndex(references), sentences: sentenceBounds(text), talk: { quotes, speakers: speakersOf(text, quotes, references, paragraphStarts(text)) } };
+  return { designation: judgeAxis("designation", reading, people, facts, words), alignment: judgeAxis("alignment", reading, people, facts, words) };
+}
+
+function judgeAxis(axis: "designation" | "alignment", reading: Reading, people: number, facts: readonly Fact[], words: ReaderWords): Judgement[] {
+  const { text, references, refs, sentences, talk } = reading;
   const values = axis === "designation" ? words.designations : words.alignments;
   const votes = Array.from({ length: people }, () => new Map<string, { n: number; evidence: Span[] }>());
   const negated = Array.from({ length: people }, () => new Set<string>());
@@ -64,10 +75,6 @@ export function judgeAxis(
     }
   }
   if (values.length === 0) return votes.map(() => ({ value: "unknown", confidence: 0, evidence: [] }));
-  const sentences = sentenceBounds(text);
-  const quotes = quoteSpans(text);
-  const talk = { quotes, speakers: speakersOf(text, quotes, references, paragraphStarts(text)) };
-  const refs = new ReferenceIndex(references);
   const valueRe = new RegExp(`(?<![\\p{L}-])(${values.join("|")})(s|es|['’]s)?(?![\\p{L}/-])`, "giu");
   const cycleRe = new RegExp(`(?<![\\p{L}-])(${[...words.cycles.keys()].join("|")})(?![\\p{L}/-])`, "giu");
   const complement = complements(values);
@@ -226,10 +233,4 @@ class ReferenceIndex extends Positions {
     }
     return best?.person;
   }
-}
-
-function paragraphStarts(text: string): number[] {
-  const out = [0];
-  for (const m of text.matchAll(/\n[ \t]*\n/g)) out.push(m.index! + m[0].length);
-  return out;
 }

@@ -7,6 +7,7 @@
  */
 import type { Mention } from "../text/names.js";
 import type { Pronoun } from "../text/facts.js";
+import { opensSentence } from "../text/sentences.js";
 
 export const TITLE_PRONOUN: Record<string, Pronoun> = {
   Mr: "he", Sir: "he", Lord: "he", King: "he", Prince: "he", Duke: "he", Count: "he", Emperor: "he", Brother: "he", Father: "he", Uncle: "he", Master: "he",
@@ -89,9 +90,3 @@ export function learnPronouns(text: string, mentions: readonly Mention[], people
     return v.he / total >= 0.7 ? "he" : v.she / total >= 0.7 ? "she" : undefined;
   });
 }
-
-/** A name that opens its sentence is its subject, so "He" in the next one is most likely them. */
-function opensSentence(text: string, at: number): boolean {
-  return at === 0 || /(?:[.!?]["'’”)]?\s+|\n\s*)$/.test(text.slice(Math.max(0, at - 4), at));
-}
-

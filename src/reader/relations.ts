@@ -13,6 +13,7 @@ import type { Fact, Pronoun } from "../text/facts.js";
 import type { Mention } from "../text/names.js";
 import type { Span } from "../text/source-text.js";
 import { lastAtOrBefore, Positions } from "./positions.js";
+import { sentenceStarts } from "../text/sentences.js";
 
 export type RelationKind = "bonded" | "courting" | "partner" | "guardian" | "owner" | "parent" | "sibling" | "dominant-of";
 
@@ -127,10 +128,4 @@ export function findRelations(text: string, facts: readonly Fact[], references: 
     add(pair[0].person, pair[1].person, "partner", { start: m.index!, end: m.index! + m[0].length }, 0.5);
   }
   return [...out.values()];
-}
-
-function sentenceStarts(text: string): number[] {
-  const out = [0];
-  for (const m of text.matchAll(/[.!?]["'’”)]*\s+|\n\s*\n/g)) out.push(m.index! + m[0].length);
-  return out;
 }

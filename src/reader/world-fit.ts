@@ -8,7 +8,7 @@
  * work's tags count as well, at half weight.
  */
 import type { World } from "../world/load.js";
-import { lastAtOrBefore } from "./positions.js";
+import { SourceText } from "../text/source-text.js";
 
 export interface WorldEvidence {
   line: number;
@@ -72,13 +72,13 @@ const FEATURES: readonly Feature[] = [
 const QUOTES = 3;
 
 export function fitWorld(text: string, worlds: ReadonlyMap<string, World>, tags: readonly string[] = []): WorldFit {
-  const lines = lineStarts(text);
+  const source = new SourceText("", text);
   const shown = FEATURES.map((f) => {
     const evidence: WorldEvidence[] = [];
     let count = 0;
     for (const m of text.matchAll(f.text)) {
       count++;
-      if (evidence.length < QUOTES) evidence.push(at(text, lines, m.index!, m[0].length));
+      if (evidence.length < QUOTES) evidence.push(quoted(source, m.index!, m[0]));
     }
     const tagged = tags.filter((t) => new RegExp(f.text.source, f.text.flags.replace("g", "")).test(t));
     // Tags are the author's own summary; prose shows it more than once for it to count.
@@ -105,13 +105,7 @@ export function fitWorld(text: string, worlds: ReadonlyMap<string, World>, tags:
   return { preset: fits[0]?.preset ?? "classic", fits };
 }
 
-function lineStarts(text: string): number[] {
-  const out = [0];
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) out.push(i + 1);
-  return out;
-}
-
-function at(text: string, lines: readonly number[], start: number, length: number): WorldEvidence {
-  const line = lastAtOrBefore(lines, start);
-  return { line: line + 1, offset: start - lines[line], quote: text.slice(start, start + length) };
+function quoted(source: SourceText, start: number, quote: string): WorldEvidence {
+  const p = source.position(start);
+  return { line: p.line, offset: p.column - 1, quote };
 }

@@ -101,15 +101,16 @@ export function resolvePronouns(text: string, mentions: readonly Mention[], gend
   const third = resolveThirdPerson(text, mentions, genders, paragraphs);
   if (!/(?<![\p{L}'’])(?:I|[Mm]e|[Mm]y|[Yy]ou|[Yy]our)(?![\p{L}])/u.test(text)) return third;
   const quotes = quoteSpans(text);
-  const narrator = pov === undefined ? [] : [...text.matchAll(FIRST_PERSON)].filter((m) => quoteAt(quotes, m.index!) < 0).map((m) => ({ person: pov, start: m.index!, end: m.index! + m[0].length }));
+  // Each "I", "me", "my" with the quote it stands in (-1 in narration).
+  const firsts = [...text.matchAll(FIRST_PERSON)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, quote: quoteAt(quotes, m.index!) }));
+  const narrator = pov === undefined ? [] : firsts.filter((f) => f.quote < 0).map((f) => ({ person: pov, start: f.start, end: f.end }));
   const refs = [...mentions, ...narrator, ...[...third].map(([start, person]) => ({ person, start, end: start + 1 }))].sort((a, b) => a.start - b.start);
   const speakers = speakersOf(text, quotes, refs, paragraphs);
   const offsets: number[] = [];
   const people: number[] = [];
-  for (const m of text.matchAll(FIRST_PERSON)) {
-    const q = quoteAt(quotes, m.index!);
-    offsets.push(m.index!);
-    people.push((q < 0 ? pov : speakers[q]) ?? NO_ONE);
+  for (const f of firsts) {
+    offsets.push(f.start);
+    people.push((f.quote < 0 ? pov : speakers[f.quote]) ?? NO_ONE);
   }
   // "You" in a quote is the one spoken to: the last person referred to before it who is not the speaker.
   for (const m of text.matchAll(SECOND_PERSON)) {

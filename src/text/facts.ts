@@ -8,6 +8,7 @@ import { escape, NameIndex, type Mention } from "./names.js";
 import { NUMBER_SOURCE, parseNumber } from "./numbers.js";
 import type { Span } from "./source-text.js";
 import { NO_ONE, resolvePronouns, type Referents } from "./coreference.js";
+import { opensSentence, paragraphStarts, sentenceStarts } from "./sentences.js";
 
 export type Pronoun = "she" | "he" | "they" | "it";
 
@@ -281,8 +282,9 @@ export class FactExtractor {
     const { mentions, paragraphs, pronouns, referents } = this.analyse(text, options.pov);
     const out: Mention[] = [...mentions];
     for (const m of text.matchAll(REFERRING_PRONOUNS)) {
-      if (referents.get(m.index!) === NO_ONE) continue;
-      const person = referents.get(m.index!) ?? this.resolve(m[0].replace(/self$/i, "").replace(/^him$/i, "he").replace(/^hers$/i, "her"), m.index!, mentions, paragraphs, options.pov, pronouns, text);
+      const known = referents.get(m.index!);
+      if (known === NO_ONE) continue;
+      const person = known ?? this.resolve(m[0].replace(/self$/i, "").replace(/^him$/i, "he").replace(/^hers$/i, "her"), m.index!, mentions, paragraphs, options.pov, pronouns, text);
       if (person !== undefined) out.push({ person, start: m.index!, end: m.index! + m[0].length });
     }
     return out.sort((a, b) => a.start - b.start);
@@ -560,7 +562,7 @@ export class FactExtractor {
     // "Rey nods. She …": a sentence that opens with a pronoun right after one that opens with a name.
     const sentenceEnd = /[.!?]["'’”)]?\s+/g;
     for (const m of mentions) {
-      if (this.pronouns[m.person] !== undefined || !(m.start === 0 || /(?:[.!?]["'’”)]?\s+)$/.test(text.slice(Math.max(0, m.start - 4), m.start)))) continue;
+      if (this.pronouns[m.person] !== undefined || !opensSentence(text, m.start)) continue;
       sentenceEnd.lastIndex = m.end;
       const end = sentenceEnd.exec(text);
       const opens = end && /^(She|He|They)\b/.exec(text.slice(end.index + end[0].length, end.index + end[0].length + 5));
@@ -633,15 +635,6 @@ function pronounStarts(text: string): number[] {
   return out;
 }
 
-/** Where each sentence begins: after . ! ? and space, or a blank line. */
-function sentenceStarts(text: string): number[] {
-  const out = [0];
-  // "Dr. Sato" does not end a sentence.
-  const re = /(?<!\b(?:Dr|Mr|Mrs|Ms|Mx|St|Prof|Capt|Gen|Lt|Sgt|Col|Jr|Sr))[.!?]["'’”)]*\s+|\n[ \t]*\n/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) out.push(m.index + m[0].length);
-  return out;
-}
-
 /** The sentence of each offset (both sorted). */
 function sentenceIndexes(offsets: readonly number[], sentences: readonly number[]): Int32Array {
   const out = new Int32Array(offsets.length);
@@ -697,14 +690,6 @@ function hedged(text: string, at: number): boolean {
   const lead = text.slice(Math.max(0, at - 30), at).toLowerCase();
   const words = lead.match(/[\p{L}]+/gu) ?? [];
   return words.slice(-2).some((w) => HEDGES.has(w));
-}
-
-/** Paragraphs are split by blank lines, or by line ends in a text that never leaves a line blank. */
-function paragraphStarts(text: string): number[] {
-  const starts = [0];
-  const re = /\n[ \t]*\r?\n/.test(text) ? /\n[ \t]*\r?\n/g : /\n/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) starts.push(m.index + m[0].length);
-  return starts;
 }
 
 /** The index of the last mention that ends at or before an offset, or -1. */
