@@ -5,22 +5,25 @@ import { CANON_DIR } from "../node/io.js";
 import type { Bible } from "../reader/bible.js";
 import type { Manuscript } from "../reader/manuscript.js";
 import { draftProject } from "../reader/project.js";
+import type { World } from "../world/load.js";
 import { CliError, plural } from "./output.js";
 import { refuseTarget, writeFolder, type FolderOps } from "./write-folder.js";
 
 export interface WriteProjectOptions {
   force: boolean;
   io: SourceReader;
+  /** The bible's world, when it is loaded already. */
+  world?: World;
   ops?: FolderOps;
 }
 
 export function writeProject(manuscript: Manuscript, bible: Bible, out: string, options: WriteProjectOptions): void {
-  // Said before the reading work, and again at the moment of writing.
+  // Said before the draft is checked, and again at the moment of writing.
   refuseTarget(out, options.force);
   const schema = relative(resolve(out), resolve(CANON_DIR, "../schema/project.schema.json")).split(sep).join("/");
   let project;
   try {
-    project = draftProject(manuscript, bible, { io: options.io, schema });
+    project = draftProject(manuscript, bible, { io: options.io, schema, world: options.world });
   } catch (e) {
     throw new CliError(`cannot draft a story project from ${manuscript.name}: ${e instanceof Error ? e.message : String(e)}`, "nothing was written; `scentline read` without --out still prints the bible");
   }

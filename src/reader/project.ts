@@ -29,6 +29,8 @@ export interface DraftOptions {
   io: SourceReader;
   /** Where scentline.yaml finds its JSON Schema (a path relative to the project, or a URL). */
   schema?: string;
+  /** The bible's world, when the caller has loaded it already; read through `io` otherwise. */
+  world?: World;
 }
 
 export const DEFAULT_WORLD = "classic";
@@ -100,7 +102,7 @@ const ONE_AT_A_TIME: ReadonlySet<string> = new Set(["bond", "partner"]);
 export function draftProject(manuscript: Manuscript, bible: DraftBible, options: DraftOptions): DraftProject {
   if (bible.characters.length === 0) throw new Error(`the reader found no one in ${manuscript.name}, and a story project needs at least one person in its cast`);
   const worldName = bible.world ?? DEFAULT_WORLD;
-  const world = loadDraftWorld(worldName, options.io);
+  const world = options.world ?? loadDraftWorld(worldName, options.io);
   const people = cast(bible.characters, world, worldName);
   const draft: Draft = {
     title: manuscript.metadata?.title ?? (manuscript.name.replace(/\.[^.]+$/, "") || undefined),

@@ -34,6 +34,8 @@ async function readCommand(file: string, options: ReadOptions): Promise<void> {
     import("../../node/io.js"),
     import("../../reader/world-fit.js"),
   ]);
+  // A folder that cannot be written is said before the book is read, not after.
+  if (options.out !== undefined) (await import("../write-folder.js")).refuseTarget(options.out, options.force === true);
   const manuscript = loadManuscript(file);
   if (isManuscriptError(manuscript)) throw new CliError(manuscript.error, manuscript.hint);
   const io = nodeReader();
@@ -47,7 +49,7 @@ async function readCommand(file: string, options: ReadOptions): Promise<void> {
   progress.done();
   if (options.out !== undefined) {
     const { writeProject } = await import("../read-project.js");
-    writeProject(manuscript, bible, options.out, { force: options.force === true, io });
+    writeProject(manuscript, bible, options.out, { force: options.force === true, io, world: worlds.get(fit.preset) });
   }
   const format = options.format ?? (options.out === undefined ? "pretty" : undefined);
   if (format === "json") writeResult([JSON.stringify(bible, null, 2) + "\n"]);
@@ -55,10 +57,15 @@ async function readCommand(file: string, options: ReadOptions): Promise<void> {
   else if (format === "pretty") writeResult([pretty(bible)]);
 }
 
+let gc: (() => void) | undefined;
+
 /** A full garbage collection, which V8 otherwise puts off while a long book's heap grows. */
 function collectGarbage(): void {
-  setFlagsFromString("--expose-gc");
-  (runInNewContext("gc") as () => void)();
+  if (!gc) {
+    setFlagsFromString("--expose-gc");
+    gc = runInNewContext("gc") as () => void;
+  }
+  gc();
 }
 
 /** A long book (over a million characters, a second or more) reports each stage on stderr. */
