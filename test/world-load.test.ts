@@ -2,12 +2,13 @@
  * Loading a world file: every mistake a writer can make is reported, never thrown, with a stable
  * code, the exact line and column, and a hint that says how to fix it.
  */
+import { writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatDiagnostic, type Diagnostic } from "../src/core/diagnostic.js";
 import { canonNames, nodeReader } from "../src/node/io.js";
-import { loadWorld, type WorldLoad } from "../src/world/load.js";
+import { loadWorld, WorldCache, type WorldLoad } from "../src/world/load.js";
 import { loadWorldText, preset, tempFiles } from "./helpers/world.js";
 
 /** A file's text from its lines, so that line numbers can be read off the test. */
@@ -522,5 +523,30 @@ describe("the loaded world", () => {
       { seed: 18, numRuns: 60 },
     );
     for (const name of canonNames()) expect(preset(name).ageOfMajority).toBeGreaterThanOrEqual(18);
+  });
+});
+
+describe("a cache of loaded worlds", () => {
+  it("gives back the same world while its files are unchanged, and loads it afresh after any of them changes", () => {
+    const dir = tempFiles({ "parent.yaml": lines("extends: classic", "id: parent", "name: Parent", "ageOfMajority: 19"), "world.yaml": lines("extends: ./parent.yaml", "id: child", "name: Child") });
+    const io = nodeReader();
+    const cache = new WorldCache();
+    const first = cache.load(join(dir, "world.yaml"), io);
+    expect(first.world?.ageOfMajority).toBe(19);
+    expect(cache.load(join(dir, "world.yaml"), io).world).toBe(first.world);
+    // The parent, not the file named, is what changes.
+    writeFileSync(join(dir, "parent.yaml"), lines("extends: classic", "id: parent", "name: Parent", "ageOfMajority: 20"));
+    const second = cache.load(join(dir, "world.yaml"), io);
+    expect(second.world).not.toBe(first.world);
+    expect(second.world?.ageOfMajority).toBe(20);
+  });
+
+  it("keeps no world that loaded with problems", () => {
+    const dir = tempFiles({ "world.yaml": lines("extends: classic", "id: child", "name: Child", "hieat: {}") });
+    const io = nodeReader();
+    const cache = new WorldCache();
+    expect(cache.load(join(dir, "world.yaml"), io).diagnostics.map((d) => d.code)).toContain("unknown-field");
+    writeFileSync(join(dir, "world.yaml"), lines("extends: classic", "id: child", "name: Child"));
+    expect(cache.load(join(dir, "world.yaml"), io).diagnostics).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import type { SourceReader } from "../core/io.js";
 import { Simulator } from "../sim/simulator.js";
 import { loadChapters, type Chapter } from "../story/chapters.js";
 import { loadProject, type Project } from "../story/load.js";
+import { WorldCache } from "../world/load.js";
 import { FactExtractor, type Fact } from "../text/facts.js";
 import { proseOf, SourceText } from "../text/source-text.js";
 import { shiftAt, timeShifts } from "../text/time-markers.js";
@@ -29,6 +30,7 @@ export interface CheckOptions {
 export class CheckCache {
   extractor?: { key: string; extractor: FactExtractor };
   readonly chapters = new Map<string, { text: string; facts: Fact[] }>();
+  readonly worlds = new WorldCache();
 }
 
 export interface CheckResult {
@@ -41,7 +43,7 @@ export interface CheckResult {
 const LEVELS: Record<string, Severity | "off"> = { error: "error", warn: "warning", warning: "warning", info: "info", off: "off" };
 
 export function checkProject(file: string, io: SourceReader, options: CheckOptions = {}): CheckResult {
-  const loaded = loadProject(file, io);
+  const loaded = loadProject(file, io, { worlds: options.cache?.worlds });
   if (!loaded.project) return { findings: sortFindings(loaded.diagnostics.map((d) => fromDiagnostic(d, d.code === "under-age" ? "under-age" : "project"))), chapters: [], facts: [] };
   const project = loaded.project;
   const findings: Finding[] = loaded.diagnostics.map((d) => fromDiagnostic(d, "project"));

@@ -116,7 +116,7 @@ export function draftProject(manuscript: Manuscript, bible: DraftBible, options:
     bible,
     checkRules: new Map(),
   };
-  const findings = settle(draft, options.io, projectFiles);
+  const findings = settle(draft, options.io, projectFiles, world);
   return { files: projectFiles(draft), draft, findings };
 }
 

@@ -13,6 +13,7 @@ import { CheckCache, checkProject } from "../check/run.js";
 import type { Finding } from "../check/finding.js";
 import type { SourceReader } from "../core/io.js";
 import type { Fact } from "../text/facts.js";
+import type { World } from "../world/load.js";
 import { SourceText } from "../text/source-text.js";
 import type { Draft, DraftPerson } from "./project.js";
 
@@ -24,9 +25,10 @@ const ROOT = "/scentline-draft";
 const TIMED = ["cycle-timing"];
 
 /** Settles the draft in place; returns what the checker finds in it as it will be written. */
-export function settle(draft: Draft, io: SourceReader, render: Render): Finding[] {
-  // One cache for every round: the chapters and names stay the same, so their facts are read once.
+export function settle(draft: Draft, io: SourceReader, render: Render, world?: World): Finding[] {
+  // One cache for every round: the chapters, names and world stay the same, so each is read once.
   const cache = new CheckCache();
+  if (world) cache.worlds.remember(world, io);
   const check = (d: Draft): CheckResult => checkProject(`${ROOT}/scentline.yaml`, memoryReader(render(d), io), { cache });
   let result = check(draft);
   // The bare draft is needed only to tell the reader's errors from the text's own.

@@ -10,7 +10,7 @@ import { didYouMean } from "../core/suggest.js";
 import { parseDate, parseDistance, parseDuration, parseMoment, type Hour } from "../core/time.js";
 import { validateAgainst } from "../core/validate.js";
 import { parseYamlSource, type Path } from "../core/yaml-source.js";
-import { loadWorld, type World } from "../world/load.js";
+import { loadWorld, type World, type WorldCache } from "../world/load.js";
 import { ageRefusal, ADULT_RELATION_KINDS, eventRefusals } from "../model/age.js";
 import { peopleByName } from "./chapters.js";
 import { Project as ProjectSchema, type PersonSpec, type ProjectSpec, type RelationSpec, type ScheduledEventSpec } from "./schema.js";
@@ -85,7 +85,12 @@ export function slug(name: string, fallback = "person"): string {
     .replace(/^-+|-+$/g, "") || fallback;
 }
 
-export function loadProject(file: string, io: SourceReader): ProjectLoad {
+export interface ProjectLoadOptions {
+  /** Worlds loaded before, reused while their files are unchanged. */
+  worlds?: WorldCache;
+}
+
+export function loadProject(file: string, io: SourceReader, options: ProjectLoadOptions = {}): ProjectLoad {
   const text = io.read(file);
   if (text === undefined)
     return { diagnostics: [{ severity: "error", code: "file-not-found", message: `cannot read the project: ${io.whyUnreadable?.(file) ?? file}`, hint: `a story project is a folder with a ${PROJECT_FILE} file`, at: { file, line: 1, column: 1 } }] };
@@ -103,7 +108,7 @@ export function loadProject(file: string, io: SourceReader): ProjectLoad {
     err("unknown-preset", `no canon preset is called "${worldRef}"`, ["world"], didYouMean(worldRef, io.presets()) ?? `presets: ${io.presets().join(", ")}`);
     return { diagnostics };
   }
-  const wl = loadWorld(worldPath, io, locate(["world"]));
+  const wl = options.worlds ? options.worlds.load(worldPath, io, locate(["world"])) : loadWorld(worldPath, io, locate(["world"]));
   diagnostics.push(...wl.diagnostics);
   const world = wl.world;
   if (!world) return { diagnostics };

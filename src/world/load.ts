@@ -41,6 +41,30 @@ interface Layer {
   value: Record<string, unknown>;
 }
 
+/**
+ * Loaded worlds kept between loads of the same files: a project checked again after an edit to a
+ * chapter, or a draft checked round after round, need not parse and compile its world each time.
+ * A world is reused only while every file it was read from still says the same.
+ */
+export class WorldCache {
+  private readonly loads = new Map<string, { texts: (string | undefined)[]; load: WorldLoad }>();
+
+  load(path: string, io: SourceReader, from?: SourcePosition): WorldLoad {
+    const hit = this.loads.get(path);
+    if (hit?.load.world && hit.load.world.files.every((file, i) => io.read(file) === hit.texts[i])) return hit.load;
+    const load = loadWorld(path, io, from);
+    // A load with anything to say is not kept: its messages point at the file that named it.
+    if (load.world && load.diagnostics.length === 0) this.loads.set(path, { texts: load.world.files.map((file) => io.read(file)), load });
+    else this.loads.delete(path);
+    return load;
+  }
+
+  /** Keeps a world loaded elsewhere from these files, as read through `io` now. */
+  remember(world: World, io: SourceReader): void {
+    this.loads.set(world.files[0], { texts: world.files.map((file) => io.read(file)), load: { world, diagnostics: [] } });
+  }
+}
+
 /** `from` is where the world was named (a project's `world:` line), for an unreadable file's error. */
 export function loadWorld(path: string, io: SourceReader, from?: SourcePosition): WorldLoad {
   const diagnostics: Diagnostic[] = [];
