@@ -65,6 +65,12 @@ describe("learning pronouns from the text", () => {
     expect(pronouns).toEqual(["he", "she", "he", "she"]);
   });
 
+  it("reads a sentence a quote opens with a name like any other ('\"Captain Orrin is never late. He's careful.\"')", () => {
+    const only = 'Ysolde looked up.\n"Captain Orrin is never late. He\'s careful." Ysolde said nothing.';
+    const cast = [{ name: "Ysolde" }, { name: "Captain Orrin", aliases: ["Orrin"] }];
+    expect(learnPronouns(only, new NameIndex(cast).mentions(only), cast.length)[1]).toBe("he");
+  });
+
   it("does not give a person the pronoun that follows them as an object ('told Ysolde he would')", () => {
     const only = "Brannoch told Ysolde he would count them again. Ysolde told Brannoch he was late.";
     const p = learnPronouns(only, new NameIndex(people).mentions(only), people.length);
@@ -92,6 +98,30 @@ describe("grouping the names a text uses", () => {
   });
 });
 
+describe("a title used alone as a name", () => {
+  it("gives 'the Warden' to the one person the text calls Warden", () => {
+    const text = "Warden Ilse Carrow kept the keys. The Warden walked the wall at dusk, and the guards feared the Warden more than the sea.\n\nTamsin Roe swept the yard while the Warden watched.";
+    const ilse = readText("t.txt", text, words).characters.find((c) => c.name === "Ilse Carrow");
+    expect(ilse?.aliases).toContain("Warden");
+    expect(ilse?.mentions).toBeGreaterThanOrEqual(4);
+  });
+
+  it("leaves a title two people hold to neither", () => {
+    const text = "Warden Ilse Carrow kept the keys. Warden Bram Tolle kept the gate. The Warden walked the wall, and the Warden slept.";
+    const people = readText("t.txt", text, words).characters;
+    expect(people.filter((c) => c.aliases.includes("Warden"))).toEqual([]);
+  });
+});
+
+describe("pronouns in the narration and people talked about in quotes", () => {
+  it("takes 'He' after a quote for the man in the scene, not the one the quote keeps naming", () => {
+    const text = 'Dorrin Vask came in from the rain and shook out his coat. "Oskel wrote. Oskel is well. Oskel sends his regards." He sat down by the fire. He was a beta, and he took the chair nearest the door.';
+    const people = readText("t.txt", text, words).characters;
+    expect(people.find((c) => c.name === "Dorrin Vask")?.designation).toBe("beta");
+    expect(people.find((c) => c.name === "Oskel")?.designation).toBe("unknown");
+  });
+});
+
 describe("relations the prose states in other ways", () => {
   const relationsOf = (text: string) => readText("t.txt", text, words).relations.map((r) => `${r.a} ${r.kind} ${r.b} ${r.confidence}`);
 
@@ -110,6 +140,11 @@ describe("relations the prose states in other ways", () => {
     ]));
   });
 
+  it("takes 'his' after 'was' for someone other than the subject ('Ravi was his dominant')", () => {
+    const text = "Kestrel Amadi rubbed his eyes and sat down.\n\nRavi Okafor was his dominant. He had been for two years.";
+    expect(relationsOf(text)).toEqual(["Ravi Okafor dominant-of Kestrel Amadi 1"]);
+  });
+
   it("takes an unnamed 'his mother' for the woman named beside it only when the text says so twice", () => {
     const once = "Aurel Vey came in. Brannoch looked up; his mother had not written first. Brannoch said nothing.";
     expect(relationsOf(once)).toEqual([]);
@@ -125,6 +160,11 @@ describe("relations told through 'they' and 'you'", () => {
     expect(relationsOf("Aurel Vey sat down. Caddoc Rook said nothing. Brannoch watched Aurel Vey and Caddoc Rook. They had been a quiet couple for years.")).toEqual(["Aurel Vey partner Caddoc Rook 0.5"]);
   });
 
+  it("reads a couple word for 'they' in a paragraph about two people and no one else, from context", () => {
+    expect(relationsOf("Kestrel Amadi rubbed his eyes. Ravi Okafor watched him. They had been dating for three weeks.")).toEqual(["Kestrel Amadi partner Ravi Okafor 0.5"]);
+    expect(relationsOf("Kestrel Amadi rubbed his eyes. Ravi Okafor watched him, and Imke Vell laughed. They had been dating for three weeks.")).toEqual([]);
+  });
+
   it("takes 'you' in a quote for the one spoken to and 'my' for the speaker", () => {
     const text = "Brannoch Vey sat down. Ysolde Carrowan looked at him across the table.\n\n“You are my ward,” Ysolde said. “Remember it.”";
     expect(relationsOf(text)).toEqual(["Ysolde Carrowan guardian Brannoch Vey 1"]);
@@ -138,6 +178,11 @@ describe("designations told in other ways", () => {
     expect(designationOf("Kestrel Amadi shook his head. As a beta, he could not smell it. Kestrel went home.", "Kestrel Amadi")).toBe("beta");
     const ranks = "Admiral Caius Varrowmere wrote twice. Quillon read the letter. The Admiral was an alpha of the old school. Quillon sighed.";
     expect(designationOf(ranks, "Caius Varrowmere")).toBe("alpha");
+  });
+
+  it("reads a designation after a short description ('She was fifty-five, an alpha of…'), not one that starts a new clause", () => {
+    expect(designationOf("Hollis Dunmere kept her office upstairs. She was fifty-five, an alpha of the old school, and she wore gloves.", "Hollis Dunmere")).toBe("alpha");
+    expect(designationOf("Hollis Dunmere kept her office upstairs. She was late, an omega had taken her chair.", "Hollis Dunmere")).toBe("unknown");
   });
 
   it("takes a form of address for what the one spoken to is", () => {

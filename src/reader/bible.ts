@@ -5,7 +5,7 @@
  */
 import { SourceText } from "../text/source-text.js";
 import { FactExtractor, type Fact, type Pronoun, type Vocabulary } from "../text/facts.js";
-import { discoverPeople, titleOf, type FoundPerson } from "./people.js";
+import { discoverPeople, isTitle, titleOf, type FoundPerson } from "./people.js";
 import { quoteAt, quoteSpans } from "../text/dialogue.js";
 import { learnPronouns, TITLE_PRONOUN } from "./genders.js";
 import { judgeAxes } from "./designations.js";
@@ -203,7 +203,8 @@ function narrator(text: string, names: readonly Mention[]): number | undefined {
   if (first < 10 || first < third / 2) return undefined;
   const addressed = new Map<number, number>();
   for (const n of names) {
-    if (quoteAt(quotes, n.start) < 0) continue;
+    // "Yes, Mistress": a title is how everyone addresses its holder, not a sign of who tells the story.
+    if (quoteAt(quotes, n.start) < 0 || isTitle(text.slice(n.start, n.end))) continue;
     const spoken = /(?:,\s*|["“]\s*)$/.test(text.slice(Math.max(0, n.start - 3), n.start)) && /^\s*[,.!?—]/.test(text.slice(n.end, n.end + 2));
     if (spoken) addressed.set(n.person, (addressed.get(n.person) ?? 0) + 1);
   }

@@ -10,8 +10,8 @@ import type { Pronoun } from "../text/facts.js";
 import { opensSentence } from "../text/sentences.js";
 
 export const TITLE_PRONOUN: Record<string, Pronoun> = {
-  Mr: "he", Sir: "he", Lord: "he", King: "he", Prince: "he", Duke: "he", Count: "he", Emperor: "he", Brother: "he", Father: "he", Uncle: "he", Master: "he",
-  Mrs: "she", Ms: "she", Miss: "she", Lady: "she", Dame: "she", Queen: "she", Princess: "she", Duchess: "she", Countess: "she", Empress: "she", Sister: "she", Mother: "she", Aunt: "she", Mistress: "she", Madam: "she",
+  Mr: "he", Sir: "he", Lord: "he", King: "he", Prince: "he", Duke: "he", Count: "he", Emperor: "he", Brother: "he", Father: "he", Uncle: "he", Master: "he", Baron: "he", Abbot: "he", Headmaster: "he",
+  Mrs: "she", Ms: "she", Miss: "she", Lady: "she", Dame: "she", Queen: "she", Princess: "she", Duchess: "she", Countess: "she", Empress: "she", Sister: "she", Mother: "she", Aunt: "she", Mistress: "she", Madam: "she", Baroness: "she", Abbess: "she", Matron: "she", Headmistress: "she",
 };
 
 const KIN_PRONOUN: Record<string, Pronoun> = {

@@ -23,8 +23,14 @@ const TITLES = [
   ...NAME_TITLES,
   "Doctor", "Officer", "Professor", "Detective", "Agent", "Brother", "Sister", "Emperor", "Empress", "Duke", "Duchess", "Count", "Countess", "Alpha", "Omega", "Beta",
   "Gran", "Granny", "Grandma", "Grandpa", "Nana", "Auntie", "Ensign", "Admiral", "Navigator", "Chief", "Nurse", "Judge", "Magistrate", "Reverend", "Elder",
+  "Warden", "Governor", "Mayor", "Baron", "Baroness", "Marshal", "Inspector", "Sheriff", "Constable", "Matron", "Abbess", "Abbot", "Steward", "Bishop", "Headmaster", "Headmistress", "Chancellor", "Regent", "Consul",
 ];
 const TITLE = new RegExp(`^(?:${TITLES.join("|")})\\.?$`);
+
+/** Whether a word is a title on its own ("Mistress", "General"), used as a form of address. */
+export function isTitle(word: string): boolean {
+  return TITLE.test(word);
+}
 
 /** The title a form of a name opens with ("Admiral" in "Admiral Caius Varrowmere"), if any. */
 export function titleOf(form: string): string | undefined {
@@ -92,7 +98,30 @@ export function discoverPeople(text: string, vocabulary: readonly string[] = [])
     .filter((c) => c.inside > 0 || c.personCues >= 2 || (c.personCues > 0 && /\s/.test(c.text)))
     .filter((c) => c.mentions.length >= 2 || c.personCues > 0 || /\s/.test(c.text))
     .filter((c) => !mostly(text, c.mentions, THING_BEFORE));
-  return group(people);
+  return withTitlesAlone(text, group(people));
+}
+
+/** Titles that name a kind of person, not one person: "the Alpha" can be anyone's. */
+const KIND_TITLES: ReadonlySet<string> = new Set(["Alpha", "Omega", "Beta"]);
+const TITLE_ALONE = new RegExp(`(?<![\\p{L}])[Tt]he (${TITLES.filter((t) => !t.includes(" ") && !KIND_TITLES.has(t)).join("|")})(?![\\p{L}\\p{N}]|\\s+\\p{Lu})`, "gu");
+
+/**
+ * "The Mistress held to it", "said the General": a title used alone, the way a household speaks of
+ * the one person it gives that title to ("Mistress Gault"), is that person's alias.
+ */
+function withTitlesAlone(text: string, people: FoundPerson[]): FoundPerson[] {
+  const uses = new Map<string, Mention[]>();
+  for (const m of text.matchAll(TITLE_ALONE)) {
+    const start = m.index + m[0].length - m[1].length;
+    uses.set(m[1], [...(uses.get(m[1]) ?? []), { start, end: start + m[1].length }]);
+  }
+  for (const [title, mentions] of uses) {
+    const holders = people.filter((p) => [p.name, ...p.aliases].some((f) => titleOf(f) === title));
+    if (holders.length !== 1 || mentions.length < 2) continue;
+    holders[0].aliases.push(title);
+    holders[0].mentions = [...holders[0].mentions, ...mentions].sort((a, b) => a.start - b.start);
+  }
+  return people;
 }
 
 /**

@@ -5,7 +5,7 @@
  * - a kin noun that names no one ("Kylo has seen more of his mother"): the person of that noun's
  *   gender named in the sentences just before or after, when the text points to the same one at
  *   least twice: confidence ½;
- * - a couple word for "they" just after a named pair ("Han and Leia. They'd been a couple."): ½;
+ * - a couple word for "they" just after a named pair ("Han and Leia. They'd been a couple."), or in a paragraph about two people only: ½;
  * - in a text that talks of Visits and courting, a bonded pair courted first: ½;
  * - "his parents" beside a named pair ("Han and Leia"): both parents, and partners: ½.
  */
@@ -13,7 +13,7 @@ import type { Fact, Pronoun } from "../text/facts.js";
 import type { Mention } from "../text/names.js";
 import type { Span } from "../text/source-text.js";
 import { lastAtOrBefore, Positions } from "./positions.js";
-import { sentenceStarts } from "../text/sentences.js";
+import { paragraphStarts, sentenceStarts } from "../text/sentences.js";
 
 export type RelationKind = "bonded" | "courting" | "partner" | "guardian" | "owner" | "parent" | "sibling" | "dominant-of";
 
@@ -120,12 +120,18 @@ export function findRelations(text: string, facts: readonly Fact[], references: 
       if (words && !out.has(`courting:${r.a}:${r.b}`)) add(r.a, r.b, "courting", { start: words.index!, end: words.index! + words[0].length }, 0.5);
     }
   }
-  // "…with Han and Leia. They'd been a mixed couple.": a couple word for "they" right after a named pair.
+  // "…with Han and Leia. They'd been a mixed couple.": a couple word for "they" right after a named
+  // pair, or in a paragraph about two people and no one else ("Ravi was his dominant… They had been dating").
+  const paragraphs = paragraphStarts(text);
   for (const m of text.matchAll(THEY_COUPLE)) {
-    const before = named.within(Math.max(0, m.index! - 200), m.index!);
-    const pair = before.slice(-2);
-    if (pair.length < 2 || pair[0].person === pair[1].person || !/^\s+and\s+$/.test(text.slice(pair[0].end, pair[1].start))) continue;
-    add(pair[0].person, pair[1].person, "partner", { start: m.index!, end: m.index! + m[0].length }, 0.5);
+    const span = { start: m.index!, end: m.index! + m[0].length };
+    const pair = named.within(Math.max(0, m.index! - 200), m.index!).slice(-2);
+    if (pair.length === 2 && pair[0].person !== pair[1].person && /^\s+and\s+$/.test(text.slice(pair[0].end, pair[1].start))) {
+      add(pair[0].person, pair[1].person, "partner", span, 0.5);
+      continue;
+    }
+    const people = [...new Set(refs.within(paragraphs[lastAtOrBefore(paragraphs, m.index!)], m.index!).map((r) => r.person).filter((p) => p >= 0))];
+    if (people.length === 2) add(people[0], people[1], "partner", span, 0.5);
   }
   return [...out.values()];
 }

@@ -8,6 +8,7 @@
  */
 import type { Mention } from "./names.js";
 import { quoteAt, quoteSpans, speakersOf } from "./dialogue.js";
+import type { Span } from "./source-text.js";
 
 export type Gender = "he" | "she" | "they" | "it";
 
@@ -32,7 +33,12 @@ interface Reference {
   person: number;
   start: number;
   weight: number;
+  /** Said inside a quote: someone talked about, who is often not in the scene. */
+  quoted: boolean;
 }
+
+/** How much a reference inside a quote counts toward a pronoun in the narration. */
+const QUOTED_IN_NARRATION = 0.25;
 
 /** "I", "me", "my": the narrator outside quotes, the speaker inside them. */
 const FIRST_PERSON = /(?<![\p{L}'’])(?:I|[Mm]e|[Mm]y|[Mm]yself|[Mm]ine)(?![\p{L}])/gu;
@@ -98,9 +104,9 @@ export class Referents {
  * whose speaker is unclear). `pov` is who "I" is in narration.
  */
 export function resolvePronouns(text: string, mentions: readonly Mention[], genders: readonly (Gender | undefined)[], paragraphs: readonly number[], pov?: number): Referents {
-  const third = resolveThirdPerson(text, mentions, genders, paragraphs);
-  if (!/(?<![\p{L}'’])(?:I|[Mm]e|[Mm]y|[Yy]ou|[Yy]our)(?![\p{L}])/u.test(text)) return third;
   const quotes = quoteSpans(text);
+  const third = resolveThirdPerson(text, mentions, genders, paragraphs, quotes);
+  if (!/(?<![\p{L}'’])(?:I|[Mm]e|[Mm]y|[Yy]ou|[Yy]our)(?![\p{L}])/u.test(text)) return third;
   // Each "I", "me", "my" with the quote it stands in (-1 in narration).
   const firsts = [...text.matchAll(FIRST_PERSON)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, quote: quoteAt(quotes, m.index!) }));
   const narrator = pov === undefined ? [] : firsts.filter((f) => f.quote < 0).map((f) => ({ person: pov, start: f.start, end: f.end }));
@@ -122,13 +128,13 @@ export function resolvePronouns(text: string, mentions: readonly Mention[], gend
   return third.with(offsets, people);
 }
 
-function resolveThirdPerson(text: string, mentions: readonly Mention[], genders: readonly (Gender | undefined)[], paragraphs: readonly number[]): Referents {
+function resolveThirdPerson(text: string, mentions: readonly Mention[], genders: readonly (Gender | undefined)[], paragraphs: readonly number[], quotes: readonly Span[]): Referents {
   const offsets: number[] = [];
   const people: number[] = [];
   const recent: Reference[] = [];
   let k = 0;
   let paragraph = 0;
-  const remember = (person: number, start: number, gender = genders[person]) => recent.push({ person, start, gender, weight: opensClause(text, start) ? 2 : 1 });
+  const remember = (person: number, start: number, gender = genders[person]) => recent.push({ person, start, gender, weight: opensClause(text, start) ? 2 : 1, quoted: quoteAt(quotes, start) >= 0 });
   // "Her brother went to the border. He writes every month": someone unnamed can be the subject too.
   const unnamed = [...text.matchAll(UNNAMED_SUBJECT)].map((u) => ({ start: u.index! + u[0].search(/\p{Lu}/u), gender: NOUN_GENDER[u[1].toLowerCase()] }));
   let u = 0;
@@ -148,21 +154,22 @@ function resolveThirdPerson(text: string, mentions: readonly Mention[], genders:
     const clause = isObject(text, at, m[0]) ? clauseStart(text, at) : at;
     const score = new Map<number, number>();
     const sentence = sentenceStartBefore(text, at);
+    const narration = quoteAt(quotes, at) < 0;
     let latest: Reference | undefined;
     // The last hundred references at most: enough for any paragraph, and a crowded scene stays fast.
     for (let i = recent.length - 1; i >= 0 && i >= recent.length - 100 && recent[i].start >= from; i--) {
       const r = recent[i];
       // Someone whose pronoun the text never made clear may still be meant, at a third of the weight.
       if ((r.gender !== undefined && r.gender !== gender) || r.start >= clause) continue;
-      const fit = r.gender === undefined ? 0.3 : 1;
-      latest ??= r;
+      const fit = (r.gender === undefined ? 0.3 : 1) * (narration && r.quoted ? QUOTED_IN_NARRATION : 1);
+      if (!(narration && r.quoted)) latest ??= r;
       // Older references count for less, halving every few sentences; one in the pronoun's own sentence counts more.
       const sameSentence = r.start >= sentence;
       score.set(r.person, (score.get(r.person) ?? 0) + fit * (r.weight * 2 ** (-(at - r.start) / HALF_LIFE) + (sameSentence ? 3 : 0)));
     }
-    if (!latest) continue;
-    score.set(latest.person, score.get(latest.person)! + (latest.gender === undefined ? 0.3 : 1));
-    let best = latest.person;
+    if (score.size === 0) continue;
+    if (latest) score.set(latest.person, score.get(latest.person)! + (latest.gender === undefined ? 0.3 : 1));
+    let best = latest?.person ?? score.keys().next().value!;
     for (const [person, s] of score) if (s > score.get(best)!) best = person;
     if (best === UNNAMED) continue;
     offsets.push(at);
@@ -180,10 +187,17 @@ function opensClause(text: string, at: number): boolean {
   return at === 0 || /(?:(?:[.!?]["'’”)]?\s+|\n\s*|["“]\s*)(?:(?:So|Then|But|And|Now|Still|Yet|Later)\s+)?|[,;]\s+(?:and|but|then|so)\s+|;\s+)$/.test(before);
 }
 
-/** "him", "himself" aside, "her" is an object when a preposition, punctuation or an article follows it. */
+/** "Ravi was his dominant": a possessive after a copula is someone other than the clause's subject. */
+const COPULA_BEFORE = /\b(?:is|was|are|were|be|been|became|becomes|remained|remains)\s+$/i;
+
+/**
+ * Whether a pronoun cannot be the person its clause named before it: "him", "her" as an object
+ * (a preposition, punctuation or an article follows it), and "his" or "her" after a copula.
+ */
 function isObject(text: string, at: number, word: string): boolean {
   const w = word.toLowerCase();
   if (w === "him") return true;
+  if ((w === "his" || w === "her") && COPULA_BEFORE.test(text.slice(Math.max(0, at - 10), at))) return true;
   if (w !== "her") return false;
   return /^(?:\s*[^\s\p{L}]|\s+(?:at|to|in|on|with|for|from|by|and|as|the|a|an|up|down|back|out|off|away|again|close|that|into|over|through|when|while|if|so|too)\b)/u.test(text.slice(at + 3, at + 12));
 }

@@ -17,7 +17,10 @@ export function paragraphStarts(text: string): number[] {
   return starts;
 }
 
-/** Whether the words at an offset open a sentence (so a name there is most likely its subject). */
+/**
+ * Whether the words at an offset open a sentence (so a name there is most likely its subject),
+ * in narration or at the start of a quote ("Captain Sayre is never kind.").
+ */
 export function opensSentence(text: string, at: number): boolean {
-  return at === 0 || /(?:[.!?]["'’”)]?\s+|\n\s*)$/.test(text.slice(Math.max(0, at - 4), at));
+  return /(?:^|[.!?]["'’”)]?\s+|\n\s*)["“‘]?$/.test(text.slice(Math.max(0, at - 6), at));
 }
