@@ -185,6 +185,12 @@ describe("designations told in other ways", () => {
     expect(designationOf("Hollis Dunmere kept her office upstairs. She was late, an omega had taken her chair.", "Hollis Dunmere")).toBe("unknown");
   });
 
+  it("takes 'the omega' in a quote for the one the quote last named, not its speaker", () => {
+    const text = 'Jory Vance turned the jar in his hands. "Sunniva Rask sent every one of them away. The omega\'s got a spine like a fence post," Jory said.';
+    expect(designationOf(text, "Sunniva Rask")).toBe("omega");
+    expect(designationOf(text, "Jory Vance")).toBe("unknown");
+  });
+
   it("takes a form of address for what the one spoken to is", () => {
     const text = "Dace Orrin came in from the field. Mab looked up at him.\n\n“Yes, Alpha,” Mab said. Dace Orrin nodded.";
     expect(designationOf(text, "Dace Orrin")).toBe("alpha");

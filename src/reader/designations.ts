@@ -34,6 +34,8 @@ export interface Judgement {
 
 const WEIGHT = { fact: 4, cycle: 2, possessed: 1, narration: 1, addressed: 1, dialogue: 0.5, anaphor: 0.5 } as const;
 
+/** A reference that is a pronoun, not a name. */
+const PRONOUN_WORD = /^(?:he|she|him|his|her|hers|himself|herself|i|me|my|mine|myself|you|your|yours|yourself)$/i;
 const GENERIC_BEFORE = /\b(?:any|every|other|another|no|all|some|most|many|few|each|those|these|such|non)[\s-]+$/i;
 const POSSESSIVE_BEFORE = /(?:\b(?:his|her|their|your|my|our)|['’]s)\s+(?:own\s+|new\s+|future\s+|chosen\s+)?$/i;
 const NEGATED_BEFORE = /(?:\bnot|n['’]t|\bnor|\bnever|\bneither)\s+(?:(?:a|an|the)\s+)?(?:\w+\s+)?$/i;
@@ -110,8 +112,15 @@ function judgeAxis(axis: "designation" | "alignment", reading: Reading, people: 
     const only = single(inSentence);
     if (DEFINITE_BEFORE.test(before) && !/\b(?:is|was|are|were|be|been|['’]s)\s+(?:the|this|that)\s+$/i.test(before)) {
       // "grips the Omega's wrist. 'Rey—'": the omega is someone near who is not this sentence's subject.
-      const other = refs.nearestOutside(at, sentence, new Set(inSentence.map((r) => r.person)));
-      if (other !== undefined && !dialogue) vote(other, value, WEIGHT.anaphor, span);
+      const q = quoteAt(talk.quotes, at);
+      if (q < 0) {
+        const other = refs.nearestOutside(at, sentence, new Set(inSentence.map((r) => r.person)));
+        if (other !== undefined && !dialogue) vote(other, value, WEIGHT.anaphor, span);
+      } else {
+        // "Sunniva turned them away. The omega's got a spine": in a quote, the one it last named (not its speaker).
+        const talkedAbout = refs.within(talk.quotes[q].start, sentence.start).filter((r) => r.person >= 0 && r.person !== talk.speakers[q] && !PRONOUN_WORD.test(text.slice(r.start, r.end))).at(-1)?.person;
+        if (talkedAbout !== undefined && !inSentence.some((r) => r.person === talkedAbout)) vote(talkedAbout, value, WEIGHT.anaphor, span);
+      }
       continue;
     }
     // Otherwise only a predicate says something about the one person the sentence is about ("…and was an omega").
