@@ -11,6 +11,7 @@ import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { formatDateTime, parseDate } from "../src/core/time.js";
 import type { SimEvent } from "../src/sim/event.js";
+import { calendarEntries } from "../src/calendar/entries.js";
 import { loadExample, run } from "./helpers/project.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -240,5 +241,29 @@ describe("scentline calendar", () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/--out <file>/);
     expect(r.stdout).toMatch(/same bytes/);
+  });
+});
+
+describe("calendar entries (from a log)", () => {
+  const cycles = loadExample("classic").world.spec.cycles;
+  const ev = (id: string, hour: number, type: string, text: string, data?: SimEvent["data"], causes: SimEvent["causes"] = []): SimEvent => ({ id, hour, type, people: ["wren"], text, causes, ...(data ? { data } : {}) });
+
+  it("gathers a cycle's prelude, phases and end into one entry; one without a prelude starts at its main phase", () => {
+    const log = [
+      ev("e1", 100, "pre-heat-began", "Wren enters pre-heat.", { cycle: "heat" }, [{ kind: "rule", id: "CL-01", path: "cycles.heat" }]),
+      ev("e2", 124, "heat-began", "Wren's heat begins (no partner).", { cycle: "heat", expectedLength: "3d", resolved: false }),
+      ev("e3", 150, "heat-phase", "Wren's heat moves to after.", { phase: "after" }),
+      ev("e4", 196, "heat-ended", "Wren's heat ends after 3d, unresolved.", { cycle: "heat", length: 72, resolved: false }),
+      ev("e5", 300, "heat-began", "Wren's heat begins (no partner).", { cycle: "heat" }, [{ kind: "event", id: "e4" }]),
+      ev("e6", 340, "heat-ended", "Wren's heat ends after 1d 16h.", { cycle: "heat" }),
+      ev("e7", 400, "refused", "Someone is refused.", undefined),
+    ];
+    const entries = calendarEntries(log, { cycles, until: 1000 });
+    expect(entries.map((e) => [e.id, e.category, e.start, e.end, e.summary])).toEqual([
+      ["e1", "heat", 100, 196, "Wren's heat"],
+      ["e5", "heat", 300, 340, "Wren's heat"],
+    ]);
+    expect(entries[0].description).toEqual(expect.arrayContaining(["after from " + formatDateTime(150) + " (e3).", "Why:", "  rule CL-01 (cycles.heat)"]));
+    expect(entries[1].description).toContain(`  after e4 ${formatDateTime(196)}: Wren's heat ends after 3d, unresolved.`);
   });
 });

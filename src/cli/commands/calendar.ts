@@ -34,6 +34,8 @@ export function register(program: Command): void {
         "status changes, appointments, guardians, matches, presentations and bonds are events of an hour.",
         "Every description says why, with the rule ids and inputs `scentline explain` shows.",
         "Times are UTC. The same project, seed and --until always give the same bytes.",
+        "An existing --out file is replaced whole; a folder, or a folder that is missing or cannot be written to,",
+        "is refused before anything is simulated.",
         "",
         "Example: scentline calendar examples/guardianship --out rey.ics --until 2y",
       ].join("\n"),
