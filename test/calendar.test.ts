@@ -258,7 +258,7 @@ describe("calendar entries (from a log)", () => {
       ev("e6", 340, "heat-ended", "Wren's heat ends after 1d 16h.", { cycle: "heat" }),
       ev("e7", 400, "refused", "Someone is refused.", undefined),
     ];
-    const entries = calendarEntries(log, { cycles, until: 1000 });
+    const entries = calendarEntries(log, { cycles, until: 1000, names: new Map([["wren", "Wren"]]) });
     expect(entries.map((e) => [e.id, e.category, e.start, e.end, e.summary])).toEqual([
       ["e1", "heat", 100, 196, "Wren's heat"],
       ["e5", "heat", 300, 340, "Wren's heat"],

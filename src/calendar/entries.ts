@@ -33,6 +33,8 @@ export interface EntryOptions {
   cycles: Readonly<Record<string, CycleSpec>>;
   /** Where the simulation stopped: an episode still open ends here. */
   until: Hour;
+  /** People's names by id, for the summaries (a project's `people`); ids stand in for names missing. */
+  names?: ReadonlyMap<string, string>;
 }
 
 /** Events that are dates in their own right, by the category they are filed under. */
@@ -70,12 +72,13 @@ export function calendarEntries(log: readonly SimEvent[], options: EntryOptions)
   const byId = new Map(log.map((e) => [e.id, e]));
   const cycleNames = new Set(Object.keys(options.cycles));
   const entries: CalendarEntry[] = [];
+  const nameOf = (e: SimEvent) => options.names?.get(e.people[0]) ?? e.people[0] ?? "";
   /** Each person's open episode of each cycle, keyed "person\u0000cycle". */
   const open = new Map<string, Episode>();
 
   const openEpisode = (e: SimEvent, cycle: string): Episode => {
     const person = e.people[0];
-    const entry: CalendarEntry = { id: e.id, category: cycle, start: e.hour, end: e.hour + 1, summary: `${nameIn(e)}'s ${cycle}`, description: [], people: [person], cancelled: false, continues: false };
+    const entry: CalendarEntry = { id: e.id, category: cycle, start: e.hour, end: e.hour + 1, summary: `${nameOf(e)}'s ${cycle}`, description: [], people: [person], cancelled: false, continues: false };
     if (e.place !== undefined) entry.place = e.place;
     const episode: Episode = { entry, events: [], lines: [] };
     open.set(`${person}\u0000${cycle}`, episode);
@@ -128,7 +131,7 @@ export function calendarEntries(log: readonly SimEvent[], options: EntryOptions)
     if (skipped && cycleNames.has(skipped[1]) && person !== undefined) {
       // "Wren has no heat this time (suppressed)." names what skipped it.
       const why = /\(([^)]*)\)\.?$/.exec(e.text)?.[1];
-      entries.push(moment(e, skipped[1], `${nameIn(e)}'s ${skipped[1]} skipped${why ? ` (${why})` : ""}`, byId, true));
+      entries.push(moment(e, skipped[1], `${nameOf(e)}'s ${skipped[1]} skipped${why ? ` (${why})` : ""}`, byId, true));
       continue;
     }
     const category = MOMENTS[e.type] ?? (e.data?.institution !== undefined ? LEGAL_OUTCOMES[e.type] : undefined);
@@ -145,11 +148,6 @@ export function calendarEntries(log: readonly SimEvent[], options: EntryOptions)
   // Log order is time order; an episode sits where it began.
   const order = new Map(log.map((e, k) => [e.id, k]));
   return entries.sort((a, b) => a.start - b.start || order.get(a.id)! - order.get(b.id)!);
-}
-
-function nameIn(e: SimEvent): string {
-  // Every cycle event's text opens with the person's name: "Rey enters pre-heat.", "Rey's heat begins".
-  return /^(.+?)(?:'s | enters | has no )/.exec(e.text)?.[1] ?? e.people[0] ?? "";
 }
 
 function moment(e: SimEvent, category: string, summary: string, byId: ReadonlyMap<string, SimEvent>, cancelled: boolean): CalendarEntry {

@@ -56,7 +56,8 @@ async function calendarCommand(dir: string, options: CalendarOptions): Promise<v
   const until = momentIn(project, options.until, "--until");
   const seed = options.seed ?? project.seed;
   const { log } = runSimulation(project, seed, until);
-  const entries = calendarEntries(log, { cycles: project.world.spec.cycles, until });
+  const names = new Map(project.people.map((p) => [p.id, p.spec.name]));
+  const entries = calendarEntries(log, { cycles: project.world.spec.cycles, until, names });
   const title = project.spec.title ?? basename(project.dir);
   const text = calendarIcs(entries, {
     name: title,
