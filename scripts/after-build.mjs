@@ -1,6 +1,6 @@
-// Runs after the TypeScript build: writes schema/*.schema.json from the TypeBox schemas, and
-// bundles the CLI into one file (dist/bin/scentline.mjs), which starts about twice as fast as
-// loading several hundred small modules.
+// Runs after the TypeScript build: writes schema/*.schema.json from the TypeBox schemas, bundles
+// the CLI into one file (dist/bin/scentline.mjs), which starts about twice as fast as loading
+// several hundred small modules, and bundles the engine for browsers (dist/engine.browser.js).
 import { build } from "esbuild";
 import { chmodSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { projectJsonSchema, worldJsonSchema } from "../dist/world/json-schema.js";
@@ -25,3 +25,16 @@ await build({
 });
 chmodSync("dist/bin/scentline.mjs", 0o755);
 chmodSync("dist/cli/main.js", 0o755);
+
+// The browser engine: one ES module with its dependencies and the canon presets inside. A browser
+// has no Node built-ins, so the platform is "browser": an import of one fails the build here.
+await build({
+  entryPoints: ["dist/engine.js"],
+  outfile: "dist/engine.browser.js",
+  bundle: true,
+  platform: "browser",
+  format: "esm",
+  target: "es2022",
+  logLevel: "warning",
+  legalComments: "eof",
+});

@@ -4,6 +4,7 @@
  * 2 a mistake in the command line itself.
  */
 import { Command, CommanderError } from "commander";
+import { register as calendar } from "./commands/calendar.js";
 import { register as canon } from "./commands/canon.js";
 import { register as check } from "./commands/check.js";
 import { register as rules } from "./commands/rules.js";
@@ -27,7 +28,7 @@ function buildProgram(): Command {
     .exitOverride()
     .showHelpAfterError("(add --help for usage)")
     .addHelpText("after", "\nExit status: 0 success, 1 findings or a mistake in the input, 2 a mistake in the command line.\nColour is used on a terminal unless NO_COLOR is set.");
-  for (const register of [validate, simulate, state, explain, check, rules, read, schema, canon]) register(program);
+  for (const register of [validate, simulate, state, explain, calendar, check, rules, read, schema, canon]) register(program);
   return program;
 }
 
