@@ -168,6 +168,29 @@ describe("who says what in dialogue", () => {
     expect(facts.filter((f) => f.kind === "designation")).toEqual([]);
   });
 
+  it("takes a pronoun with a speech verb after the quote for its speaker (“…,” she said)", () => {
+    const facts = extractor.extract("Hale waited by the door. Tesmae looked at him.\n\n“I’m a beta,” she said, and Hale nodded.");
+    expect(facts).toContainEqual(expect.objectContaining({ kind: "designation", person: 1, value: "beta" }));
+  });
+
+  it("takes the subject of the sentence just before a quote for its speaker (an action beat)", () => {
+    const facts = extractor.extract("Hale waited by the door while Tesmae read.\n\nTesmae put down the letter. “I’m a beta, and I always was.” Hale nodded.");
+    expect(facts).toContainEqual(expect.objectContaining({ kind: "designation", person: 1, value: "beta" }));
+  });
+
+  it("keeps the speaker for a second quote in the same paragraph, unless someone else acts in between", () => {
+    const same = extractor.extract("Hale and Tesmae sat at the table.\n\n“Sit,” Hale said. He looked at the window. It was dark. “I’m a beta.”");
+    expect(same).toContainEqual(expect.objectContaining({ kind: "designation", person: 0, value: "beta" }));
+    const other = extractor.extract("Hale and Tesmae sat at the table.\n\n“Sit,” Hale said. Tesmae looked at the window. It was dark. “I’m a beta.”");
+    expect(other.filter((f) => f.kind === "designation")).toEqual([]);
+  });
+
+  it("alternates the speakers of an exchange in one-quote paragraphs", () => {
+    const text = "Hale and Tesmae sat at the table.\n\n“Is it late?” Hale asked.\n\n“Not yet,” Tesmae said.\n\n“Then wait.”\n\n“I’m an omega. I can wait.”";
+    const facts = extractor.extract(text);
+    expect(facts).toContainEqual(expect.objectContaining({ kind: "designation", person: 1, value: "omega" }));
+  });
+
   it("gives 'I' in narration to the point-of-view character", () => {
     const facts = extractor.extract("I am an omega, and Hale knows it.", { pov: 1 });
     expect(facts).toContainEqual(expect.objectContaining({ kind: "designation", person: 1, value: "omega" }));

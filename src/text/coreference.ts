@@ -110,7 +110,7 @@ export function resolvePronouns(text: string, mentions: readonly Mention[], gend
   // Each "I", "me", "my" with the quote it stands in (-1 in narration).
   const firsts = [...text.matchAll(FIRST_PERSON)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, quote: quoteAt(quotes, m.index!) }));
   const narrator = pov === undefined ? [] : firsts.filter((f) => f.quote < 0).map((f) => ({ person: pov, start: f.start, end: f.end }));
-  const refs = [...mentions, ...narrator, ...[...third].map(([start, person]) => ({ person, start, end: start + 1 }))].sort((a, b) => a.start - b.start);
+  const refs = [...mentions, ...narrator, ...[...third].map(([start, person]) => ({ person, start, end: start + wordLength(text, start) }))].sort((a, b) => a.start - b.start);
   const speakers = speakersOf(text, quotes, refs, paragraphs);
   const offsets: number[] = [];
   const people: number[] = [];
@@ -179,6 +179,13 @@ function resolveThirdPerson(text: string, mentions: readonly Mention[], genders:
     if (recent.length > 4096) recent.splice(0, recent.findIndex((r) => r.start >= at - REACH - 1000));
   }
   return Referents.of(offsets, people);
+}
+
+/** The length of the word at an offset ("she" → 3): a pronoun's mention ends where the word does. */
+function wordLength(text: string, at: number): number {
+  let end = at;
+  while (end < text.length && /\p{L}/u.test(text[end])) end++;
+  return end - at;
 }
 
 /** A reference that opens a sentence or a clause (", and she…", "So she") is most likely its subject. */
