@@ -243,6 +243,15 @@ describe("a person under two names", () => {
   });
 });
 
+describe("a name the text says is someone's true one", () => {
+  it("joins 'Her true name was Philippa Dunmore' to the paragraph's subject, not to someone named on the way", () => {
+    const text = "Warden Ilse Carrow kept the keys, and the Warden ruled the house.\n\nI found Pip in the scullery. Pip was bound to the Warden as I was, and she had come from the poorhouse. Her true name was Philippa Dunmore, but nobody used it. Pip laughed at that.";
+    const people = readText("t.txt", text, words).characters;
+    expect(people.find((c) => c.name === "Pip")?.aliases).toContain("Philippa Dunmore");
+    expect(people.find((c) => c.name === "Ilse Carrow")?.aliases).not.toContain("Philippa Dunmore");
+  });
+});
+
 describe("a shared surname with a gendered title", () => {
   it("gives 'Mistress Gault' to the Gault the title's gender fits", () => {
     const text = "The clerk bowed to Hesper Gault, and she counted every coin. Tobiah Gault shook his head. Tobiah Gault said he was tired.\n\nLater Mistress Gault, an alpha, closed the book. The clerk thanked Hesper Gault.";

@@ -154,6 +154,13 @@ describe("which person a pronoun stands for", () => {
   });
 });
 
+describe("beliefs and thoughts", () => {
+  it("reads 'thought Imra was an alpha' as no fact, and 'thought about Imra, who had presented omega' as one", () => {
+    expect(facts("Rey thought Imra was an alpha.").filter((f) => f.kind === "designation")).toEqual([]);
+    expect(facts("Rey thought about Imra, who had presented omega the year before.")).toContainEqual({ kind: "designation", person: 3, value: "omega", axis: "designation" });
+  });
+});
+
 describe("who says what in dialogue", () => {
   const people = [{ name: "Hale", pronouns: "he" as const }, { name: "Tesmae", pronouns: "she" as const }];
   const extractor = new FactExtractor({ ...vocab, people });

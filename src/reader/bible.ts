@@ -13,6 +13,7 @@ import { findRelations, type RelationKind } from "./relations.js";
 import type { WorldFit } from "./world-fit.js";
 import { eventsOf, type EventKind } from "./events.js";
 import { lastAtOrBefore, Positions } from "./positions.js";
+import { opensSentence, paragraphStarts } from "../text/sentences.js";
 import { NameIndex, type Mention } from "../text/names.js";
 
 export interface Evidence {
@@ -217,6 +218,9 @@ const CALLS = /\b(?:calls?|called|calling)\s+(you|him|her|me)\s+(\p{Lu}[\p{L}'�
 /** "Philippa Dunmore, known as Pip": the name just before is the person. */
 const KNOWN_AS = /,?\s+(?:also\s+)?(?:known as|called|nicknamed)\s+(\p{Lu}[\p{L}'’-]+)/gu;
 
+/** "Her true name was Philippa Dunmore": the pronoun is the person, the name theirs too. */
+const TRUE_NAME = /(?<![\p{L}])([Hh]is|[Hh]er|[Tt]heir)\s+(?:true|real|full|given|proper|birth|legal|christened)\s+name\s+(?:was|is)\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*)/gu;
+
 /** People who are someone else under another name: each to the person whose name it is. */
 function calledBy(text: string, references: readonly Mention[], people: readonly FoundPerson[], names: readonly Mention[]): Map<number, number> {
   const out = new Map<number, number>();
@@ -224,12 +228,23 @@ function calledBy(text: string, references: readonly Mention[], people: readonly
   for (const n of names) named[n.person]++;
   const positions = new Positions(references);
   const at = (start: number, end: number) => positions.within(start, end)[0]?.person;
-  const join = (other: number | undefined, person: number | undefined) => {
-    // A one-word name, less used than the person's own, not already someone's other name.
+  const join = (other: number | undefined, person: number | undefined, stated = false) => {
+    // A one-word name, less used than the person's own, not already someone's other name; or any
+    // name the text says outright is the person's ("Her true name was Philippa Dunmore").
     if (other === undefined || person === undefined || other === person || out.has(person) || out.has(other)) return;
-    if (people[other].name.includes(" ") || named[other] > named[person]) return;
+    if (!stated && (people[other].name.includes(" ") || named[other] > named[person])) return;
     out.set(other, person);
   };
+  if (text.search(TRUE_NAME) >= 0) {
+    // The paragraph's subject, the last person named at the start of a sentence before the words; else the pronoun's person.
+    const paragraphs = paragraphStarts(text);
+    const subjects = new Positions(names.filter((n) => opensSentence(text, n.start)));
+    for (const m of text.matchAll(TRUE_NAME)) {
+      const nameAt = m.index! + m[0].length - m[2].length;
+      const subject = subjects.within(paragraphs[lastAtOrBefore(paragraphs, m.index!)], m.index!).at(-1)?.person;
+      join(at(nameAt, nameAt + m[2].length), subject ?? at(m.index!, m.index! + m[1].length), true);
+    }
+  }
   for (const m of text.matchAll(CALLS)) {
     const pronounAt = m.index! + m[0].indexOf(m[1], m[0].length - m[1].length - m[2].length - 1);
     const nameAt = m.index! + m[0].length - m[2].length;

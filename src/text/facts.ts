@@ -152,7 +152,7 @@ export class FactExtractor {
     add("designation", `(?<![\\p{L}-])(?:an?|[Aa]n?)\\s+${ADJ}${D}\\s+(?:named|called|by the name of)\\s+${NAME("who")}`);
     // "Leia had been an alpha, Han a submissive": the second of a pair, its verb left out.
     add("designation", `(?<=(?<![\\p{L}-])(?:${words([...vocab.designations, ...vocab.alignments])})),\\s+${NAME("who")}\\s+an?\\s+${D}`);
-    add("designation", `${SUBJ("who")}${APPOS}(?:(?<=(?:[Hh]e|[Ss]he|I))['’][sm]|\\s+(?:${BE}|(?:has |had )?(?:never )?(?:presents?|presented|registers|registered|tests|tested|is revealed|was revealed|turns out|turned out)(?: to be)?(?: as)?|becomes|became))\\s+(?:(?:also|still|clearly|plainly|openly|now|already) )?(?:anything (?:but|other than|except)\\s+|nothing (?:but|other than|except)\\s+)?(?:${ART}\\s+)?(?:(?:sort|kind|type) of\\s+)?${ADJ}${D}(?!${APOS}s)`);
+    add("designation", `${SUBJ("who")}${APPOS},?(?:(?<=(?:[Hh]e|[Ss]he|I))['’][sm]|\\s+(?:${BE}|(?:has |had )?(?:never )?(?:presents?|presented|registers|registered|tests|tested|is revealed|was revealed|turns out|turned out)(?: to be)?(?: as)?|becomes|became))\\s+(?:(?:also|still|clearly|plainly|openly|now|already) )?(?:anything (?:but|other than|except)\\s+|nothing (?:but|other than|except)\\s+)?(?:${ART}\\s+)?(?:(?:sort|kind|type) of\\s+)?(?:(?:most|least|very|only|first|last|youngest|oldest|eldest)\\s+)?${ADJ}${D}(?!${APOS}s)`);
     // "She was fifty-five, an alpha of the old school": a short description, then the designation.
     add("designation", `${SUBJ("who")}\\s+(?:is|was)\\s+[a-z][a-z -]{0,29},\\s+an?\\s+${ADJ}${D}(?!\\s+(?:had|has|was|is|who|would|could|[a-z]+ed)\\b)`);
     add("designation", `${POSS("who")}\\s+${D}\\s+(?:scent|nature|instincts?|designation|status|biology|glands?|traits?|presentation)`);
@@ -679,12 +679,18 @@ const SUBORDINATORS = new Set(["since", "when", "until", "till", "after", "befor
 /** Words that make what follows someone's belief, not a fact ("thought Mira was an alpha"). */
 const BELIEFS = new Set(["thought", "thinks", "believed", "believes", "assumed", "assumes", "supposed", "guessed", "imagined", "pretended", "mistook", "whether", "if", "wondered", "suspected", "feared", "hoped", "rumoured", "rumored", "claimed", "lied"]);
 
-/** One of the words among the `n` words before an offset, in the same sentence. */
+/** Words after a belief verb that make it about a person, not a claim ("thought about Ada, who…"). */
+const ABOUT = new Set(["about", "of", "over", "back", "on", "to", "at", "through"]);
+
+/**
+ * One of the words among the `n` words before an offset, in the same sentence, and not followed by
+ * "about" or "of" ("Sorrel thought about Ada, who had presented omega" states what Ada is).
+ */
 function precededBy(text: string, at: number, set: ReadonlySet<string>, n: number): boolean {
   const lead = text.slice(Math.max(0, at - 60), at);
   const sentence = lead.slice(Math.max(lead.lastIndexOf("."), lead.lastIndexOf("!"), lead.lastIndexOf("?"), lead.lastIndexOf("\n\n")) + 1);
-  const words = sentence.toLowerCase().match(/[\p{L}]+/gu) ?? [];
-  return words.slice(-n).some((w) => set.has(w));
+  const words = (sentence.toLowerCase().match(/[\p{L}]+/gu) ?? []).slice(-n);
+  return words.some((w, k) => set.has(w) && !ABOUT.has(words[k + 1] ?? ""));
 }
 
 /** "not an omega", "like the alpha": a hedge word among the two words before an offset. */
