@@ -145,6 +145,16 @@ describe("relations the prose states in other ways", () => {
     expect(relationsOf(text)).toEqual(["Ravi Okafor dominant-of Kestrel Amadi 1"]);
   });
 
+  it("reads 'was bound to' and 'the property of' as ownership", () => {
+    const text = "Warden Ilse Carrow kept the keys.\n\nTamsin Roe was bound to the Warden for five years. Tamsin swept the yard.";
+    expect(relationsOf(text)).toEqual(["Ilse Carrow owner Tamsin Roe 1"]);
+  });
+
+  it("takes an unnamed 'her son' for the one other person of her surname and his pronoun, from context", () => {
+    const text = "Hollis Marren kept the ledgers. Her son was the only omega in the house.\n\nCorin Marren rubbed his eyes and stayed upstairs. Jory Tallis brought the meals.";
+    expect(relationsOf(text)).toEqual(["Hollis Marren parent Corin Marren 0.5"]);
+  });
+
   it("takes an unnamed 'his mother' for the woman named beside it only when the text says so twice", () => {
     const once = "Aurel Vey came in. Brannoch looked up; his mother had not written first. Brannoch said nothing.";
     expect(relationsOf(once)).toEqual([]);

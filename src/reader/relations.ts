@@ -47,7 +47,10 @@ const PARENTS = /(?<![\p{L}])(?:[Hh]is|[Hh]er|\p{Lu}[\p{L}'’-]*['’]s)\s+pare
 const COURTSHIP = /(?<![\p{L}])(?:Visits?|courting|courtship|courted|suitors?)(?![\p{L}])/gu;
 const THEY_COUPLE = /\b[Tt]hey(?:['’]d|['’]re|\s+had|\s+were|\s+are|\s+have)?\s+(?:been\s+)?(?:a\s+)?(?:[\p{Ll}-]+\s+)?(?:couple|married|together|partners|lovers|dating|engaged|wed)\b/gu;
 
-export function findRelations(text: string, facts: readonly Fact[], references: readonly Mention[], names: readonly Mention[], pronouns: readonly (Pronoun | undefined)[]): FoundRelation[] {
+/** Kinds of kin who often share a surname: "her son" in a text with one other Gault is that Gault. */
+const FAMILY: ReadonlySet<RelationKind> = new Set(["parent", "sibling", "partner"]);
+
+export function findRelations(text: string, facts: readonly Fact[], references: readonly Mention[], names: readonly Mention[], pronouns: readonly (Pronoun | undefined)[], people: readonly { name: string }[] = []): FoundRelation[] {
   const out = new Map<string, FoundRelation>();
   const add = (a: number, b: number, kind: RelationKind, span: Span, confidence: number) => {
     if (a === b) return;
@@ -85,6 +88,13 @@ export function findRelations(text: string, facts: readonly Fact[], references: 
     const inSentence = new Set(named.within(sentences[s], sentences[s + 1] ?? text.length).map((r) => r.person));
     const near = named.within(sentences[Math.max(0, s - 2)], sentences[Math.min(sentences.length - 1, s + 2)] ?? text.length).filter((r) => r.person !== owner && !inSentence.has(r.person) && (gender === undefined || pronouns[r.person] === undefined || pronouns[r.person] === gender));
     const candidates = [...new Set(near.map((r) => r.person))].filter((p) => !stated(p, owner) || kind !== "parent");
+    // The one other person of the owner's surname with the noun's pronoun is the kin, said once or not.
+    const family = FAMILY.has(kind) ? sameSurname(people, owner).filter((p) => pronouns[p] === (gender ?? pronouns[p])) : [];
+    if (family.length === 1) {
+      const [a, b] = referentFirst ? [family[0], owner] : [owner, family[0]];
+      if (!stated(a, b)) add(a, b, kind, { start: at, end: at + m[0].length }, 0.5);
+      continue;
+    }
     if (candidates.length !== 1) continue;
     const [a, b] = referentFirst ? [candidates[0], owner] : [owner, candidates[0]];
     const key = `${kind}:${a}:${b}`;
@@ -134,4 +144,11 @@ export function findRelations(text: string, facts: readonly Fact[], references: 
     if (people.length === 2) add(people[0], people[1], "partner", span, 0.5);
   }
   return [...out.values()];
+}
+
+/** The other people whose full name ends with the same surname as this person's. */
+function sameSurname(people: readonly { name: string }[], person: number): number[] {
+  const surname = (name: string) => (name.includes(" ") ? name.split(" ").at(-1) : undefined);
+  const own = surname(people[person]?.name ?? "");
+  return own === undefined ? [] : people.flatMap((p, i) => (i !== person && surname(p.name) === own ? [i] : []));
 }

@@ -131,6 +131,7 @@ export class FactExtractor {
       enslaved: /slave/i,
       appointed: keys(vocab.roles),
       suppressants: /suppressant/i,
+      owned: /bound|indentur|owned|property|sold/i,
       partner: /marri|\bwed\b|dating|going out|going steady|relationship|living with|together|couple|partners/i,
       relation: new RegExp(`\\b(?:${Object.keys(KIN).join("|")})\\b`, "i"),
       scent: /smel|scent|whiff|catch|caught|detect|sens|notic|pick|reach|carr|drift/i,
@@ -225,6 +226,9 @@ export class FactExtractor {
     add("relation", `${NAME("who")},\\s+${POSS("of")}\\s+${KIN_ADJ}${KIN_NOUN}`);
     // "Ravi was his dominant", "Fen has been Gran Ottilie's ward".
     add("relation", `${SUBJ("who")}${APPOS}(?:['’]re|\\s+(?:is|was|are|were|had been|has been|may be|might be|became|becomes|remains|remained))\\s+${POSS("of")}\\s+${KIN_ADJ}${KIN_NOUN}(?![\\p{L}])`);
+    // "Pip was bound to the Mistress", "Ordo was the property of Lord Vey": the other is the owner.
+    add("owned", `${SUBJ("who")}${APPOS}\\s+(?:is|was|are|were|had been|has been|have been)\\s+(?:bound|indentured|sold)\\s+to\\s+(?:the\\s+)?${NAME("of")}`);
+    add("owned", `${SUBJ("who")}${APPOS}\\s+(?:is|was|are|were|had been|has been|have been)\\s+(?:owned by|the property of)\\s+(?:the\\s+)?${NAME("of")}`);
     // "Sato had been married for four years to the gunnery chief, Dov Brenner"; "she had been going out with Imke".
     add("partner", `${SUBJ("who")}${APPOS}\\s+(?:is|was|are|were|has been|had been|have been|got|gets)\\s+(?:happily\\s+|newly\\s+|recently\\s+)?(?:married|wed)\\s+(?:for\\s+[^,.;!?\\n]{1,30}?\\s+)?to\\s+(?:(?:the|a|an|his|her|their)\\s+[^,.;!?\\n]{1,40}?,\\s+)?${NAME("of")}`);
     add("partner", `${SUBJ("who")}${APPOS}\\s+(?:is|was|are|were|has been|had been|have been|started|starts|began|begins)\\s+(?:dating|going out with|going steady with|in a relationship with|living with)\\s+${NAME("of")}`);
@@ -453,6 +457,10 @@ export class FactExtractor {
         const [relation, namedFirst] = KIN[(g.noun ?? "").toLowerCase()] ?? [];
         if (person === undefined || of === undefined || person === of || !relation) return undefined;
         return namedFirst ? { kind: "relation", a: person, b: of, relation } : { kind: "relation", a: of, b: person, relation };
+      }
+      case "owned": {
+        const of = who("of");
+        return person === undefined || of === undefined || person === of ? undefined : { kind: "relation", a: of, b: person, relation: "owner" };
       }
       case "visit":
       case "courtship":
