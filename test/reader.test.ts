@@ -106,6 +106,13 @@ describe("a title used alone as a name", () => {
     expect(ilse?.mentions).toBeGreaterThanOrEqual(4);
   });
 
+  it("gives a family title used alone ('Gran says') to the one person who holds it", () => {
+    const text = "Fen Alder lived with Gran Ottilie Rask on the hill.\n\n“Gran says the rain is coming,” Fen said. Gran is a beta and has no nose for weather, but Gran is never wrong.";
+    const ottilie = readText("t.txt", text, words).characters.find((c) => c.name === "Ottilie Rask");
+    expect(ottilie?.aliases).toContain("Gran");
+    expect(ottilie?.designation).toBe("beta");
+  });
+
   it("leaves a title two people hold to neither", () => {
     const text = "Warden Ilse Carrow kept the keys. Warden Bram Tolle kept the gate. The Warden walked the wall, and the Warden slept.";
     const people = readText("t.txt", text, words).characters;
@@ -160,6 +167,21 @@ describe("relations the prose states in other ways", () => {
     expect(relationsOf(once)).toEqual([]);
     const twice = `${once}\n\nAurel Vey sat by the fire. Brannoch watched his mother warm her hands. Brannoch said nothing.`;
     expect(relationsOf(twice)).toEqual(["Aurel Vey parent Brannoch 0.5"]);
+  });
+});
+
+describe("relations told through 'we'", () => {
+  it("takes 'We bonded' in a first-person text for the narrator and the one the text was just about", () => {
+    const text = [
+      "“Dace,” Mab said. “Dace, wake up.”",
+      "“I am awake, Mab,” I said. “Go away, Fen.”",
+      "“Morning, Dace,” Fen said. “The goats, Dace,” Fen said again, and I got up.",
+      "I keep bees and I mend fences. I rise early, I sleep late, I like it here and I am not leaving. I have a good life, I think.",
+      "Mab Tollhouse came to the farm in the third winter. She carried her mother's quilts, and she had walked a long way. She presented omega late, she told me later.",
+      "We bonded in the fifth year, the summer after the barn went up.",
+    ].join("\n\n");
+    const bible = readText("t.txt", text, words);
+    expect(bible.relations.map((r) => `${r.a} ${r.kind} ${r.b} ${r.confidence}`)).toContainEqual("Mab Tollhouse bonded Dace 0.5");
   });
 });
 

@@ -144,7 +144,7 @@ export function readText(name: string, text: string, words: ReaderWords, options
     };
   }
   onStage("finding relations");
-  const relations = findRelations(text, facts, references, names, pronouns, found).map(
+  const relations = findRelations(text, facts, references, names, pronouns, found, pov).map(
     (r): BibleRelation => ({ a: found[r.a].name, b: found[r.b].name, kind: r.kind, confidence: r.confidence, evidence: r.spans.map(evidence) }),
   );
   const chapters = options.chapters ?? [];

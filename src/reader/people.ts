@@ -105,15 +105,21 @@ export function discoverPeople(text: string, vocabulary: readonly string[] = [])
 const KIND_TITLES: ReadonlySet<string> = new Set(["Alpha", "Omega", "Beta"]);
 const TITLE_ALONE = new RegExp(`(?<![\\p{L}])[Tt]he (${TITLES.filter((t) => !t.includes(" ") && !KIND_TITLES.has(t)).join("|")})(?![\\p{L}\\p{N}]|\\s+\\p{Lu})`, "gu");
 
+/** "Gran says", "Auntie said": a family title is used alone without "the". */
+const KIN_TITLE_ALONE = /(?<![\p{L}]|the |The )(Gran|Granny|Grandma|Grandpa|Nana|Auntie|Aunt|Uncle)(?![\p{L}\p{N}]|\s+\p{Lu})/gu;
+
 /**
  * "The Mistress held to it", "said the General": a title used alone, the way a household speaks of
- * the one person it gives that title to ("Mistress Gault"), is that person's alias.
+ * the one person it gives that title to ("Mistress Gault"), is that person's alias; so is a family
+ * title used alone ("Gran says" when the text has one Gran Ottilie).
  */
 function withTitlesAlone(text: string, people: FoundPerson[]): FoundPerson[] {
   const uses = new Map<string, Mention[]>();
-  for (const m of text.matchAll(TITLE_ALONE)) {
-    const start = m.index + m[0].length - m[1].length;
-    uses.set(m[1], [...(uses.get(m[1]) ?? []), { start, end: start + m[1].length }]);
+  for (const re of [TITLE_ALONE, KIN_TITLE_ALONE]) {
+    for (const m of text.matchAll(re)) {
+      const start = m.index + m[0].length - m[1].length;
+      uses.set(m[1], [...(uses.get(m[1]) ?? []), { start, end: start + m[1].length }]);
+    }
   }
   for (const [title, mentions] of uses) {
     const holders = people.filter((p) => [p.name, ...p.aliases].some((f) => titleOf(f) === title));

@@ -7,7 +7,8 @@
  *   least twice: confidence ½;
  * - a couple word for "they" just after a named pair ("Han and Leia. They'd been a couple."), or in a paragraph about two people only: ½;
  * - in a text that talks of Visits and courting, a bonded pair courted first: ½;
- * - "his parents" beside a named pair ("Han and Leia"): both parents, and partners: ½.
+ * - "his parents" beside a named pair ("Han and Leia"): both parents, and partners: ½;
+ * - "We bonded" in a first-person text: the narrator and the one the text was just about: ½.
  */
 import type { Fact, Pronoun } from "../text/facts.js";
 import type { Mention } from "../text/names.js";
@@ -50,7 +51,12 @@ const THEY_COUPLE = /\b[Tt]hey(?:['’]d|['’]re|\s+had|\s+were|\s+are|\s+have)
 /** Kinds of kin who often share a surname: "her son" in a text with one other Gault is that Gault. */
 const FAMILY: ReadonlySet<RelationKind> = new Set(["parent", "sibling", "partner"]);
 
-export function findRelations(text: string, facts: readonly Fact[], references: readonly Mention[], names: readonly Mention[], pronouns: readonly (Pronoun | undefined)[], people: readonly { name: string }[] = []): FoundRelation[] {
+/** "We bonded in the fifth year": the narrator and the one the text was just about. */
+const WE_BONDED = /(?<![\p{L}])[Ww]e(?:['’]d|\s+had|\s+were|\s+got)?\s+(?:been\s+)?(bonded|mated|married|wed)(?![\p{L}])/gu;
+/** How far back (characters) "we" looks for the narrator's other half. */
+const WE_REACH = 1500;
+
+export function findRelations(text: string, facts: readonly Fact[], references: readonly Mention[], names: readonly Mention[], pronouns: readonly (Pronoun | undefined)[], people: readonly { name: string }[] = [], pov?: number): FoundRelation[] {
   const out = new Map<string, FoundRelation>();
   const add = (a: number, b: number, kind: RelationKind, span: Span, confidence: number) => {
     if (a === b) return;
@@ -142,6 +148,15 @@ export function findRelations(text: string, facts: readonly Fact[], references: 
     }
     const people = [...new Set(refs.within(paragraphs[lastAtOrBefore(paragraphs, m.index!)], m.index!).map((r) => r.person).filter((p) => p >= 0))];
     if (people.length === 2) add(people[0], people[1], "partner", span, 0.5);
+  }
+  if (pov !== undefined) {
+    for (const m of text.matchAll(WE_BONDED)) {
+      // The person referred to most in the stretch before, other than the narrator.
+      const counts = new Map<number, number>();
+      for (const r of refs.within(Math.max(0, m.index! - WE_REACH), m.index!)) if (r.person >= 0 && r.person !== pov) counts.set(r.person, (counts.get(r.person) ?? 0) + 1);
+      const [best, second] = [...counts].sort((x, y) => y[1] - x[1]);
+      if (best && (!second || best[1] >= 1.5 * second[1])) add(pov, best[0], /married|wed/.test(m[1]) ? "partner" : "bonded", { start: m.index!, end: m.index! + m[0].length }, 0.5);
+    }
   }
   return [...out.values()];
 }
