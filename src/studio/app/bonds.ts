@@ -1,0 +1,179 @@
+/**
+ * The bond graph: people as shapes coloured by designation (the shape says it too), relations as
+ * typed edges as of the cursor. The layout (d3-force) is worked out once per model from every
+ * relation the story ever has, so people keep their places as the cursor moves.
+ */
+import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from "d3-force";
+import type { App, View } from "./app.js";
+import { clear, h, svg } from "./dom.js";
+import { designationMark, EDGE_STYLES } from "./palette.js";
+import { valueAt } from "./state-index.js";
+
+interface Node extends SimulationNodeDatum {
+  id: string;
+}
+
+export interface Edge {
+  kind: string;
+  from: string;
+  to: string;
+}
+
+/** The relations as of an hour: bonds, partners, guardians and owners from the simulation, the rest from the project. */
+export function edgesAt(app: App, hour: number): Edge[] {
+  const out: Edge[] = [];
+  const seen = new Set<string>();
+  const add = (kind: string, from: string, to: string, directed: boolean) => {
+    const key = directed || from < to ? `${kind}|${from}|${to}` : `${kind}|${to}|${from}`;
+    if (seen.has(key) || !app.people.has(from) || !app.people.has(to)) return;
+    seen.add(key);
+    out.push({ kind, from, to });
+  };
+  for (const p of app.model.people) {
+    const mate = valueAt(p, "bondedTo", hour);
+    if (mate) add("bonded", p.id, mate, false);
+    const partner = valueAt(p, "partner", hour);
+    if (partner) add("partner", p.id, partner, false);
+    const guardian = valueAt(p, "guardian", hour);
+    if (guardian) add("guardian", guardian, p.id, true);
+    const owner = valueAt(p, "owner", hour);
+    if (owner) add("owner", owner, p.id, true);
+  }
+  for (const r of app.model.relations) {
+    if (r.since !== null && r.since > hour) continue;
+    if (r.kind === "courtship") add("courting", r.a, r.b, false);
+    else if (r.kind === "family" || r.kind === "parent" || r.kind === "sibling") add("family", r.a, r.b, false);
+    else if (r.kind === "dominant-of") add("dominant-of", r.a, r.b, true);
+  }
+  return out;
+}
+
+export class BondsView implements View {
+  readonly id = "bonds" as const;
+  readonly label = "Bond graph";
+  readonly el: HTMLElement;
+  private readonly svgEl: SVGSVGElement;
+  private readonly edgeLayer: SVGGElement;
+  private readonly nodeLayer: SVGGElement;
+  private readonly summary: HTMLElement;
+  private positions = new Map<string, { x: number; y: number }>();
+  private app?: App;
+
+  constructor() {
+    this.svgEl = svg("svg", { class: "graph", role: "group", "aria-label": "Bond graph" });
+    const defs = svg("defs");
+    for (const [kind, s] of Object.entries(EDGE_STYLES)) {
+      if (!s.directed) continue;
+      defs.append(svg("marker", { id: `arrow-${kind}`, viewBox: "0 0 10 10", refX: 22, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" }, svg("path", { d: "M0,0 L10,5 L0,10 z", fill: s.colour })));
+    }
+    this.edgeLayer = svg("g", { class: "edges" });
+    this.nodeLayer = svg("g", { class: "nodes" });
+    this.svgEl.append(defs, this.edgeLayer, this.nodeLayer);
+    this.summary = h("ul", { class: "edge-list", "aria-label": "Relations at the cursor" });
+    const legend = h(
+      "div",
+      { class: "legend" },
+      ...Object.entries(EDGE_STYLES).map(([kind, s]) =>
+        h("span", { class: "key", "data-kind": kind }, (() => {
+          const icon = svg("svg", { width: 34, height: 12, "aria-hidden": "true" }, svg("line", { x1: 1, y1: 6, x2: 33, y2: 6, stroke: s.colour, "stroke-width": Math.min(s.width, 4), "stroke-dasharray": s.dash || undefined }));
+          return icon;
+        })(), ` ${s.label}${s.directed ? " →" : ""}`),
+      ),
+    );
+    this.el = h("section", { class: "view bonds", id: "view-bonds", "aria-label": "Bond graph", tabindex: "-1" }, legend, h("div", { class: "graph-wrap" }, this.svgEl, h("div", { class: "side" }, h("h3", {}, "Relations at the cursor"), this.summary)));
+  }
+
+  refresh(app: App): void {
+    this.app = app;
+    this.layout(app);
+    this.moved(app);
+  }
+
+  private layout(app: App): void {
+    const nodes: Node[] = app.model.people.map((p) => ({ id: p.id }));
+    // Every relation ever held pulls its people together, so the layout does not jump with time.
+    const links = new Map<string, { source: string; target: string }>();
+    for (const p of app.model.people) {
+      for (const f of ["bondedTo", "partner", "guardian", "owner"] as const) for (const v of new Set(p.track[f].values)) if (v && app.people.has(v)) links.set([p.id, v].sort().join("|"), { source: p.id, target: v });
+    }
+    for (const r of app.model.relations) if (app.people.has(r.a) && app.people.has(r.b)) links.set([r.a, r.b].sort().join("|"), { source: r.a, target: r.b });
+    // Seeded positions on a circle make the layout the same on every load.
+    nodes.forEach((n, k) => {
+      const a = (2 * Math.PI * k) / Math.max(1, nodes.length);
+      n.x = Math.cos(a) * 200;
+      n.y = Math.sin(a) * 200;
+    });
+    const sim = forceSimulation(nodes)
+      .randomSource(() => 0.5)
+      .force("link", forceLink<Node, { source: string; target: string }>([...links.values()]).id((d) => d.id).distance(110))
+      .force("charge", forceManyBody().strength(-260))
+      .force("collide", forceCollide(38))
+      .force("x", forceX(0).strength(0.05))
+      .force("y", forceY(0).strength(0.05))
+      .stop();
+    sim.tick(Math.min(300, 60 + 20000 / Math.max(1, nodes.length)));
+    this.positions = new Map(nodes.map((n) => [n.id, { x: n.x ?? 0, y: n.y ?? 0 }]));
+    const xs = nodes.map((n) => n.x ?? 0);
+    const ys = nodes.map((n) => n.y ?? 0);
+    const pad = 60;
+    const minX = Math.min(0, ...xs) - pad;
+    const minY = Math.min(0, ...ys) - pad;
+    this.svgEl.setAttribute("viewBox", `${minX} ${minY} ${Math.max(...xs, 0) + pad - minX} ${Math.max(...ys, 0) + pad - minY}`);
+  }
+
+  moved(app: App): void {
+    this.app = app;
+    const hour = app.cursor;
+    clear(this.edgeLayer);
+    clear(this.nodeLayer);
+    clear(this.summary);
+    const edges = edgesAt(app, hour);
+    for (const e of edges) {
+      const s = EDGE_STYLES[e.kind];
+      const a = this.positions.get(e.from)!;
+      const b = this.positions.get(e.to)!;
+      const g = svg("g", { class: `edge ${e.kind}`, "data-kind": e.kind });
+      g.append(svg("line", { x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: s.colour, "stroke-width": s.width, "stroke-dasharray": s.dash || undefined, "marker-end": s.directed ? `url(#arrow-${e.kind})` : undefined }));
+      const label = svg("text", { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 - 4, class: "edge-label", "text-anchor": "middle" }, s.label);
+      g.append(label);
+      this.edgeLayer.append(g);
+      this.summary.append(h("li", {}, `${app.people.get(e.from)!.name} — ${s.label} — ${app.people.get(e.to)!.name}`));
+    }
+    if (!edges.length) this.summary.append(h("li", {}, "No relations at this time."));
+    for (const p of app.model.people) {
+      const at = this.positions.get(p.id)!;
+      const designation = valueAt(p, "designation", hour);
+      const mark = designationMark(designation);
+      const g = svg("g", { class: `node${p.id === app.selected ? " selected" : ""}`, transform: `translate(${at.x},${at.y})`, tabindex: 0, role: "button", "data-person": p.id, "aria-label": `${p.name}, ${designation}` });
+      g.append(shapeFor(designation, mark.colour), svg("text", { y: 30, "text-anchor": "middle", class: "node-label" }, p.name), svg("text", { y: 5, "text-anchor": "middle", class: "node-letter" }, mark.letter));
+      g.addEventListener("click", () => app.openPerson(p.id));
+      g.addEventListener("keydown", (e) => {
+        if (e.key === "Enter" || e.key === " ") {
+          e.preventDefault();
+          app.openPerson(p.id);
+        }
+      });
+      this.nodeLayer.append(g);
+    }
+  }
+}
+
+/** Alpha a triangle, beta a square, omega a circle, others a diamond, not yet presented a hollow circle. */
+function shapeFor(designation: string, colour: string): SVGElement {
+  const stroke = { stroke: "#222", "stroke-width": 1.5 };
+  switch (designation) {
+    case "alpha":
+      return svg("path", { d: "M0,-17 L16,12 L-16,12 z", fill: colour, ...stroke });
+    case "beta":
+      return svg("rect", { x: -13, y: -13, width: 26, height: 26, fill: colour, ...stroke });
+    case "omega":
+      return svg("circle", { r: 15, fill: colour, ...stroke });
+    case "unpresented":
+    case "unknown":
+    case "none":
+    case "":
+      return svg("circle", { r: 14, fill: "#fff", stroke: "#555", "stroke-width": 2, "stroke-dasharray": "3 2" });
+    default:
+      return svg("path", { d: "M0,-17 L16,0 L0,17 L-16,0 z", fill: colour, ...stroke });
+  }
+}

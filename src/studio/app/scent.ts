@@ -1,0 +1,172 @@
+/**
+ * The scent map: the place graph at the cursor's time. Each room shows who is in it and whose
+ * signature reaches it and how strongly (1 − distance ÷ range, the range shrunk by masking and
+ * hidden by suppressants where the world says so); beside it, what each person perceived in the
+ * day before the cursor, from the simulation's log.
+ */
+import { forceCollide, forceLink, forceManyBody, forceSimulation, type SimulationNodeDatum } from "d3-force";
+import type { StudioPerson } from "../model.js";
+import { fetchEvents } from "./api.js";
+import type { App, View } from "./app.js";
+import { clear, h, svg } from "./dom.js";
+import { designationMark } from "./palette.js";
+import { valueAt, whoIsWhere } from "./state-index.js";
+import { formatDateTime } from "./time-format.js";
+
+interface PlaceNode extends SimulationNodeDatum {
+  k: number;
+}
+
+export interface Reaching {
+  person: StudioPerson;
+  strength: number;
+  distance: number;
+  range: number;
+  masked: number;
+  hidden: boolean;
+}
+
+/** Whose signature reaches each place at an hour (index by place), strongest first. */
+export function scentReach(app: App, hour: number): Reaching[][] {
+  const m = app.model;
+  const out: Reaching[][] = m.places.map(() => []);
+  const index = new Map(m.places.map((p, k) => [p.id, k]));
+  const neighbours: number[][] = m.places.map(() => []);
+  for (const c of m.connections) {
+    neighbours[c.a].push(c.b);
+    neighbours[c.b].push(c.a);
+  }
+  const where = whoIsWhere(m, hour);
+  const maskersNear = (k: number, self: StudioPerson) => {
+    let n = 0;
+    for (const q of [k, ...neighbours[k]]) for (const p of where.get(m.places[q].id) ?? []) if (p !== self && p.masker) n++;
+    return n;
+  };
+  for (const [placeId, people] of where) {
+    const k = index.get(placeId);
+    if (k === undefined) continue;
+    for (const p of people) {
+      const suppressed = valueAt(p, "suppressed", hour) === "yes";
+      const hidden = suppressed && m.scent.suppressedHidesSignature;
+      const n = m.scent.masking ? maskersNear(k, p) : 0;
+      const masked = m.scent.masking && n > 0 ? Math.max(m.scent.masking.floor, Math.pow(m.scent.masking.factorEach, n)) : 1;
+      const range = m.scent.signatureRange * Math.max(0.1, p.strength) * masked;
+      for (const [q, d] of m.places[k].reach) {
+        if (d > range) break;
+        out[q].push({ person: p, strength: hidden ? 0 : Math.max(0, 1 - d / Math.max(range, 1e-9)), distance: d, range, masked, hidden });
+      }
+    }
+  }
+  for (const list of out) list.sort((a, b) => b.strength - a.strength || a.person.name.localeCompare(b.person.name));
+  return out;
+}
+
+export class ScentView implements View {
+  readonly id = "scent" as const;
+  readonly label = "Scent map";
+  readonly el: HTMLElement;
+  private readonly svgEl: SVGSVGElement;
+  private readonly perceived: HTMLElement;
+  private positions: { x: number; y: number }[] = [];
+  private app?: App;
+  private seq = 0;
+
+  constructor() {
+    this.svgEl = svg("svg", { class: "scent-map", role: "group", "aria-label": "Places, who is in each, and whose scent reaches it" });
+    this.perceived = h("ol", { class: "perceived" });
+    const legend = h("div", { class: "legend" },
+      h("span", { class: "key" }, "Bars: a signature's strength in the room (100% at its source). "),
+      h("span", { class: "key" }, h("span", { class: "swatch hatch" }, "M"), " masked (range shrunk by people nearby) "),
+      h("span", { class: "key" }, "⊘ hidden by suppressants"),
+    );
+    this.el = h("section", { class: "view scent", id: "view-scent", "aria-label": "Scent map", tabindex: "-1" }, legend, h("div", { class: "graph-wrap" }, this.svgEl, h("div", { class: "side" }, h("h3", {}, "Perceived in the day before the cursor"), this.perceived)));
+  }
+
+  refresh(app: App): void {
+    this.app = app;
+    const m = app.model;
+    // Seeded on a spiral, so the layout is the same on every load and spreads in two dimensions.
+    const nodes: PlaceNode[] = m.places.map((_, k) => ({ k, x: Math.cos(k * 2.4) * (120 + 60 * Math.sqrt(k)), y: Math.sin(k * 2.4) * (120 + 60 * Math.sqrt(k)) }));
+    const links = m.connections.map((c) => ({ source: c.a, target: c.b }));
+    forceSimulation(nodes)
+      .randomSource(() => 0.5)
+      .force("link", forceLink<PlaceNode, { source: number; target: number }>(links).id((d) => d.k).distance(250).strength(0.7))
+      .force("charge", forceManyBody().strength(-900))
+      .force("collide", forceCollide(140))
+      .stop()
+      .tick(200);
+    this.positions = nodes.map((n) => ({ x: n.x ?? 0, y: n.y ?? 0 }));
+    this.moved(app);
+  }
+
+  moved(app: App): void {
+    this.app = app;
+    const m = app.model;
+    const hour = app.cursor;
+    clear(this.svgEl);
+    if (!m.places.length) {
+      this.svgEl.append(svg("text", { x: 10, y: 30 }, "The project names no places."));
+      this.svgEl.setAttribute("viewBox", "0 0 400 60");
+      return;
+    }
+    const reach = scentReach(app, hour);
+    const where = whoIsWhere(m, hour);
+    const W = 230;
+    const boxH = (k: number) => 46 + 18 * ((where.get(m.places[k].id)?.length ?? 0) + Math.min(6, reach[k].length));
+    for (const c of m.connections) {
+      const a = this.positions[c.a];
+      const b = this.positions[c.b];
+      this.svgEl.append(
+        svg("line", { x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: c.kind === "sealed" ? "#bbb" : "#555", "stroke-width": c.kind === "open" ? 4 : 2, "stroke-dasharray": c.kind === "door" ? "10 5" : c.kind === "sealed" ? "2 6" : undefined }),
+        svg("text", { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 - 6, "text-anchor": "middle", class: "edge-label" }, `${c.kind}, ${Math.round(c.distance)} ft`),
+      );
+    }
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    let maxY = -Infinity;
+    m.places.forEach((place, k) => {
+      const { x, y } = this.positions[k];
+      const hgt = boxH(k);
+      const g = svg("g", { class: "place", "data-place": place.id, transform: `translate(${x - W / 2},${y - 20})` });
+      g.append(svg("rect", { width: W, height: hgt, rx: 8, fill: "#fff", stroke: "#333", "stroke-width": 1.5 }), svg("text", { x: 10, y: 20, class: "place-name" }, place.name));
+      let row = 40;
+      for (const p of where.get(place.id) ?? []) {
+        const mark = designationMark(valueAt(p, "designation", hour));
+        g.append(svg("text", { x: 10, y: row, class: "occupant", "data-person": p.id }, svg("tspan", { fill: mark.colour, class: "shape" }, mark.shape), ` ${p.name} is here`));
+        row += 18;
+      }
+      for (const r of reach[k].slice(0, 6)) {
+        const barW = 80;
+        const label = r.hidden ? `⊘ ${r.person.name} (hidden)` : `${r.person.name} ${Math.round(r.strength * 100)}%${r.masked < 1 ? " M" : ""}`;
+        g.append(
+          svg("rect", { x: 10, y: row - 10, width: barW, height: 10, fill: "#eee", stroke: "#999", "stroke-width": 0.5 }),
+          svg("rect", { x: 10, y: row - 10, width: barW * r.strength, height: 10, fill: designationMark(valueAt(r.person, "designation", hour)).colour, class: r.masked < 1 ? "masked" : "" }),
+          svg("text", { x: 96, y: row, class: "reach", "data-person": r.person.id }, label),
+        );
+        row += 18;
+      }
+      if (reach[k].length > 6) g.append(svg("text", { x: 10, y: row, class: "reach" }, `and ${reach[k].length - 6} more`));
+      this.svgEl.append(g);
+      minX = Math.min(minX, x - W / 2);
+      maxX = Math.max(maxX, x + W / 2);
+      minY = Math.min(minY, y - 30);
+      maxY = Math.max(maxY, y - 20 + hgt);
+    });
+    const pad = 20;
+    this.svgEl.setAttribute("viewBox", `${minX - pad} ${minY - pad} ${maxX - minX + 2 * pad} ${maxY - minY + 2 * pad}`);
+    this.loadPerceived(app, hour);
+  }
+
+  private loadPerceived(app: App, hour: number): void {
+    const seq = ++this.seq;
+    // Only the latest cursor's answer is shown; moving fast does not queue up redraws.
+    void fetchEvents({ type: "perceived,trace-perceived,noticed", from: hour - 24, to: hour, limit: 60 }).then(({ events, total }) => {
+      if (seq !== this.seq) return;
+      clear(this.perceived);
+      for (const e of events.slice().reverse()) this.perceived.append(h("li", {}, h("span", { class: "since" }, `${formatDateTime(e.hour)} `), e.text));
+      if (!events.length) this.perceived.append(h("li", {}, `Nobody perceived anything new between ${formatDateTime(hour - 24)} and ${formatDateTime(hour)}.`));
+      if (total > events.length) this.perceived.append(h("li", { class: "since" }, `${total - events.length} more not shown`));
+    });
+  }
+}
