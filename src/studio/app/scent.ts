@@ -113,9 +113,11 @@ export class ScentView implements View {
     const where = whoIsWhere(m, hour);
     const W = 230;
     const boxH = (k: number) => 46 + 18 * ((where.get(m.places[k].id)?.length ?? 0) + Math.min(6, reach[k].length));
+    // Lines join the boxes' middles; boxes are drawn over them.
+    const mid = (k: number) => ({ x: this.positions[k].x, y: this.positions[k].y - 20 + boxH(k) / 2 });
     for (const c of m.connections) {
-      const a = this.positions[c.a];
-      const b = this.positions[c.b];
+      const a = mid(c.a);
+      const b = mid(c.b);
       this.svgEl.append(
         svg("line", { x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: c.kind === "sealed" ? "#bbb" : "#555", "stroke-width": c.kind === "open" ? 4 : 2, "stroke-dasharray": c.kind === "door" ? "10 5" : c.kind === "sealed" ? "2 6" : undefined }),
         svg("text", { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 - 6, "text-anchor": "middle", class: "edge-label" }, `${c.kind}, ${Math.round(c.distance)} ft`),

@@ -11,7 +11,7 @@ import { cycleColour, designationMark, OKABE_ITO, SEVERITY_MARKS } from "./palet
 import { changeAt } from "./state-index.js";
 import { DAY, formatDate, formatDateTime, MONTH, tickStep, YEAR } from "./time-format.js";
 
-const ROW = 46;
+const ROW = 58;
 const MIN_SPAN = 12;
 
 export class TimelineView implements View {
@@ -222,7 +222,10 @@ export class TimelineView implements View {
     this.cursorLine.style.display = visible ? "block" : "none";
     this.cursorLine.style.left = `${left}px`;
     this.cursorLabel.style.display = visible ? "block" : "none";
+    // Near the right edge the date goes on the cursor's left.
+    const flip = x > this.plotWidth() - 130;
     this.cursorLabel.style.left = `${left}px`;
+    this.cursorLabel.style.transform = flip ? "translateX(calc(-100% - 4px))" : "translateX(4px)";
     this.cursorLabel.textContent = formatDateTime(app.cursor);
     this.zoomLabel.textContent = `Showing ${formatDate(this.t0)} to ${formatDate(this.t1)}`;
   }
@@ -300,11 +303,11 @@ export class TimelineView implements View {
     for (const c of m.chapters) {
       const x = this.x(c.hour);
       if (x < -20 || x > w + 20) continue;
-      row = x - lastX < 46 ? (row + 1) % 2 : 0;
+      row = x - lastX < 46 ? (row + 1) % 3 : 0;
       lastX = row === 0 ? x : lastX;
       chapterRow.set(c.file, row);
       this.strip.append(
-        h("button", { type: "button", class: "tl-chapter", style: `left:${x}px;top:${0.15 + row * 1.35}rem`, title: `Chapter ${c.index + 1}: ${c.title} (${formatDateTime(c.hour)})`, "aria-label": `Chapter ${c.index + 1}, ${c.title}, ${formatDate(c.hour)}`, onclick: () => app.openFile(c.file, c.bodyLine) }, `Ch ${c.index + 1}`),
+        h("button", { type: "button", class: "tl-chapter", style: `left:${x}px;top:${0.15 + row * 1.3}rem`, title: `Chapter ${c.index + 1}: ${c.title} (${formatDateTime(c.hour)})`, "aria-label": `Chapter ${c.index + 1}, ${c.title}, ${formatDate(c.hour)}`, onclick: () => app.openFile(c.file, c.bodyLine) }, `Ch ${c.index + 1}`),
       );
     }
     const stack = new Map<string, number>();
@@ -320,7 +323,7 @@ export class TimelineView implements View {
         h("button", {
           type: "button",
           class: `tl-flag ${f.severity}`,
-          style: `left:${x + 2 + (level % 6) * 20}px;top:${2.9 + Math.floor(level / 6) * 1.2}rem`,
+          style: `left:${x + 2 + (level % 6) * 20}px;top:${4.1 + Math.floor(level / 6) * 1.2}rem`,
           "data-finding": k,
           title: `${mark.label} ${f.ruleId}: ${f.message} (${f.file}:${f.line})`,
           "aria-label": `${mark.label}, ${f.ruleId}, ${f.file} line ${f.line}`,
@@ -411,25 +414,26 @@ export class TimelineView implements View {
     this.runs(p.track.suppressed, w, (x0, x1, v) => {
       if (!v) return;
       ctx.fillStyle = "#333";
-      for (let x = Math.floor(x0); x < x1; x += 4) ctx.fillRect(x, y + 27, 1.5, 5);
+      for (let x = Math.floor(x0); x < x1; x += 4) ctx.fillRect(x, y + 27, 1.5, 8);
     });
     this.runs(p.track.bondedTo, w, (x0, x1, v) => {
       if (!v) return;
       ctx.fillStyle = OKABE_ITO.yellow;
-      ctx.fillRect(x0, y + 27, x1 - x0, 6);
+      ctx.fillRect(x0, y + 27, x1 - x0, 8);
       ctx.strokeStyle = "#333";
-      ctx.strokeRect(x0 + 0.5, y + 27.5, x1 - x0 - 1, 5);
+      ctx.strokeRect(x0 + 0.5, y + 27.5, x1 - x0 - 1, 7);
     });
-    this.labelRuns(ctx, p.track.bondedTo, w, y + 30, (v) => (v ? `∞ ${nameOf(app, v)}` : ""), text);
-    this.labelRuns(ctx, p.track.status, w, y + 30, (v) => (v && v !== "free" ? `⚖ ${v}` : ""), text, 0.5);
-    this.labelRuns(ctx, p.track.guardian, w, y + 30, (v) => (v ? `ward of ${nameOf(app, v)}` : ""), text, 0.25);
-    this.labelRuns(ctx, p.track.owner, w, y + 30, (v) => (v ? `owned by ${nameOf(app, v)}` : ""), text, 0.75);
+    this.labelRuns(ctx, p.track.bondedTo, w, y + 31, (v) => (v ? `∞ bonded to ${nameOf(app, v)}` : ""), text);
+    // Legal standing, as words: status, owner, guardian.
+    this.labelRuns(ctx, p.track.status, w, y + 40, (v) => (v && v !== "free" ? `⚖ ${v}` : ""), text);
+    this.labelRuns(ctx, p.track.owner, w, y + 40, (v) => (v ? `owned by ${nameOf(app, v)}` : ""), text, 0.34);
+    this.labelRuns(ctx, p.track.guardian, w, y + 40, (v) => (v ? `ward of ${nameOf(app, v)}` : ""), text, 0.67);
     // Location.
     let shade = 0;
     this.runs(p.track.location, w, (x0, x1, v) => {
       ctx.fillStyle = shade++ % 2 ? "#dcdcdc" : "#ececec";
-      ctx.fillRect(x0, y + 35, x1 - x0, 9);
-      text(v, x0, x1, y + 39.5, "#333");
+      ctx.fillRect(x0, y + 46, x1 - x0, 10);
+      text(`⌂ ${v}`, x0, x1, y + 51, "#333");
     });
   }
 
