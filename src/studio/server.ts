@@ -88,7 +88,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     }
     switch (url.pathname) {
       case "/api/model":
-        return sendJson(res, project.model, req);
+        return sendModel(req, res);
       case "/api/events":
         return sendJson(res, queryEvents(project.log, url.searchParams), req);
       case "/api/file": {
@@ -105,6 +105,20 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
       default:
         return send(res, 404, "text/plain; charset=utf-8", "not found");
     }
+  }
+
+  // The model is the largest answer and the same until the next save: made and compressed once.
+  let cached: { version: number; plain: Buffer; gzip: Buffer } | undefined;
+  function sendModel(req: IncomingMessage, res: ServerResponse): void {
+    const m = project.model;
+    if (cached?.version !== m.version) {
+      const plain = Buffer.from(JSON.stringify(m));
+      cached = { version: m.version, plain, gzip: gzipSync(plain, { level: 4 }) };
+    }
+    const zipped = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+    const body = zipped ? cached.gzip : cached.plain;
+    res.writeHead(200, { ...SECURITY_HEADERS, "Content-Type": "application/json; charset=utf-8", "Content-Length": body.length, Vary: "Accept-Encoding", ...(zipped ? { "Content-Encoding": "gzip" } : {}) });
+    res.end(req.method === "HEAD" ? undefined : body);
   }
 
   const watcher: Watcher = watchProject(project.root, options.settleMs ?? 40, () => {

@@ -53,6 +53,8 @@ export class BondsView implements View {
   readonly label = "Bond graph";
   readonly el: HTMLElement;
   private readonly svgEl: SVGSVGElement;
+  /** The edges sit on a layer of their own under the people, so redrawing them leaves the people's layer unpainted. */
+  private readonly edgeSvg: SVGSVGElement;
   private readonly edgeLayer: SVGGElement;
   private readonly nodeLayer: SVGGElement;
   private readonly summary: HTMLElement;
@@ -68,7 +70,9 @@ export class BondsView implements View {
     }
     this.edgeLayer = svg("g", { class: "edges" });
     this.nodeLayer = svg("g", { class: "nodes" });
-    this.svgEl.append(defs, this.edgeLayer, this.nodeLayer);
+    this.edgeSvg = svg("svg", { class: "graph-edges", "aria-hidden": "true" });
+    this.edgeSvg.append(defs, this.edgeLayer);
+    this.svgEl.append(this.nodeLayer);
     this.summary = h("ul", { class: "edge-list", "aria-label": "Relations at the cursor" });
     const legend = h(
       "div",
@@ -80,12 +84,14 @@ export class BondsView implements View {
         })(), ` ${s.label}${s.directed ? " →" : ""}`),
       ),
     );
-    this.el = h("section", { class: "view bonds", id: "view-bonds", "aria-label": "Bond graph", tabindex: "-1" }, legend, h("div", { class: "graph-wrap" }, this.svgEl, h("div", { class: "side" }, h("h3", {}, "Relations at the cursor"), this.summary)));
+    this.el = h("section", { class: "view bonds", id: "view-bonds", "aria-label": "Bond graph", tabindex: "-1" }, legend, h("div", { class: "graph-wrap" }, h("div", { class: "graph-stack" }, this.edgeSvg, this.svgEl), h("div", { class: "side" }, h("h3", {}, "Relations at the cursor"), this.summary)));
   }
 
   refresh(app: App): void {
     this.app = app;
     this.layout(app);
+    this.buildNodes(app);
+    this.edgeKey = undefined;
     this.moved(app);
   }
 
@@ -118,34 +124,20 @@ export class BondsView implements View {
     const pad = 60;
     const minX = Math.min(0, ...xs) - pad;
     const minY = Math.min(0, ...ys) - pad;
-    this.svgEl.setAttribute("viewBox", `${minX} ${minY} ${Math.max(...xs, 0) + pad - minX} ${Math.max(...ys, 0) + pad - minY}`);
+    const box = `${minX} ${minY} ${Math.max(...xs, 0) + pad - minX} ${Math.max(...ys, 0) + pad - minY}`;
+    this.svgEl.setAttribute("viewBox", box);
+    this.edgeSvg.setAttribute("viewBox", box);
   }
 
-  moved(app: App): void {
-    this.app = app;
-    const hour = app.cursor;
-    clear(this.edgeLayer);
+  /** One group per person, made once per model; a cursor move only changes what changed. */
+  private nodes = new Map<string, { g: SVGGElement; designation: string }>();
+
+  private buildNodes(app: App): void {
     clear(this.nodeLayer);
-    clear(this.summary);
-    const edges = edgesAt(app, hour);
-    for (const e of edges) {
-      const s = EDGE_STYLES[e.kind];
-      const a = this.positions.get(e.from)!;
-      const b = this.positions.get(e.to)!;
-      const g = svg("g", { class: `edge ${e.kind}`, "data-kind": e.kind });
-      g.append(svg("line", { x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: s.colour, "stroke-width": s.width, "stroke-dasharray": s.dash || undefined, "marker-end": s.directed ? `url(#arrow-${e.kind})` : undefined }));
-      const label = svg("text", { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 - 4, class: "edge-label", "text-anchor": "middle" }, s.label);
-      g.append(label);
-      this.edgeLayer.append(g);
-      this.summary.append(h("li", {}, `${app.people.get(e.from)!.name} — ${s.label} — ${app.people.get(e.to)!.name}`));
-    }
-    if (!edges.length) this.summary.append(h("li", {}, "No relations at this time."));
+    this.nodes.clear();
     for (const p of app.model.people) {
       const at = this.positions.get(p.id)!;
-      const designation = valueAt(p, "designation", hour);
-      const mark = designationMark(designation);
-      const g = svg("g", { class: `node${p.id === app.selected ? " selected" : ""}`, transform: `translate(${at.x},${at.y})`, tabindex: 0, role: "button", "data-person": p.id, "aria-label": `${p.name}, ${designation}` });
-      g.append(shapeFor(designation, mark.colour), svg("text", { y: 30, "text-anchor": "middle", class: "node-label" }, p.name), svg("text", { y: 5, "text-anchor": "middle", class: "node-letter" }, mark.letter));
+      const g = svg("g", { class: "node", transform: `translate(${at.x},${at.y})`, tabindex: 0, role: "button", "data-person": p.id });
       g.addEventListener("click", () => app.openPerson(p.id));
       g.addEventListener("keydown", (e) => {
         if (e.key === "Enter" || e.key === " ") {
@@ -154,7 +146,49 @@ export class BondsView implements View {
         }
       });
       this.nodeLayer.append(g);
+      this.nodes.set(p.id, { g, designation: "\u0000" });
     }
+  }
+
+  moved(app: App): void {
+    this.app = app;
+    const hour = app.cursor;
+    const edges = edgesAt(app, hour);
+    if (this.nodes.size !== app.model.people.length) this.buildNodes(app);
+    // Most cursor moves change no relation: then the edges and the list stay as drawn, since
+    // laying out the panel beside the graph again costs the graph's text a layout too.
+    const key = edges.map((e) => `${e.kind}|${e.from}|${e.to}`).join(",");
+    if (key !== this.edgeKey) this.drawEdges(app, edges, key);
+    for (const p of app.model.people) {
+      const node = this.nodes.get(p.id)!;
+      const designation = valueAt(p, "designation", hour);
+      node.g.classList.toggle("selected", p.id === app.selected);
+      if (designation === node.designation) continue;
+      node.designation = designation;
+      const mark = designationMark(designation);
+      clear(node.g);
+      node.g.setAttribute("aria-label", `${p.name}, ${designation}`);
+      node.g.append(shapeFor(designation, mark.colour), svg("text", { y: 30, "text-anchor": "middle", class: "node-label" }, p.name), svg("text", { y: 5, "text-anchor": "middle", class: "node-letter" }, mark.letter));
+    }
+  }
+
+  private edgeKey: string | undefined;
+
+  private drawEdges(app: App, edges: Edge[], key: string): void {
+    this.edgeKey = key;
+    clear(this.edgeLayer);
+    clear(this.summary);
+    for (const e of edges) {
+      const s = EDGE_STYLES[e.kind];
+      const a = this.positions.get(e.from)!;
+      const b = this.positions.get(e.to)!;
+      const g = svg("g", { class: `edge ${e.kind}`, "data-kind": e.kind });
+      g.append(svg("line", { x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: s.colour, "stroke-width": s.width, "stroke-dasharray": s.dash || undefined, "marker-end": s.directed ? `url(#arrow-${e.kind})` : undefined }));
+      g.append(svg("text", { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 - 4, class: "edge-label", "text-anchor": "middle" }, s.label));
+      this.edgeLayer.append(g);
+      this.summary.append(h("li", {}, `${app.people.get(e.from)!.name} — ${s.label} — ${app.people.get(e.to)!.name}`));
+    }
+    if (!edges.length) this.summary.append(h("li", {}, "No relations at this time."));
   }
 }
 

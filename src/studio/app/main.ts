@@ -24,6 +24,8 @@ const cursorText = h("output", { id: "cursor-text", for: "cursor" });
 const tabs = h("div", { role: "tablist", class: "tabs", "aria-label": "Views" });
 const main = h("main", { id: "main" });
 let current: View = views[0];
+/** Views whose model is older than the page's: refreshed when next shown, so a save redraws only what is on screen. */
+const stale = new Set<View>();
 
 const app: App = {
   model: undefined as unknown as StudioModel,
@@ -50,6 +52,7 @@ const app: App = {
     const next = views.find((v) => v.id === id) ?? views[0];
     current = next;
     for (const v of views) v.el.hidden = v !== next;
+    if (stale.delete(next)) next.refresh(app);
     for (const t of tabs.querySelectorAll<HTMLElement>("[role=tab]")) {
       const on = t.dataset.view === id;
       t.setAttribute("aria-selected", String(on));
@@ -113,7 +116,10 @@ function install(model: StudioModel): void {
   const cursor = first ? (wanted.t ?? model.chapters[0]?.hour ?? model.start) : app.cursor;
   app.cursor = Math.min(model.until, Math.max(model.start, cursor));
   reader.invalidate();
-  for (const v of views) v.refresh(app);
+  for (const v of views) {
+    if (v === current) v.refresh(app);
+    else stale.add(v);
+  }
   const errors = model.findings.filter((f) => f.severity === "error").length;
   status.textContent = model.error
     ? `${model.error}.`

@@ -13,6 +13,8 @@ import { designationMark } from "./palette.js";
 import { valueAt, whoIsWhere } from "./state-index.js";
 import { formatDateTime } from "./time-format.js";
 
+const PLACE_WIDTH = 230;
+
 interface PlaceNode extends SimulationNodeDatum {
   k: number;
 }
@@ -96,68 +98,97 @@ export class ScentView implements View {
       .stop()
       .tick(200);
     this.positions = nodes.map((n) => ({ x: n.x ?? 0, y: n.y ?? 0 }));
+    this.build(app);
     this.moved(app);
   }
 
-  moved(app: App): void {
-    this.app = app;
+  /** One group per place, redrawn only when who is there or whose scent reaches it changes. */
+  private groups: { g: SVGGElement; key: string; height: number }[] = [];
+
+  private build(app: App): void {
     const m = app.model;
-    const hour = app.cursor;
     clear(this.svgEl);
+    this.groups = [];
+    this.viewBox = "";
     if (!m.places.length) {
       this.svgEl.append(svg("text", { x: 10, y: 30 }, "The project names no places."));
       this.svgEl.setAttribute("viewBox", "0 0 400 60");
       return;
     }
-    const reach = scentReach(app, hour);
-    const where = whoIsWhere(m, hour);
-    const W = 230;
-    const boxH = (k: number) => 46 + 18 * ((where.get(m.places[k].id)?.length ?? 0) + Math.min(6, reach[k].length));
-    // Lines join the boxes' middles; boxes are drawn over them.
-    const mid = (k: number) => ({ x: this.positions[k].x, y: this.positions[k].y - 20 + boxH(k) / 2 });
+    // Lines join the places' title rows, under the boxes, and never move.
     for (const c of m.connections) {
-      const a = mid(c.a);
-      const b = mid(c.b);
+      const a = this.positions[c.a];
+      const b = this.positions[c.b];
       this.svgEl.append(
         svg("line", { x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: c.kind === "sealed" ? "#bbb" : "#555", "stroke-width": c.kind === "open" ? 4 : 2, "stroke-dasharray": c.kind === "door" ? "10 5" : c.kind === "sealed" ? "2 6" : undefined }),
         svg("text", { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 - 6, "text-anchor": "middle", class: "edge-label" }, `${c.kind}, ${Math.round(c.distance)} ft`),
       );
     }
+    for (const [k, place] of m.places.entries()) {
+      const { x, y } = this.positions[k];
+      const g = svg("g", { class: "place", "data-place": place.id, transform: `translate(${x - PLACE_WIDTH / 2},${y - 20})` });
+      this.svgEl.append(g);
+      this.groups.push({ g, key: "", height: 0 });
+    }
+  }
+
+  private viewBox = "";
+
+  moved(app: App): void {
+    this.app = app;
+    const m = app.model;
+    const hour = app.cursor;
+    if (this.groups.length !== m.places.length) this.build(app);
+    if (!m.places.length) return;
+    const reach = scentReach(app, hour);
+    const where = whoIsWhere(m, hour);
     let minX = Infinity;
     let minY = Infinity;
     let maxX = -Infinity;
     let maxY = -Infinity;
     m.places.forEach((place, k) => {
+      const here = where.get(place.id) ?? [];
+      const shown = reach[k].slice(0, 6);
+      const designations = here.map((p) => valueAt(p, "designation", hour));
+      const key = JSON.stringify([here.map((p) => p.id), designations, shown.map((r) => [r.person.id, Math.round(r.strength * 100), r.masked < 1, r.hidden]), reach[k].length]);
+      const group = this.groups[k];
+      if (group.key !== key) {
+        group.key = key;
+        group.height = 46 + 18 * (here.length + shown.length + (reach[k].length > 6 ? 1 : 0));
+        this.drawPlace(group.g, place.name, here, designations, shown, reach[k].length, group.height, hour);
+      }
       const { x, y } = this.positions[k];
-      const hgt = boxH(k);
-      const g = svg("g", { class: "place", "data-place": place.id, transform: `translate(${x - W / 2},${y - 20})` });
-      g.append(svg("rect", { width: W, height: hgt, rx: 8, fill: "#fff", stroke: "#333", "stroke-width": 1.5 }), svg("text", { x: 10, y: 20, class: "place-name" }, place.name));
-      let row = 40;
-      for (const p of where.get(place.id) ?? []) {
-        const mark = designationMark(valueAt(p, "designation", hour));
-        g.append(svg("text", { x: 10, y: row, class: "occupant", "data-person": p.id }, svg("tspan", { fill: mark.colour, class: "shape" }, mark.shape), ` ${p.name} is here`));
-        row += 18;
-      }
-      for (const r of reach[k].slice(0, 6)) {
-        const barW = 80;
-        const label = r.hidden ? `⊘ ${r.person.name} (hidden)` : `${r.person.name} ${Math.round(r.strength * 100)}%${r.masked < 1 ? " M" : ""}`;
-        g.append(
-          svg("rect", { x: 10, y: row - 10, width: barW, height: 10, fill: "#eee", stroke: "#999", "stroke-width": 0.5 }),
-          svg("rect", { x: 10, y: row - 10, width: barW * r.strength, height: 10, fill: designationMark(valueAt(r.person, "designation", hour)).colour, class: r.masked < 1 ? "masked" : "" }),
-          svg("text", { x: 96, y: row, class: "reach", "data-person": r.person.id }, label),
-        );
-        row += 18;
-      }
-      if (reach[k].length > 6) g.append(svg("text", { x: 10, y: row, class: "reach" }, `and ${reach[k].length - 6} more`));
-      this.svgEl.append(g);
-      minX = Math.min(minX, x - W / 2);
-      maxX = Math.max(maxX, x + W / 2);
+      minX = Math.min(minX, x - PLACE_WIDTH / 2);
+      maxX = Math.max(maxX, x + PLACE_WIDTH / 2);
       minY = Math.min(minY, y - 30);
-      maxY = Math.max(maxY, y - 20 + hgt);
+      maxY = Math.max(maxY, y - 20 + group.height);
     });
     const pad = 20;
-    this.svgEl.setAttribute("viewBox", `${minX - pad} ${minY - pad} ${maxX - minX + 2 * pad} ${maxY - minY + 2 * pad}`);
+    const box = `${minX - pad} ${minY - pad} ${maxX - minX + 2 * pad} ${maxY - minY + 2 * pad}`;
+    if (box !== this.viewBox) this.svgEl.setAttribute("viewBox", (this.viewBox = box));
     this.loadPerceived(app, hour);
+  }
+
+  private drawPlace(g: SVGGElement, name: string, here: StudioPerson[], designations: string[], shown: Reaching[], total: number, height: number, hour: number): void {
+    clear(g);
+    g.append(svg("rect", { width: PLACE_WIDTH, height, rx: 8, fill: "#fff", stroke: "#333", "stroke-width": 1.5 }), svg("text", { x: 10, y: 20, class: "place-name" }, name));
+    let row = 40;
+    here.forEach((p, j) => {
+      const mark = designationMark(designations[j]);
+      g.append(svg("text", { x: 10, y: row, class: "occupant", "data-person": p.id }, svg("tspan", { fill: mark.colour, class: "shape" }, mark.shape), ` ${p.name} is here`));
+      row += 18;
+    });
+    for (const r of shown) {
+      const barW = 80;
+      const label = r.hidden ? `⊘ ${r.person.name} (hidden)` : `${r.person.name} ${Math.round(r.strength * 100)}%${r.masked < 1 ? " M" : ""}`;
+      g.append(
+        svg("rect", { x: 10, y: row - 10, width: barW, height: 10, fill: "#eee", stroke: "#999", "stroke-width": 0.5 }),
+        svg("rect", { x: 10, y: row - 10, width: barW * r.strength, height: 10, fill: designationMark(valueAt(r.person, "designation", hour)).colour, class: r.masked < 1 ? "masked" : "" }),
+        svg("text", { x: 96, y: row, class: "reach", "data-person": r.person.id }, label),
+      );
+      row += 18;
+    }
+    if (total > 6) g.append(svg("text", { x: 10, y: row, class: "reach" }, `and ${total - 6} more`));
   }
 
   private loadPerceived(app: App, hour: number): void {
