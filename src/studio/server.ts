@@ -134,10 +134,16 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     for (const s of streams) s.write(`event: model\ndata: ${JSON.stringify({ version: model.version })}\n\n`);
   });
 
-  await new Promise<void>((ok, fail) => {
-    server.once("error", fail);
-    server.listen(options.port ?? 0, HOST, () => ok());
-  });
+  try {
+    await new Promise<void>((ok, fail) => {
+      server.once("error", fail);
+      server.listen(options.port ?? 0, HOST, () => ok());
+    });
+  } catch (e) {
+    // A port in use: nothing may keep the process alive after the error is said.
+    watcher.close();
+    throw e;
+  }
   port = (server.address() as AddressInfo).port;
   // A heartbeat keeps the stream open through idle minutes.
   const beat = setInterval(() => {
