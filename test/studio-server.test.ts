@@ -80,6 +80,19 @@ describe("studio events endpoint", () => {
   beforeAll(async () => (s = await studioOnCopy("guardianship")));
   afterAll(() => s.close());
 
+  it("credits each change to the event that made it, and the cast's own values to the cast", async () => {
+    const model = JSON.parse((await get(s.studio.port, "/api/model")).body) as StudioModel;
+    const rey = model.people.find((p) => p.id === "rey")!;
+    const typeOf = async (id: string) => (JSON.parse((await get(s.studio.port, `/api/events?ids=${id}`)).body) as { events: SimEvent[] }).events[0]?.type;
+    expect(rey.track.designation.events[0]).toBe("");
+    expect(rey.track.location.events[0]).toBe("");
+    expect(await typeOf(rey.track.guardian.events[0])).toBe("guardian-appointed");
+    const bonded = rey.track.bondedTo.values.findIndex((v) => v === "ben");
+    expect(await typeOf(rey.track.bondedTo.events[bonded])).toMatch(/bond/);
+    const moved = rey.track.location.values.findIndex((v) => v === "solo-house");
+    expect(await typeOf(rey.track.location.events[moved])).toBe("moved");
+  });
+
   it("filters by person, type and hours, the latest last", async () => {
     const all = JSON.parse((await get(s.studio.port, "/api/events?limit=20000")).body) as { events: SimEvent[]; total: number };
     expect(all.total).toBe(s.studio.project.log.length);

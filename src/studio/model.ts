@@ -116,6 +116,20 @@ export interface BuiltModel {
   log: SimEvent[];
 }
 
+/** Which events can set each field: a change is credited to the latest of them in its hour. */
+const FIELD_EVENTS: Record<Field, RegExp> = {
+  designation: /presentation|born/,
+  cycle: /heat|rut|cycle|prodrome|phase|breakthrough|suppressant/,
+  suppressed: /suppressant/,
+  bondedTo: /bond|bite/,
+  partner: /partner/,
+  matched: /match/,
+  status: /status|enact|repeal|free|sold|sell/,
+  owner: /status|owner|free|sold|sell/,
+  guardian: /guardian|appointed/,
+  location: /move|visit|drawn|avoid/,
+};
+
 /** Events that only record what someone noticed: they change nobody's state. */
 const OBSERVATIONS: ReadonlySet<string> = new Set(["perceived", "trace-perceived", "noticed", "calmed"]);
 
@@ -141,13 +155,15 @@ export function buildModel(input: BuildInput): BuiltModel {
       location: sim.location[i] >= 0 ? sim.places[sim.location[i]] : "",
     };
   };
-  const record = (i: number, hour: Hour, event: string): void => {
+  /** `events`: what named the person this hour, in order; `fallback`: whether any of them may take the credit. */
+  const record = (i: number, hour: Hour, events: readonly SimEvent[], fallback: boolean): void => {
     const now = read(i);
     const t = tracks[i];
     for (const f of FIELDS) {
       const track = t[f];
       const last = track.values.length - 1;
       if (last >= 0 && track.values[last] === now[f]) continue;
+      const event = creditFor(f, events, fallback);
       if (last >= 0 && track.hours[last] === hour) {
         // Two changes in one hour: the later one stands.
         track.values[last] = now[f];
@@ -163,29 +179,33 @@ export function buildModel(input: BuildInput): BuiltModel {
   // The cast's own state first (the cause is the cast line), then the start hour's work, then
   // every hour the queue has work. Only the people an event that changes state names can have
   // changed, so only they are read again.
-  const causeOf = (from: number): Map<number, string> => {
-    const by = new Map<number, string>();
+  const causeOf = (from: number): Map<number, SimEvent[]> => {
+    const by = new Map<number, SimEvent[]>();
     for (let k = from; k < sim.log.length; k++) {
       const e = sim.log[k];
       if (OBSERVATIONS.has(e.type)) continue;
       for (const id of e.people) {
         const i = indexOf.get(id);
-        if (i !== undefined) by.set(i, e.id);
+        if (i === undefined) continue;
+        const list = by.get(i);
+        if (list) list.push(e);
+        else by.set(i, [e]);
       }
     }
     return by;
   };
-  for (let i = 0; i < sim.n; i++) record(i, project.start, "");
+  for (let i = 0; i < sim.n; i++) record(i, project.start, [], false);
   sim.advanceTo(project.start);
   const first = causeOf(0);
-  // Setting up (relations, presentation) may change anyone, with or without an event.
-  for (let i = 0; i < sim.n; i++) record(i, project.start, first.get(i) ?? "");
+  // Setting up (relations, presentation) may change anyone, with or without an event; what no
+  // event of its kind explains comes from the cast.
+  for (let i = 0; i < sim.n; i++) record(i, project.start, first.get(i) ?? [], false);
   for (;;) {
     const h = sim.queue.peekHour();
     if (h === undefined || h > until) break;
     const from = sim.log.length;
     sim.advanceTo(h);
-    for (const [i, event] of causeOf(from)) record(i, sim.now, event);
+    for (const [i, events] of causeOf(from)) record(i, sim.now, events, true);
   }
   sim.advanceTo(until);
 
@@ -242,6 +262,11 @@ export function buildModel(input: BuildInput): BuiltModel {
     eventCount: sim.log.length,
   };
   return { model, log: sim.log };
+}
+
+function creditFor(field: Field, events: readonly SimEvent[], fallback: boolean): string {
+  for (let k = events.length - 1; k >= 0; k--) if (FIELD_EVENTS[field].test(events[k].type)) return events[k].id;
+  return fallback && events.length ? events[events.length - 1].id : "";
 }
 
 export function relativeFinding(f: Finding, relative: (file: string) => string): Finding {
