@@ -33,6 +33,15 @@ async function openStudio(page: Page, url: string): Promise<void> {
   await page.waitForSelector("body[data-version]");
 }
 
+/** Moves the time cursor as a reader would with the slider. */
+async function setCursor(page: Page, hour: number): Promise<void> {
+  await page.evaluate((h) => {
+    const slider = document.querySelector<HTMLInputElement>("#cursor")!;
+    slider.value = String(h);
+    slider.dispatchEvent(new Event("input"));
+  }, hour);
+}
+
 describe.skipIf(!haveChromium)("studio in a browser", () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -142,6 +151,19 @@ describe.skipIf(!haveChromium)("studio in a browser", () => {
       expect(await page.evaluate(() => performance.getEntriesByType("navigation").length)).toBe(1);
     });
 
+    it("zooms and fits the graphs by their buttons", async () => {
+      for (const view of ["bonds", "scent"]) {
+        await page.click(`#tab-${view}`);
+        const svgEl = page.locator(`#view-${view} svg.${view === "bonds" ? "graph" : "scent-map"}`);
+        const fitted = await svgEl.getAttribute("viewBox");
+        await page.click(`#view-${view} button:has-text("Zoom in")`);
+        const zoomed = await svgEl.getAttribute("viewBox");
+        expect(Number(zoomed!.split(" ")[2])).toBeLessThan(Number(fitted!.split(" ")[2]));
+        await page.click(`#view-${view} button:has-text("Fit")`);
+        expect(await svgEl.getAttribute("viewBox")).toBe(fitted);
+      }
+    });
+
     it("reads at 200% zoom: nothing wider than the window", async () => {
       await page.setViewportSize({ width: 700, height: 450 });
       for (const view of VIEWS) {
@@ -152,5 +174,31 @@ describe.skipIf(!haveChromium)("studio in a browser", () => {
       }
       await page.setViewportSize({ width: 1400, height: 900 });
     });
+  });
+
+  it("draws the relations of the cursor's time: a guardian first, a bond after the bite", async () => {
+    const s = await studioOnCopy("guardianship");
+    const page = await browser.context.newPage();
+    try {
+      await openStudio(page, s.studio.url);
+      const m = s.studio.project.model;
+      await page.click("#tab-bonds");
+      await setCursor(page, m.start);
+      expect(await page.locator("#view-bonds g.edge.guardian").count()).toBe(1);
+      expect(await page.locator("#view-bonds g.edge.bonded").count()).toBe(0);
+      await setCursor(page, m.until);
+      expect(await page.locator("#view-bonds g.edge.bonded").count()).toBe(1);
+      expect(await page.textContent("#view-bonds .edge-list")).toMatch(/Rey — bonded — Ben Solo|Ben Solo — bonded — Rey/);
+      await page.click("#tab-scent");
+      expect(await page.textContent('#view-scent g.place[data-place="solo-house"]')).toMatch(/Rey is here/);
+      await page.click("#tab-person");
+      await page.selectOption("#person-picker", "rey");
+      expect(await page.textContent('#view-person tr[data-field="bondedTo"]')).toMatch(/Ben Solo/);
+      await page.click('#view-person tr[data-field="bondedTo"] .evidence');
+      await expect.poll(() => page.textContent("#view-person .event-detail")).toMatch(/bond/);
+    } finally {
+      await page.close();
+      await s.close();
+    }
   });
 });

@@ -7,6 +7,7 @@ import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY
 import type { App, View } from "./app.js";
 import { clear, h, svg } from "./dom.js";
 import { designationMark, EDGE_STYLES } from "./palette.js";
+import { PanZoom } from "./pan-zoom.js";
 import { valueAt } from "./state-index.js";
 
 interface Node extends SimulationNodeDatum {
@@ -55,6 +56,7 @@ export class BondsView implements View {
   private readonly svgEl: SVGSVGElement;
   /** The edges sit on a layer of their own under the people, so redrawing them leaves the people's layer unpainted. */
   private readonly edgeSvg: SVGSVGElement;
+  private readonly panZoom: PanZoom;
   private readonly edgeLayer: SVGGElement;
   private readonly nodeLayer: SVGGElement;
   private readonly summary: HTMLElement;
@@ -84,7 +86,8 @@ export class BondsView implements View {
         })(), ` ${s.label}${s.directed ? " →" : ""}`),
       ),
     );
-    this.el = h("section", { class: "view bonds", id: "view-bonds", "aria-label": "Bond graph", tabindex: "-1" }, legend, h("div", { class: "graph-wrap" }, h("div", { class: "graph-stack" }, this.edgeSvg, this.svgEl), h("div", { class: "side" }, h("h3", {}, "Relations at the cursor"), this.summary)));
+    this.panZoom = new PanZoom([this.edgeSvg, this.svgEl], "Bond graph");
+    this.el = h("section", { class: "view bonds", id: "view-bonds", "aria-label": "Bond graph", tabindex: "-1" }, this.panZoom.controls, legend, h("div", { class: "graph-wrap" }, h("div", { class: "graph-stack" }, this.edgeSvg, this.svgEl), h("div", { class: "side" }, h("h3", {}, "Relations at the cursor"), this.summary)));
   }
 
   refresh(app: App): void {
@@ -111,7 +114,7 @@ export class BondsView implements View {
     });
     const sim = forceSimulation(nodes)
       .randomSource(() => 0.5)
-      .force("link", forceLink<Node, { source: string; target: string }>([...links.values()]).id((d) => d.id).distance(110))
+      .force("link", forceLink<Node, { source: string; target: string }>([...links.values()]).id((d) => d.id).distance(170))
       .force("charge", forceManyBody().strength(-260))
       .force("collide", forceCollide(38))
       .force("x", forceX(0).strength(0.05))
@@ -124,9 +127,8 @@ export class BondsView implements View {
     const pad = 60;
     const minX = Math.min(0, ...xs) - pad;
     const minY = Math.min(0, ...ys) - pad;
-    const box = `${minX} ${minY} ${Math.max(...xs, 0) + pad - minX} ${Math.max(...ys, 0) + pad - minY}`;
-    this.svgEl.setAttribute("viewBox", box);
-    this.edgeSvg.setAttribute("viewBox", box);
+    this.panZoom.setBase({ x: minX, y: minY, w: Math.max(...xs, 0) + pad - minX, h: Math.max(...ys, 0) + pad - minY });
+    this.panZoom.fit();
   }
 
   /** One group per person, made once per model; a cursor move only changes what changed. */
@@ -167,7 +169,7 @@ export class BondsView implements View {
       node.designation = designation;
       const mark = designationMark(designation);
       clear(node.g);
-      node.g.setAttribute("aria-label", `${p.name}, ${designation}`);
+      node.g.setAttribute("aria-label", `${p.name}, ${designation}${p.alignment ? `, ${p.alignment}` : ""}`);
       node.g.append(shapeFor(designation, mark.colour), svg("text", { y: 30, "text-anchor": "middle", class: "node-label" }, p.name), svg("text", { y: 5, "text-anchor": "middle", class: "node-letter" }, mark.letter));
     }
   }
@@ -178,13 +180,30 @@ export class BondsView implements View {
     this.edgeKey = key;
     clear(this.edgeLayer);
     clear(this.summary);
+    // Two relations between the same pair are drawn side by side, not on top of each other.
+    const pairKey = (e: Edge) => (e.from < e.to ? `${e.from}|${e.to}` : `${e.to}|${e.from}`);
+    const perPair = new Map<string, number>();
+    for (const e of edges) perPair.set(pairKey(e), (perPair.get(pairKey(e)) ?? 0) + 1);
+    const seen = new Map<string, number>();
     for (const e of edges) {
       const s = EDGE_STYLES[e.kind];
-      const a = this.positions.get(e.from)!;
-      const b = this.positions.get(e.to)!;
+      const key = pairKey(e);
+      const k = seen.get(key) ?? 0;
+      seen.set(key, k + 1);
+      const shift = (k - ((perPair.get(key) ?? 1) - 1) / 2) * 14;
+      const p = this.positions.get(e.from)!;
+      const q = this.positions.get(e.to)!;
+      const len = Math.hypot(q.x - p.x, q.y - p.y) || 1;
+      // The normal of the pair's line in one fixed direction, whichever end the edge starts from.
+      const sign = e.from < e.to ? 1 : -1;
+      const nx = (-(q.y - p.y) / len) * shift * sign;
+      const ny = ((q.x - p.x) / len) * shift * sign;
+      const a = { x: p.x + nx, y: p.y + ny };
+      const b = { x: q.x + nx, y: q.y + ny };
       const g = svg("g", { class: `edge ${e.kind}`, "data-kind": e.kind });
       g.append(svg("line", { x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: s.colour, "stroke-width": s.width, "stroke-dasharray": s.dash || undefined, "marker-end": s.directed ? `url(#arrow-${e.kind})` : undefined }));
-      g.append(svg("text", { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 - 4, class: "edge-label", "text-anchor": "middle" }, s.label));
+      // The label sits at the middle, pushed out on the edge's own side when the pair has several.
+      g.append(svg("text", { x: (a.x + b.x) / 2 + nx * 0.9, y: (a.y + b.y) / 2 + ny * 0.9 - 4, class: "edge-label", "text-anchor": "middle" }, s.label));
       this.edgeLayer.append(g);
       this.summary.append(h("li", {}, `${app.people.get(e.from)!.name} — ${s.label} — ${app.people.get(e.to)!.name}`));
     }

@@ -10,6 +10,7 @@ import { fetchEvents } from "./api.js";
 import type { App, View } from "./app.js";
 import { clear, h, svg } from "./dom.js";
 import { designationMark } from "./palette.js";
+import { PanZoom } from "./pan-zoom.js";
 import { valueAt, whoIsWhere } from "./state-index.js";
 import { formatDateTime } from "./time-format.js";
 
@@ -69,6 +70,7 @@ export class ScentView implements View {
   readonly el: HTMLElement;
   private readonly svgEl: SVGSVGElement;
   private readonly perceived: HTMLElement;
+  private readonly panZoom: PanZoom;
   private positions: { x: number; y: number }[] = [];
   private app?: App;
   private seq = 0;
@@ -81,7 +83,8 @@ export class ScentView implements View {
       h("span", { class: "key" }, h("span", { class: "swatch hatch" }, "M"), " masked (range shrunk by people nearby) "),
       h("span", { class: "key" }, "⊘ hidden by suppressants"),
     );
-    this.el = h("section", { class: "view scent", id: "view-scent", "aria-label": "Scent map", tabindex: "-1" }, legend, h("div", { class: "graph-wrap" }, this.svgEl, h("div", { class: "side" }, h("h3", {}, "Perceived in the day before the cursor"), this.perceived)));
+    this.panZoom = new PanZoom([this.svgEl], "Scent map");
+    this.el = h("section", { class: "view scent", id: "view-scent", "aria-label": "Scent map", tabindex: "-1" }, this.panZoom.controls, legend, h("div", { class: "graph-wrap" }, this.svgEl, h("div", { class: "side" }, h("h3", {}, "Perceived in the day before the cursor"), this.perceived)));
   }
 
   refresh(app: App): void {
@@ -100,6 +103,7 @@ export class ScentView implements View {
     this.positions = nodes.map((n) => ({ x: n.x ?? 0, y: n.y ?? 0 }));
     this.build(app);
     this.moved(app);
+    this.panZoom.fit();
   }
 
   /** One group per place, redrawn only when who is there or whose scent reaches it changes. */
@@ -109,7 +113,6 @@ export class ScentView implements View {
     const m = app.model;
     clear(this.svgEl);
     this.groups = [];
-    this.viewBox = "";
     if (!m.places.length) {
       this.svgEl.append(svg("text", { x: 10, y: 30 }, "The project names no places."));
       this.svgEl.setAttribute("viewBox", "0 0 400 60");
@@ -131,8 +134,6 @@ export class ScentView implements View {
       this.groups.push({ g, key: "", height: 0 });
     }
   }
-
-  private viewBox = "";
 
   moved(app: App): void {
     this.app = app;
@@ -164,8 +165,7 @@ export class ScentView implements View {
       maxY = Math.max(maxY, y - 20 + group.height);
     });
     const pad = 20;
-    const box = `${minX - pad} ${minY - pad} ${maxX - minX + 2 * pad} ${maxY - minY + 2 * pad}`;
-    if (box !== this.viewBox) this.svgEl.setAttribute("viewBox", (this.viewBox = box));
+    this.panZoom.setBase({ x: minX - pad, y: minY - pad, w: maxX - minX + 2 * pad, h: maxY - minY + 2 * pad });
     this.loadPerceived(app, hour);
   }
 

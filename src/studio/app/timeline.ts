@@ -59,7 +59,7 @@ export class TimelineView implements View {
       { class: "legend", "aria-label": "Legend" },
       ...["alpha", "beta", "omega", "unpresented"].map((d) => {
         const m = designationMark(d);
-        return h("span", { class: "key" }, h("span", { class: "swatch", style: `background:${m.colour}` }, m.letter), ` ${d}`);
+        return h("span", { class: "key" }, h("span", { class: "swatch", style: `background:${m.colour}` }, m.letter), ` ${d === "unpresented" ? "not yet presented, or none" : d}`);
       }),
       h("span", { class: "key" }, h("span", { class: "swatch", style: `background:${cycleColour("heat")};color:#fff` }, "H"), " heat"),
       h("span", { class: "key" }, h("span", { class: "swatch", style: `background:${cycleColour("rut")};color:#fff` }, "R"), " rut (pale: before and after the peak)"),
@@ -255,15 +255,16 @@ export class TimelineView implements View {
     if (step >= MONTH) {
       const months = Math.round(step / MONTH);
       const d = new Date(this.t0 * 3_600_000);
+      // Whole years step a year at a time (on 1 January); shorter steps a month at a time.
+      const years = months >= 12 ? Math.round(months / 12) : 0;
       let y = d.getUTCFullYear();
-      let mo = d.getUTCMonth();
-      if (months >= 12) mo = 0;
-      for (let k = 0; k < 400; k++) {
+      let mo = years ? 0 : d.getUTCMonth();
+      for (let k = 0; k < 2000 && out.length < 400; k++) {
         const hour = Date.UTC(y, mo, 1) / 3_600_000;
         if (hour > this.t1) break;
-        if (hour >= this.t0 && (months < 12 ? mo % months === 0 : y % Math.round(months / 12) === 0)) out.push({ hour, label: label(hour) });
-        mo++;
-        if (mo === 12) {
+        if (hour >= this.t0 && (years ? y % years === 0 : mo % months === 0)) out.push({ hour, label: label(hour) });
+        if (years) y++;
+        else if (++mo === 12) {
           mo = 0;
           y++;
         }
@@ -399,7 +400,7 @@ export class TimelineView implements View {
       ctx.globalAlpha = v === "unpresented" || v === "unknown" || v === "none" ? 0.35 : 0.9;
       ctx.fillRect(x0, y + 2, x1 - x0, 9);
       ctx.globalAlpha = 1;
-      text(`${mark.letter} ${v}`, x0, x1, y + 6.5);
+      text(`${mark.letter} ${v === "none" ? "no designation (species)" : v}${p.alignment ? `, ${p.alignment}` : ""}`, x0, x1, y + 6.5);
     });
     // Cycles: the peak solid, the phases around it pale.
     this.runs(p.track.cycle, w, (x0, x1, v) => {
