@@ -98,7 +98,7 @@ describe.skipIf(!haveChromium)("studio in a browser", () => {
     it("moves the time cursor by keyboard, and the views follow it", async () => {
       await page.click("#tab-timeline");
       const before = Number(await page.getAttribute("body", "data-cursor"));
-      await page.focus("#view-timeline");
+      await page.focus("#view-timeline canvas.tl-canvas");
       await page.keyboard.press("ArrowRight");
       await page.keyboard.press("ArrowRight");
       const after = Number(await page.getAttribute("body", "data-cursor"));

@@ -36,7 +36,7 @@ export class TimelineView implements View {
   constructor() {
     this.axis = h("canvas", { class: "tl-axis", "aria-hidden": "true" });
     this.strip = h("div", { class: "tl-strip", role: "group", "aria-label": "Chapters and findings" });
-    this.canvas = h("canvas", { class: "tl-canvas", role: "img", "aria-label": "Lanes: designation, cycles, suppressants and bonds, location" });
+    this.canvas = h("canvas", { class: "tl-canvas", role: "img", tabindex: "0", "aria-label": "Lanes: designation, cycles, suppressants and bonds, legal standing, location. Arrow keys move the time cursor, plus and minus zoom, 0 shows the whole story." });
     this.names = h("div", { class: "tl-names" });
     this.plot = h("div", { class: "tl-plot" }, this.canvas);
     this.scroller = h("div", { class: "tl-scroll" }, h("div", { class: "tl-grid" }, this.names, this.plot));
