@@ -3,7 +3,7 @@
 // screen (under 1 s), and the time a cursor move takes to redraw each view (under 50 ms).
 // Needs a build (`npm run build`) and Chromium at /usr/bin/chromium (or SCENTLINE_CHROMIUM).
 //   node bench/studio.mjs [people] [years]
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -67,6 +67,15 @@ try {
     });
     console.log(`cursor move, ${view}: median ${times[20].toFixed(1)} ms, worst ${times[39].toFixed(1)} ms (to the next frame; target < 50 ms)`);
   }
+
+  // A save: from writing scentline.yaml to the open page showing the change (load, check, simulate, redraw).
+  await page.click("#tab-timeline");
+  const file = join(dir, "scentline.yaml");
+  const text = readFileSync(file, "utf8");
+  const saved = performance.now();
+  writeFileSync(file, text.replace(/^title: .*$/m, "title: A town, renamed"));
+  await page.waitForFunction(() => document.querySelector("h1")?.textContent?.includes("renamed"), undefined, { timeout: 60_000 });
+  console.log(`a save shown in the open page after ${Math.round(performance.now() - saved)} ms`);
 } finally {
   await context.close();
   await studio.close();

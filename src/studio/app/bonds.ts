@@ -61,7 +61,6 @@ export class BondsView implements View {
   private readonly nodeLayer: SVGGElement;
   private readonly summary: HTMLElement;
   private positions = new Map<string, { x: number; y: number }>();
-  private app?: App;
 
   constructor() {
     this.svgEl = svg("svg", { class: "graph", role: "group", "aria-label": "Bond graph" });
@@ -91,7 +90,6 @@ export class BondsView implements View {
   }
 
   refresh(app: App): void {
-    this.app = app;
     this.layout(app);
     this.buildNodes(app);
     this.edgeKey = undefined;
@@ -153,7 +151,6 @@ export class BondsView implements View {
   }
 
   moved(app: App): void {
-    this.app = app;
     const hour = app.cursor;
     const edges = edgesAt(app, hour);
     if (this.nodes.size !== app.model.people.length) this.buildNodes(app);

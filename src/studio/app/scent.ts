@@ -72,7 +72,6 @@ export class ScentView implements View {
   private readonly perceived: HTMLElement;
   private readonly panZoom: PanZoom;
   private positions: { x: number; y: number }[] = [];
-  private app?: App;
   private seq = 0;
 
   constructor() {
@@ -88,7 +87,6 @@ export class ScentView implements View {
   }
 
   refresh(app: App): void {
-    this.app = app;
     const m = app.model;
     // Seeded on a spiral, so the layout is the same on every load and spreads in two dimensions.
     const nodes: PlaceNode[] = m.places.map((_, k) => ({ k, x: Math.cos(k * 2.4) * (120 + 60 * Math.sqrt(k)), y: Math.sin(k * 2.4) * (120 + 60 * Math.sqrt(k)) }));
@@ -136,7 +134,6 @@ export class ScentView implements View {
   }
 
   moved(app: App): void {
-    this.app = app;
     const m = app.model;
     const hour = app.cursor;
     if (this.groups.length !== m.places.length) this.build(app);

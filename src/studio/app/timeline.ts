@@ -4,12 +4,12 @@
  * from the whole story down to hours. Lanes are painted on a canvas that covers only the rows in
  * view; moving the cursor moves one line and never repaints them.
  */
-import type { Field, StudioPerson, Track } from "../model.js";
+import type { StudioPerson, Track } from "../model.js";
 import { nameOf, type App, type View } from "./app.js";
 import { clear, h } from "./dom.js";
 import { cycleColour, designationMark, OKABE_ITO, SEVERITY_MARKS } from "./palette.js";
 import { changeAt } from "./state-index.js";
-import { DAY, formatDate, formatDateTime, MONTH, tickStep, YEAR } from "./time-format.js";
+import { DAY, formatDate, formatDateTime, MONTH, tickStep } from "./time-format.js";
 
 const ROW = 58;
 const MIN_SPAN = 12;
@@ -447,6 +447,3 @@ export class TimelineView implements View {
     });
   }
 }
-
-export const LANE_FIELDS: readonly Field[] = ["designation", "cycle", "suppressed", "bondedTo", "status", "location"];
-export { YEAR };
