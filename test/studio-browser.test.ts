@@ -191,6 +191,12 @@ describe.skipIf(!haveChromium)("studio in a browser", () => {
       expect(await page.textContent("#view-bonds .edge-list")).toMatch(/Rey — bonded — Ben Solo|Ben Solo — bonded — Rey/);
       await page.click("#tab-scent");
       expect(await page.textContent('#view-scent g.place[data-place="solo-house"]')).toMatch(/Rey is here/);
+      // What one person perceived, at the start: everyone in Rey's house, by their scents.
+      await setCursor(page, m.start);
+      await page.selectOption("#perceiver", "rey");
+      await expect.poll(() => page.locator("#view-scent .perceived li").allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/Rey smells Maz's scent/)]));
+      for (const line of await page.locator("#view-scent .perceived li").allTextContents()) expect(line).toMatch(/Rey smells/);
+      await setCursor(page, m.until);
       await page.click("#tab-person");
       await page.selectOption("#person-picker", "rey");
       expect(await page.textContent('#view-person tr[data-field="bondedTo"]')).toMatch(/Ben Solo/);

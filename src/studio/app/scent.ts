@@ -70,6 +70,9 @@ export class ScentView implements View {
   readonly el: HTMLElement;
   private readonly svgEl: SVGSVGElement;
   private readonly perceived: HTMLElement;
+  /** Whose perceptions the list shows ("" for everyone's). */
+  private readonly perceiver: HTMLSelectElement;
+  private lastApp?: App;
   private readonly panZoom: PanZoom;
   private positions: { x: number; y: number }[] = [];
   private seq = 0;
@@ -77,16 +80,24 @@ export class ScentView implements View {
   constructor() {
     this.svgEl = svg("svg", { class: "scent-map", role: "group", "aria-label": "Places, who is in each, and whose scent reaches it" });
     this.perceived = h("ol", { class: "perceived" });
+    this.perceiver = h("select", { id: "perceiver" });
+    this.perceiver.addEventListener("change", () => {
+      if (this.lastApp) this.loadPerceived(this.lastApp, this.lastApp.cursor);
+    });
     const legend = h("div", { class: "legend" },
       h("span", { class: "key" }, "Bars: a signature's strength in the room (100% at its source). "),
       h("span", { class: "key" }, h("span", { class: "swatch hatch" }, "M"), " masked (range shrunk by people nearby) "),
       h("span", { class: "key" }, "⊘ hidden by suppressants"),
     );
     this.panZoom = new PanZoom([this.svgEl], "Scent map");
-    this.el = h("section", { class: "view scent", id: "view-scent", "aria-label": "Scent map", tabindex: "-1" }, this.panZoom.controls, legend, h("div", { class: "graph-wrap" }, this.svgEl, h("div", { class: "side" }, h("h3", {}, "Perceived in the day before the cursor"), this.perceived)));
+    this.el = h("section", { class: "view scent", id: "view-scent", "aria-label": "Scent map", tabindex: "-1" }, this.panZoom.controls, legend, h("div", { class: "graph-wrap" }, this.svgEl, h("div", { class: "side" }, h("h3", {}, "Perceived in the day before the cursor"), h("label", { for: "perceiver" }, "By "), this.perceiver, this.perceived)));
   }
 
   refresh(app: App): void {
+    const was = this.perceiver.value;
+    clear(this.perceiver);
+    this.perceiver.append(h("option", { value: "" }, "everyone"), ...app.model.people.map((p) => h("option", { value: p.id }, p.name)));
+    this.perceiver.value = app.people.has(was) ? was : "";
     const m = app.model;
     // Seeded on a spiral, so the layout is the same on every load and spreads in two dimensions.
     const nodes: PlaceNode[] = m.places.map((_, k) => ({ k, x: Math.cos(k * 2.4) * (120 + 60 * Math.sqrt(k)), y: Math.sin(k * 2.4) * (120 + 60 * Math.sqrt(k)) }));
@@ -189,14 +200,19 @@ export class ScentView implements View {
   }
 
   private loadPerceived(app: App, hour: number): void {
+    this.lastApp = app;
     const seq = ++this.seq;
+    const who = this.perceiver.value;
     // Only the latest cursor's answer is shown; moving fast does not queue up redraws.
-    void fetchEvents({ type: "perceived,trace-perceived,noticed", from: hour - 24, to: hour, limit: 60 }).then(({ events, total }) => {
+    void fetchEvents({ type: "perceived,trace-perceived,noticed", from: hour - 24, to: hour, limit: 60, person: who || undefined }).then(({ events, total }) => {
       if (seq !== this.seq) return;
+      // The perceiver is named first in a perception; the server's filter matches either side.
+      const shown = who ? events.filter((e) => e.people[0] === who) : events;
       clear(this.perceived);
-      for (const e of events.slice().reverse()) this.perceived.append(h("li", {}, h("span", { class: "since" }, `${formatDateTime(e.hour)} `), e.text));
-      if (!events.length) this.perceived.append(h("li", {}, `Nobody perceived anything new between ${formatDateTime(hour - 24)} and ${formatDateTime(hour)}.`));
-      if (total > events.length) this.perceived.append(h("li", { class: "since" }, `${total - events.length} more not shown`));
+      for (const e of shown.slice().reverse()) this.perceived.append(h("li", {}, h("span", { class: "since" }, `${formatDateTime(e.hour)} `), e.text));
+      const subject = who ? (app.people.get(who)?.name ?? who) : "Nobody";
+      if (!shown.length) this.perceived.append(h("li", {}, `${subject} perceived ${who ? "nothing" : "anything"} new between ${formatDateTime(hour - 24)} and ${formatDateTime(hour)}.`));
+      if (!who && total > events.length) this.perceived.append(h("li", { class: "since" }, `${total - events.length} more not shown`));
     });
   }
 }
