@@ -104,6 +104,9 @@ describe("studio events endpoint", () => {
       expect(["heat-began", "heat-ended"]).toContain(e.type);
       expect(e.hour).toBeLessThanOrEqual(mid);
     }
+    const quiet = JSON.parse((await get(s.studio.port, "/api/events?person=rey&skip=perceived,trace-perceived")).body) as { events: SimEvent[]; total: number };
+    expect(quiet.events.length).toBeGreaterThan(0);
+    for (const e of quiet.events) expect(e.type).not.toMatch(/perceived/);
     const few = JSON.parse((await get(s.studio.port, "/api/events?limit=3")).body) as { events: SimEvent[]; total: number };
     expect(few.events.map((e) => e.id)).toEqual(all.events.slice(-3).map((e) => e.id));
   });

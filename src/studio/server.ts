@@ -167,10 +167,11 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   };
 }
 
-/** Events filtered by person, type and an hour range; at most `limit` of them (default 2,000), the latest last. */
+/** Events filtered by person, type (or types to skip) and an hour range; at most `limit` of them (default 2,000), the latest last. */
 export function queryEvents(log: readonly SimEvent[], q: URLSearchParams): { events: SimEvent[]; total: number } {
   const person = q.get("person");
   const types = q.get("type")?.split(",").filter(Boolean);
+  const skip = q.get("skip")?.split(",").filter(Boolean);
   const from = Number(q.get("from") ?? -Infinity);
   const to = Number(q.get("to") ?? Infinity);
   const ids = q.get("ids")?.split(",").filter(Boolean);
@@ -194,6 +195,7 @@ export function queryEvents(log: readonly SimEvent[], q: URLSearchParams): { eve
     const e = log[k];
     if (person && !e.people.includes(person)) continue;
     if (types && !types.includes(e.type)) continue;
+    if (skip?.includes(e.type)) continue;
     total++;
     out.push(e);
     if (out.length > limit) out.shift();

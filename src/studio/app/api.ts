@@ -11,6 +11,8 @@ export async function fetchModel(): Promise<StudioModel> {
 export interface EventQuery {
   person?: string;
   type?: string;
+  /** Types to leave out (perceptions crowd out everything else). */
+  skip?: string;
   from?: number;
   to?: number;
   limit?: number;

@@ -110,12 +110,12 @@ export class PersonView implements View {
       h("ol", { class: "events", "data-person": p.id }, h("li", {}, "loading…")),
     );
     const seq = ++this.seq;
-    void fetchEvents({ person: p.id, to: t, limit: 40 }).then(({ events, total }) => {
+    void fetchEvents({ person: p.id, to: t, limit: 25, skip: "perceived,trace-perceived,noticed" }).then(({ events, total }) => {
       if (seq !== this.seq) return;
       const list = this.body.querySelector("ol.events");
       if (!list) return;
       clear(list);
-      const shown = events.filter((e) => e.type !== "perceived").slice(-25).reverse();
+      const shown = events.slice().reverse();
       for (const e of shown) list.append(eventItem(app, e, (id) => this.showEvent(id)));
       if (!shown.length) list.append(h("li", {}, "No events yet."));
       if (total > events.length) list.append(h("li", { class: "since" }, `${total - events.length} earlier events not shown`));
