@@ -1,8 +1,9 @@
 // Runs after the TypeScript build: writes schema/*.schema.json from the TypeBox schemas, bundles
 // the CLI into one file (dist/bin/scentline.mjs), which starts about twice as fast as loading
-// several hundred small modules, and bundles the engine for browsers (dist/engine.browser.js).
+// several hundred small modules, bundles the engine for browsers (dist/engine.browser.js), and
+// builds the studio's page into dist/studio/app, so users of the package never run a front-end build.
 import { build } from "esbuild";
-import { chmodSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { projectJsonSchema, worldJsonSchema } from "../dist/world/json-schema.js";
 
 mkdirSync("schema", { recursive: true });
@@ -38,3 +39,18 @@ await build({
   logLevel: "warning",
   legalComments: "eof",
 });
+
+// The studio's page: one minified script, its style sheet and the HTML that loads them.
+mkdirSync("dist/studio/app", { recursive: true });
+await build({
+  entryPoints: ["src/studio/app/main.ts"],
+  outfile: "dist/studio/app/app.js",
+  bundle: true,
+  minify: true,
+  platform: "browser",
+  format: "esm",
+  target: "es2022",
+  legalComments: "none",
+  logLevel: "warning",
+});
+for (const file of ["index.html", "app.css"]) copyFileSync(`src/studio/app/${file}`, `dist/studio/app/${file}`);

@@ -5,7 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse, stringify } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -124,7 +124,9 @@ describe("scentline validate", () => {
     const r = scentline("validate", file);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/world\.yaml:6:\d+: error/);
-    expect(r.stderr).toContain(`${file}:6:`);
+    // The path as typed from where the command ran: relative when that is shorter (a clone beside the temporary folder).
+    const shown = relative(ROOT, file).length < file.length ? relative(ROOT, file) : file;
+    expect(r.stderr).toContain(`${shown}:6:`);
     expect(r.stderr).not.toMatch(STACK_FRAME);
   });
 

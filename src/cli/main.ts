@@ -13,6 +13,7 @@ import { register as explain } from "./commands/explain.js";
 import { register as schema } from "./commands/schema.js";
 import { register as simulate } from "./commands/simulate.js";
 import { register as state } from "./commands/state.js";
+import { register as studio } from "./commands/studio.js";
 import { register as validate } from "./commands/validate.js";
 import { CliError, printError } from "./output.js";
 import { version } from "./version.js";
@@ -28,7 +29,7 @@ function buildProgram(): Command {
     .exitOverride()
     .showHelpAfterError("(add --help for usage)")
     .addHelpText("after", "\nExit status: 0 success, 1 findings or a mistake in the input, 2 a mistake in the command line.\nColour is used on a terminal unless NO_COLOR is set.");
-  for (const register of [validate, simulate, state, explain, calendar, check, rules, read, schema, canon]) register(program);
+  for (const register of [validate, simulate, state, explain, calendar, check, studio, rules, read, schema, canon]) register(program);
   return program;
 }
 

@@ -46,12 +46,13 @@ export function printError(message: string, hint?: string): void {
   process.stderr.write(`${c.red("error:")} ${message}\n${hint ? `  hint: ${hint}\n` : ""}`);
 }
 
-/** Writes each diagnostic to stderr; returns the number of errors among them. */
+/** A path as the user would type it: relative to where they are, when that is shorter. */
 function shorter(file: string): string {
   const rel = relative(process.cwd(), file);
   return rel.length < file.length ? rel : file;
 }
 
+/** Writes each diagnostic to stderr; returns the number of errors among them. */
 export function printDiagnostics(diagnostics: readonly Diagnostic[]): number {
   const c = colours(useColour(process.stderr));
   let errors = 0;

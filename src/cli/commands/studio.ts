@@ -1,0 +1,62 @@
+/** `scentline studio <project>`: a local web page that shows the project's timeline, bonds, scent and findings, live. */
+import type { Command } from "commander";
+import { InvalidArgumentError } from "commander";
+import { momentOption } from "../options.js";
+import { CliError } from "../output.js";
+
+interface StudioCommandOptions {
+  port: number;
+  open?: boolean;
+  until?: string;
+}
+
+function portOption(text: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || n > 65535) throw new InvalidArgumentError("expected a port number from 0 to 65535 (0 picks a free one)");
+  return n;
+}
+
+export function register(program: Command): void {
+  program
+    .command("studio")
+    .description("open the project in a local web page (timeline, bond graph, scent map, people, findings) that follows every save")
+    .argument("<project>", "a project folder (with a scentline.yaml), or the path of its scentline.yaml")
+    .option("--port <n>", "the port on 127.0.0.1 (0 picks a free one)", portOption, 4873)
+    .option("--open", "open the page in the default browser")
+    .option("--until <moment>", "how far to simulate: a date or a time after the start (default: a year, or a month past the last chapter)", momentOption)
+    .addHelpText("after", "\nThe studio listens on 127.0.0.1 only, reads only files inside the project and never writes. Ctrl-C stops it.")
+    .action((dir: string, options: StudioCommandOptions) => studioCommand(dir, options));
+}
+
+async function studioCommand(dir: string, options: StudioCommandOptions): Promise<void> {
+  const [{ projectFile }, { startStudio }] = await Promise.all([import("../project.js"), import("../../studio/server.js")]);
+  const file = projectFile(dir);
+  let studio;
+  try {
+    studio = await startStudio({ file, port: options.port, until: options.until, onRebuild: (ms) => process.stderr.write(`updated in ${Math.round(ms)} ms\n`) });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE") throw new CliError(`port ${options.port} on 127.0.0.1 is in use`, "give another with --port, or --port 0 for any free one");
+    throw e;
+  }
+  const m = studio.project.model;
+  process.stderr.write(`${m.title}: ${m.people.length} people, ${m.eventCount} events, ${m.findings.length} findings\nstudio at ${studio.url} (Ctrl-C to stop)\n`);
+  if (options.open) await openBrowser(studio.url);
+  const stop = () => void studio.close().then(() => process.exit(0));
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  await new Promise<never>(() => undefined);
+}
+
+/** The platform's own opener; a failure only means the address has to be opened by hand. */
+async function openBrowser(url: string): Promise<void> {
+  const { spawn } = await import("node:child_process");
+  const [cmd, args] = process.platform === "darwin" ? ["open", [url]] : process.platform === "win32" ? ["cmd", ["/c", "start", "", url]] : ["xdg-open", [url]];
+  try {
+    const child = spawn(cmd, args, { stdio: "ignore", detached: true });
+    child.on("error", () => process.stderr.write(`could not open a browser: open ${url} by hand\n`));
+    child.unref();
+  } catch {
+    process.stderr.write(`could not open a browser: open ${url} by hand\n`);
+  }
+}

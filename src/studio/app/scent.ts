@@ -1,0 +1,218 @@
+/**
+ * The scent map: the place graph at the cursor's time. Each room shows who is in it and whose
+ * signature reaches it and how strongly (1 − distance ÷ range, the range shrunk by masking and
+ * hidden by suppressants where the world says so); beside it, what each person perceived in the
+ * day before the cursor, from the simulation's log.
+ */
+import { forceCollide, forceLink, forceManyBody, forceSimulation, type SimulationNodeDatum } from "d3-force";
+import type { StudioPerson } from "../model.js";
+import { fetchEvents } from "./api.js";
+import type { App, View } from "./app.js";
+import { clear, h, svg } from "./dom.js";
+import { designationMark } from "./palette.js";
+import { PanZoom } from "./pan-zoom.js";
+import { valueAt, whoIsWhere } from "./state-index.js";
+import { formatDateTime } from "./time-format.js";
+
+const PLACE_WIDTH = 230;
+
+interface PlaceNode extends SimulationNodeDatum {
+  k: number;
+}
+
+export interface Reaching {
+  person: StudioPerson;
+  strength: number;
+  distance: number;
+  range: number;
+  masked: number;
+  hidden: boolean;
+}
+
+/** Whose signature reaches each place at an hour (index by place), strongest first. */
+export function scentReach(app: App, hour: number): Reaching[][] {
+  const m = app.model;
+  const out: Reaching[][] = m.places.map(() => []);
+  const index = new Map(m.places.map((p, k) => [p.id, k]));
+  const neighbours: number[][] = m.places.map(() => []);
+  for (const c of m.connections) {
+    neighbours[c.a].push(c.b);
+    neighbours[c.b].push(c.a);
+  }
+  const where = whoIsWhere(m, hour);
+  const maskersNear = (k: number, self: StudioPerson) => {
+    let n = 0;
+    for (const q of [k, ...neighbours[k]]) for (const p of where.get(m.places[q].id) ?? []) if (p !== self && p.masker) n++;
+    return n;
+  };
+  for (const [placeId, people] of where) {
+    const k = index.get(placeId);
+    if (k === undefined) continue;
+    for (const p of people) {
+      const suppressed = valueAt(p, "suppressed", hour) === "yes";
+      const hidden = suppressed && m.scent.suppressedHidesSignature;
+      const n = m.scent.masking ? maskersNear(k, p) : 0;
+      const masked = m.scent.masking && n > 0 ? Math.max(m.scent.masking.floor, Math.pow(m.scent.masking.factorEach, n)) : 1;
+      const range = m.scent.signatureRange * Math.max(0.1, p.strength) * masked;
+      for (const [q, d] of m.places[k].reach) {
+        if (d > range) break;
+        out[q].push({ person: p, strength: hidden ? 0 : Math.max(0, 1 - d / Math.max(range, 1e-9)), distance: d, range, masked, hidden });
+      }
+    }
+  }
+  for (const list of out) list.sort((a, b) => b.strength - a.strength || a.person.name.localeCompare(b.person.name));
+  return out;
+}
+
+export class ScentView implements View {
+  readonly id = "scent" as const;
+  readonly label = "Scent map";
+  readonly el: HTMLElement;
+  private readonly svgEl: SVGSVGElement;
+  private readonly perceived: HTMLElement;
+  /** Whose perceptions the list shows ("" for everyone's). */
+  private readonly perceiver: HTMLSelectElement;
+  private lastApp?: App;
+  private readonly panZoom: PanZoom;
+  private positions: { x: number; y: number }[] = [];
+  private seq = 0;
+
+  constructor() {
+    this.svgEl = svg("svg", { class: "scent-map", role: "group", "aria-label": "Places, who is in each, and whose scent reaches it" });
+    this.perceived = h("ol", { class: "perceived" });
+    this.perceiver = h("select", { id: "perceiver" });
+    this.perceiver.addEventListener("change", () => {
+      if (this.lastApp) this.loadPerceived(this.lastApp, this.lastApp.cursor);
+    });
+    const legend = h("div", { class: "legend" },
+      h("span", { class: "key" }, "Bars: a signature's strength in the room (100% at its source). "),
+      h("span", { class: "key" }, h("span", { class: "swatch hatch" }, "M"), " masked (range shrunk by people nearby) "),
+      h("span", { class: "key" }, "⊘ hidden by suppressants"),
+    );
+    this.panZoom = new PanZoom([this.svgEl], "Scent map");
+    this.el = h("section", { class: "view scent", id: "view-scent", "aria-label": "Scent map", tabindex: "-1" }, this.panZoom.controls, legend, h("div", { class: "graph-wrap" }, this.svgEl, h("div", { class: "side" }, h("h3", {}, "Perceived in the day before the cursor"), h("label", { for: "perceiver" }, "By "), this.perceiver, this.perceived)));
+  }
+
+  refresh(app: App): void {
+    const was = this.perceiver.value;
+    clear(this.perceiver);
+    this.perceiver.append(h("option", { value: "" }, "everyone"), ...app.model.people.map((p) => h("option", { value: p.id }, p.name)));
+    this.perceiver.value = app.people.has(was) ? was : "";
+    const m = app.model;
+    // Seeded on a spiral, so the layout is the same on every load and spreads in two dimensions.
+    const nodes: PlaceNode[] = m.places.map((_, k) => ({ k, x: Math.cos(k * 2.4) * (120 + 60 * Math.sqrt(k)), y: Math.sin(k * 2.4) * (120 + 60 * Math.sqrt(k)) }));
+    const links = m.connections.map((c) => ({ source: c.a, target: c.b }));
+    forceSimulation(nodes)
+      .randomSource(() => 0.5)
+      .force("link", forceLink<PlaceNode, { source: number; target: number }>(links).id((d) => d.k).distance(250).strength(0.7))
+      .force("charge", forceManyBody().strength(-900))
+      .force("collide", forceCollide(140))
+      .stop()
+      .tick(200);
+    this.positions = nodes.map((n) => ({ x: n.x ?? 0, y: n.y ?? 0 }));
+    this.build(app);
+    this.moved(app);
+    this.panZoom.fit();
+  }
+
+  /** One group per place, redrawn only when who is there or whose scent reaches it changes. */
+  private groups: { g: SVGGElement; key: string; height: number }[] = [];
+
+  private build(app: App): void {
+    const m = app.model;
+    clear(this.svgEl);
+    this.groups = [];
+    if (!m.places.length) {
+      this.svgEl.append(svg("text", { x: 10, y: 30 }, "The project names no places."));
+      this.svgEl.setAttribute("viewBox", "0 0 400 60");
+      return;
+    }
+    // Lines join the places' title rows, under the boxes, and never move.
+    for (const c of m.connections) {
+      const a = this.positions[c.a];
+      const b = this.positions[c.b];
+      this.svgEl.append(
+        svg("line", { x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: c.kind === "sealed" ? "#bbb" : "#555", "stroke-width": c.kind === "open" ? 4 : 2, "stroke-dasharray": c.kind === "door" ? "10 5" : c.kind === "sealed" ? "2 6" : undefined }),
+        svg("text", { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 - 6, "text-anchor": "middle", class: "edge-label" }, `${c.kind}, ${Math.round(c.distance)} ft`),
+      );
+    }
+    for (const [k, place] of m.places.entries()) {
+      const { x, y } = this.positions[k];
+      const g = svg("g", { class: "place", "data-place": place.id, transform: `translate(${x - PLACE_WIDTH / 2},${y - 20})` });
+      this.svgEl.append(g);
+      this.groups.push({ g, key: "", height: 0 });
+    }
+  }
+
+  moved(app: App): void {
+    const m = app.model;
+    const hour = app.cursor;
+    if (this.groups.length !== m.places.length) this.build(app);
+    if (!m.places.length) return;
+    const reach = scentReach(app, hour);
+    const where = whoIsWhere(m, hour);
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    let maxY = -Infinity;
+    m.places.forEach((place, k) => {
+      const here = where.get(place.id) ?? [];
+      const shown = reach[k].slice(0, 6);
+      const designations = here.map((p) => valueAt(p, "designation", hour));
+      const key = JSON.stringify([here.map((p) => p.id), designations, shown.map((r) => [r.person.id, Math.round(r.strength * 100), r.masked < 1, r.hidden]), reach[k].length]);
+      const group = this.groups[k];
+      if (group.key !== key) {
+        group.key = key;
+        group.height = 46 + 18 * (here.length + shown.length + (reach[k].length > 6 ? 1 : 0));
+        this.drawPlace(group.g, place.name, here, designations, shown, reach[k].length, group.height, hour);
+      }
+      const { x, y } = this.positions[k];
+      minX = Math.min(minX, x - PLACE_WIDTH / 2);
+      maxX = Math.max(maxX, x + PLACE_WIDTH / 2);
+      minY = Math.min(minY, y - 30);
+      maxY = Math.max(maxY, y - 20 + group.height);
+    });
+    const pad = 20;
+    this.panZoom.setBase({ x: minX - pad, y: minY - pad, w: maxX - minX + 2 * pad, h: maxY - minY + 2 * pad });
+    this.loadPerceived(app, hour);
+  }
+
+  private drawPlace(g: SVGGElement, name: string, here: StudioPerson[], designations: string[], shown: Reaching[], total: number, height: number, hour: number): void {
+    clear(g);
+    g.append(svg("rect", { width: PLACE_WIDTH, height, rx: 8, fill: "#fff", stroke: "#333", "stroke-width": 1.5 }), svg("text", { x: 10, y: 20, class: "place-name" }, name));
+    let row = 40;
+    here.forEach((p, j) => {
+      const mark = designationMark(designations[j]);
+      g.append(svg("text", { x: 10, y: row, class: "occupant", "data-person": p.id }, svg("tspan", { fill: mark.colour, class: "shape" }, mark.shape), ` ${p.name} is here`));
+      row += 18;
+    });
+    for (const r of shown) {
+      const barW = 80;
+      const label = r.hidden ? `⊘ ${r.person.name} (hidden)` : `${r.person.name} ${Math.round(r.strength * 100)}%${r.masked < 1 ? " M" : ""}`;
+      g.append(
+        svg("rect", { x: 10, y: row - 10, width: barW, height: 10, fill: "#eee", stroke: "#999", "stroke-width": 0.5 }),
+        svg("rect", { x: 10, y: row - 10, width: barW * r.strength, height: 10, fill: designationMark(valueAt(r.person, "designation", hour)).colour, class: r.masked < 1 ? "masked" : "" }),
+        svg("text", { x: 96, y: row, class: "reach", "data-person": r.person.id }, label),
+      );
+      row += 18;
+    }
+    if (total > 6) g.append(svg("text", { x: 10, y: row, class: "reach" }, `and ${total - 6} more`));
+  }
+
+  private loadPerceived(app: App, hour: number): void {
+    this.lastApp = app;
+    const seq = ++this.seq;
+    const who = this.perceiver.value;
+    // Only the latest cursor's answer is shown; moving fast does not queue up redraws.
+    void fetchEvents({ type: "perceived,trace-perceived,noticed", from: hour - 24, to: hour, limit: 60, person: who || undefined }).then(({ events, total }) => {
+      if (seq !== this.seq) return;
+      // The perceiver is named first in a perception; the server's filter matches either side.
+      const shown = who ? events.filter((e) => e.people[0] === who) : events;
+      clear(this.perceived);
+      for (const e of shown.slice().reverse()) this.perceived.append(h("li", {}, h("span", { class: "since" }, `${formatDateTime(e.hour)} `), e.text));
+      const subject = who ? (app.people.get(who)?.name ?? who) : "Nobody";
+      if (!shown.length) this.perceived.append(h("li", {}, `${subject} perceived ${who ? "nothing" : "anything"} new between ${formatDateTime(hour - 24)} and ${formatDateTime(hour)}.`));
+      if (!who && total > events.length) this.perceived.append(h("li", { class: "since" }, `${total - events.length} more not shown`));
+    });
+  }
+}

@@ -1,0 +1,298 @@
+/**
+ * What the studio's page draws, worked out once per change of the project: the simulation's log
+ * turned into change points per person and field (so the page finds anyone's state at any hour by
+ * a binary search, never by simulating again), the chapters, the checker's findings and the place
+ * graph's effective distances. Pure and browser-safe, like the engine it reads.
+ */
+import { parseDistance, type Hour } from "../core/time.js";
+import type { Finding } from "../check/finding.js";
+import type { CheckMeta } from "../check/check.js";
+import { PlaceGraph } from "../model/place-graph.js";
+import type { SimEvent } from "../sim/event.js";
+import { Simulator } from "../sim/simulator.js";
+import type { Chapter } from "../story/chapters.js";
+import type { Project } from "../story/load.js";
+
+/** The state a timeline lane shows, one change-point series each. */
+export const FIELDS = ["designation", "cycle", "suppressed", "bondedTo", "partner", "matched", "status", "owner", "guardian", "location"] as const;
+export type Field = (typeof FIELDS)[number];
+
+/** A value held from `hours[k]` until `hours[k + 1]`, set by event `events[k]` ("" for the cast's own line). */
+export interface Track {
+  hours: Hour[];
+  values: string[];
+  events: string[];
+}
+
+export interface StudioPerson {
+  id: string;
+  name: string;
+  species: string;
+  alignment: string;
+  /** The birth hour, or null when the cast gives none. */
+  born: Hour | null;
+  strength: number;
+  /** Their presence masks others' scent (a beta, in most worlds), as of the run's end. */
+  masker: boolean;
+  scentNotes: string[];
+  roles: string[];
+  /** The cast line that introduces them (project-relative file). */
+  at: { file: string; line: number };
+  track: Record<Field, Track>;
+}
+
+export interface StudioRelation {
+  kind: string;
+  a: string;
+  b: string;
+  since: Hour | null;
+  at: { file: string; line: number };
+}
+
+export interface StudioChapter {
+  index: number;
+  file: string;
+  title: string;
+  hour: Hour;
+  dated: boolean;
+  where: string;
+  present: string[];
+  pov: string;
+  /** Line (1-based) where the prose starts, after the front matter. */
+  bodyLine: number;
+}
+
+export interface StudioPlace {
+  id: string;
+  name: string;
+  /** Places scent can reach from here, with effective distances (feet), nearest first. */
+  reach: [place: number, distance: number][];
+}
+
+export interface StudioScent {
+  signatureRange: number;
+  /** Whether suppressants hide the signature in this world. */
+  suppressedHidesSignature: boolean;
+  masking: { factorEach: number; floor: number } | null;
+}
+
+export interface StudioModel {
+  /** Bumped on every rebuild, so the page knows a fresher model from a stale one. */
+  version: number;
+  title: string;
+  world: string;
+  start: Hour;
+  until: Hour;
+  seed: number;
+  projectFile: string;
+  designations: string[];
+  people: StudioPerson[];
+  relations: StudioRelation[];
+  places: StudioPlace[];
+  /** The place graph's connections, by place index. */
+  connections: { a: number; b: number; kind: string; distance: number }[];
+  scent: StudioScent;
+  chapters: StudioChapter[];
+  findings: Finding[];
+  rules: Pick<CheckMeta, "id" | "severity" | "description">[];
+  eventCount: number;
+  /** When the project cannot be loaded: what is wrong (the findings say where). */
+  error?: string;
+}
+
+export interface BuildInput {
+  project: Project;
+  chapters: readonly Chapter[];
+  findings: readonly Finding[];
+  rules: readonly CheckMeta[];
+  until: Hour;
+  version: number;
+  /** Makes a file path project-relative (with forward slashes). */
+  relative: (file: string) => string;
+}
+
+export interface BuiltModel {
+  model: StudioModel;
+  log: SimEvent[];
+}
+
+/** Which events can set each field: a change is credited to the latest of them in its hour. */
+const FIELD_EVENTS: Record<Field, RegExp> = {
+  designation: /presentation|born/,
+  cycle: /heat|rut|cycle|prodrome|phase|breakthrough|suppressant/,
+  suppressed: /suppressant/,
+  bondedTo: /bond|bite/,
+  partner: /partner/,
+  matched: /match/,
+  status: /status|enact|repeal|free|sold|sell/,
+  owner: /status|owner|free|sold|sell/,
+  guardian: /guardian|appointed/,
+  location: /move|visit|drawn|avoid/,
+};
+
+/** Events that only record what someone noticed: they change nobody's state. */
+const OBSERVATIONS: ReadonlySet<string> = new Set(["perceived", "trace-perceived", "noticed", "calmed"]);
+
+export function buildModel(input: BuildInput): BuiltModel {
+  const { project, until } = input;
+  const sim = new Simulator(project, { until });
+  const tracks: Record<Field, Track>[] = project.people.map(() => Object.fromEntries(FIELDS.map((f) => [f, { hours: [], values: [], events: [] }])) as unknown as Record<Field, Track>);
+  const indexOf = new Map(project.people.map((p, i) => [p.id, i]));
+
+  const read = (i: number): Record<Field, string> => {
+    const c = sim.cycles.current(i);
+    const other = (k: number) => (k >= 0 ? sim.ids[k] : "");
+    return {
+      designation: !sim.hasAxis[i] ? "none" : sim.designationOf(i) || (sim.bornAt(i) === undefined ? "unknown" : "unpresented"),
+      cycle: c ? `${c.cycle}:${c.phase}` : "",
+      suppressed: sim.suppressed[i] === 1 ? "yes" : "",
+      bondedTo: other(sim.mate[i]),
+      partner: other(sim.partner[i]),
+      matched: sim.matched[i] === 1 ? "yes" : "",
+      status: sim.status[i],
+      owner: other(sim.owner[i]),
+      guardian: other(sim.guardian[i]),
+      location: sim.location[i] >= 0 ? sim.places[sim.location[i]] : "",
+    };
+  };
+  /** `events`: what named the person this hour, in order; `fallback`: whether any of them may take the credit. */
+  const record = (i: number, hour: Hour, events: readonly SimEvent[], fallback: boolean): void => {
+    const now = read(i);
+    const t = tracks[i];
+    for (const f of FIELDS) {
+      const track = t[f];
+      const last = track.values.length - 1;
+      if (last >= 0 && track.values[last] === now[f]) continue;
+      const event = creditFor(f, events, fallback);
+      if (last >= 0 && track.hours[last] === hour) {
+        // Two changes in one hour: the later one stands.
+        track.values[last] = now[f];
+        track.events[last] = event;
+        continue;
+      }
+      track.hours.push(hour);
+      track.values.push(now[f]);
+      track.events.push(event);
+    }
+  };
+
+  // The cast's own state first (the cause is the cast line), then the start hour's work, then
+  // every hour the queue has work. Only the people an event that changes state names can have
+  // changed, so only they are read again.
+  const causeOf = (from: number): Map<number, SimEvent[]> => {
+    const by = new Map<number, SimEvent[]>();
+    for (let k = from; k < sim.log.length; k++) {
+      const e = sim.log[k];
+      if (OBSERVATIONS.has(e.type)) continue;
+      for (const id of e.people) {
+        const i = indexOf.get(id);
+        if (i === undefined) continue;
+        const list = by.get(i);
+        if (list) list.push(e);
+        else by.set(i, [e]);
+      }
+    }
+    return by;
+  };
+  for (let i = 0; i < sim.n; i++) record(i, project.start, [], false);
+  sim.advanceTo(project.start);
+  const first = causeOf(0);
+  // Setting up (relations, presentation) may change anyone, with or without an event; what no
+  // event of its kind explains comes from the cast.
+  for (let i = 0; i < sim.n; i++) record(i, project.start, first.get(i) ?? [], false);
+  for (;;) {
+    const h = sim.queue.peekHour();
+    if (h === undefined || h > until) break;
+    const from = sim.log.length;
+    sim.advanceTo(h);
+    for (const [i, events] of causeOf(from)) record(i, sim.now, events, true);
+  }
+  sim.advanceTo(until);
+
+  const s = project.world.spec.scent;
+  const signatureRange = parseDistance(s.signatureRange) ?? 0;
+  const widest = Math.max(signatureRange, ...Object.values(s.tells ?? {}).map((t) => parseDistance(t.range) ?? 0));
+  const graph = new PlaceGraph(project.places.length, project.connections, s.connections, widest * 4);
+  const masking = s.masking ? { factorEach: s.masking.factorEach, floor: s.masking.floor } : null;
+  const isMasker = s.masking ? project.world.condition("person", s.masking.maskers) : undefined;
+  const placeNames = new Map((project.spec.places ?? []).map((p) => [p.id, p.name ?? p.id]));
+
+  const model: StudioModel = {
+    version: input.version,
+    title: project.spec.title ?? project.dir,
+    world: project.world.spec.id ?? "",
+    start: project.start,
+    until,
+    seed: project.seed,
+    projectFile: input.relative(project.file),
+    designations: [...project.world.designations],
+    people: project.people.map((p, i) => ({
+      id: p.id,
+      name: p.spec.name,
+      species: p.species,
+      alignment: sim.alignment[i],
+      born: p.born ?? null,
+      strength: sim.strength[i],
+      masker: isMasker ? isMasker({ person: sim.view(i) }) : false,
+      scentNotes: [...(p.spec.scent ?? [])],
+      roles: [...sim.roles[i]].sort(),
+      at: { file: input.relative(p.at.file), line: p.at.line },
+      track: tracks[i],
+    })),
+    relations: project.relations.map((r) => ({ kind: r.kind, a: project.people[r.a].id, b: project.people[r.b].id, since: r.since ?? null, at: { file: input.relative(r.at.file), line: r.at.line } })),
+    places: project.places.map((id, k) => {
+      const reach = graph.reachFrom(k);
+      return { id, name: placeNames.get(id) ?? id, reach: Array.from(reach.places, (q, j): [number, number] => [q, Math.round(reach.distances[j] * 10) / 10]) };
+    }),
+    connections: project.connections.map((c) => ({ a: c.a, b: c.b, kind: c.kind, distance: c.distance })),
+    scent: { signatureRange, suppressedHidesSignature: project.world.spec.suppressants?.hides?.includes("signature") ?? false, masking },
+    chapters: input.chapters.map((c) => ({
+      index: c.index,
+      file: input.relative(c.file),
+      title: c.title ?? input.relative(c.file).replace(/^.*\//, "").replace(/\.[a-z]+$/i, ""),
+      hour: c.hour,
+      dated: c.dated,
+      where: c.where !== undefined ? project.places[c.where] : "",
+      present: c.present.map((k) => project.people[k].id),
+      pov: c.pov !== undefined ? project.people[c.pov].id : "",
+      bodyLine: c.text.slice(0, c.bodyStart).split("\n").length,
+    })),
+    findings: input.findings.map((f) => relativeFinding(f, input.relative)),
+    rules: input.rules.map((r) => ({ id: r.id, severity: r.severity, description: r.description })),
+    eventCount: sim.log.length,
+  };
+  return { model, log: sim.log };
+}
+
+function creditFor(field: Field, events: readonly SimEvent[], fallback: boolean): string {
+  for (let k = events.length - 1; k >= 0; k--) if (FIELD_EVENTS[field].test(events[k].type)) return events[k].id;
+  return fallback && events.length ? events[events.length - 1].id : "";
+}
+
+export function relativeFinding(f: Finding, relative: (file: string) => string): Finding {
+  return { ...f, file: f.file ? relative(f.file) : "", causes: f.causes.map((c) => (c.file ? { ...c, file: relative(c.file) } : c)) };
+}
+
+/** The page's fallback when the project does not load: no simulation, only what is wrong. */
+export function emptyModel(version: number, title: string, projectFile: string, findings: readonly Finding[], rules: readonly CheckMeta[], error: string): StudioModel {
+  return {
+    version,
+    title,
+    world: "",
+    start: 0,
+    until: 0,
+    seed: 0,
+    projectFile,
+    designations: [],
+    people: [],
+    relations: [],
+    places: [],
+    connections: [],
+    scent: { signatureRange: 0, suppressedHidesSignature: false, masking: null },
+    chapters: [],
+    findings: [...findings],
+    rules: rules.map((r) => ({ id: r.id, severity: r.severity, description: r.description })),
+    eventCount: 0,
+    error,
+  };
+}

@@ -1,0 +1,167 @@
+/**
+ * The studio's data: the model the page draws agrees with the simulator's own state at any hour
+ * and with `scentline check`, the event endpoint filters the log, and a save on disk reaches the
+ * page's stream.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { request } from "node:http";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkProject } from "../src/check/run.js";
+import { nodeReader } from "../src/node/io.js";
+import type { SimEvent } from "../src/sim/event.js";
+import { stateAt } from "../src/sim/state.js";
+import { loadProject } from "../src/story/load.js";
+import type { StudioModel } from "../src/studio/model.js";
+import { valueAt } from "../src/studio/app/state-index.js";
+import { get, studioOnCopy, type StudioCopy } from "./helpers/studio.js";
+
+const examples = readdirSync("examples");
+
+describe.each(examples)("studio model of %s", (example) => {
+  let s: StudioCopy;
+  let model: StudioModel;
+  beforeAll(async () => {
+    s = await studioOnCopy(example);
+    model = JSON.parse((await get(s.studio.port, "/api/model")).body) as StudioModel;
+  });
+  afterAll(() => s.close());
+
+  it("has the cast, the places, the chapters and a run to a month past the last chapter or a year", () => {
+    const project = loadProject(join(s.dir, "scentline.yaml"), nodeReader()).project!;
+    expect(model.people.map((p) => p.id)).toEqual(project.people.map((p) => p.id));
+    expect(model.places.map((p) => p.id)).toEqual(project.places);
+    expect(model.chapters.length).toBe(existsSync(join(s.dir, "chapters")) ? readdirSync(join(s.dir, "chapters")).length : 0);
+    expect(model.until).toBeGreaterThanOrEqual(model.start + 8766);
+    for (const c of model.chapters) expect(model.until).toBeGreaterThan(c.hour);
+  });
+
+  it("gives everyone's state at any hour as the simulator does (the change points are complete)", () => {
+    const project = loadProject(join(s.dir, "scentline.yaml"), nodeReader()).project!;
+    const span = model.until - model.start;
+    for (const share of [0, 0.013, 0.05, 0.11, 0.3, 0.52, 0.77, 1]) {
+      const hour = Math.round(model.start + share * span);
+      const truth = stateAt(project, hour);
+      for (const [k, p] of truth.people.entries()) {
+        const m = model.people[k];
+        const got = {
+          designation: valueAt(m, "designation", hour),
+          cycle: valueAt(m, "cycle", hour),
+          suppressed: valueAt(m, "suppressed", hour) === "yes",
+          bondedTo: valueAt(m, "bondedTo", hour),
+          partner: valueAt(m, "partner", hour),
+          status: valueAt(m, "status", hour),
+          owner: valueAt(m, "owner", hour),
+          guardian: valueAt(m, "guardian", hour),
+          location: valueAt(m, "location", hour),
+        };
+        const want = { designation: p.designation, cycle: p.cycle ? `${p.cycle}:${p.phase}` : "", suppressed: p.suppressed, bondedTo: p.bondedTo, partner: p.partner, status: p.status, owner: p.owner, guardian: p.guardian, location: p.location };
+        expect(got, `${p.id} at ${truth.at}`).toEqual(want);
+      }
+    }
+  });
+
+  it("carries the checker's findings, with file names relative to the project", () => {
+    const checked = checkProject(join(s.dir, "scentline.yaml"), nodeReader());
+    expect(model.findings.map((f) => [f.ruleId, f.line, f.message])).toEqual(checked.findings.map((f) => [f.ruleId, f.line, f.message]));
+    for (const f of model.findings) if (f.file) expect(f.file).not.toMatch(/^\//);
+  });
+
+  it("names, for every change, an event of the log that exists", async () => {
+    const ids = new Set<string>();
+    for (const p of model.people) for (const t of Object.values(p.track)) for (const e of t.events) if (e) ids.add(e);
+    const { events } = JSON.parse((await get(s.studio.port, `/api/events?ids=${[...ids].join(",")}`)).body) as { events: SimEvent[] };
+    expect(events.map((e) => e.id).sort()).toEqual([...ids].sort());
+  });
+});
+
+describe("studio events endpoint", () => {
+  let s: StudioCopy;
+  beforeAll(async () => (s = await studioOnCopy("guardianship")));
+  afterAll(() => s.close());
+
+  it("credits each change to the event that made it, and the cast's own values to the cast", async () => {
+    const model = JSON.parse((await get(s.studio.port, "/api/model")).body) as StudioModel;
+    const rey = model.people.find((p) => p.id === "rey")!;
+    const typeOf = async (id: string) => (JSON.parse((await get(s.studio.port, `/api/events?ids=${id}`)).body) as { events: SimEvent[] }).events[0]?.type;
+    expect(rey.track.designation.events[0]).toBe("");
+    expect(rey.track.location.events[0]).toBe("");
+    expect(await typeOf(rey.track.guardian.events[0])).toBe("guardian-appointed");
+    const bonded = rey.track.bondedTo.values.findIndex((v) => v === "ben");
+    expect(await typeOf(rey.track.bondedTo.events[bonded])).toMatch(/bond/);
+    const moved = rey.track.location.values.findIndex((v) => v === "solo-house");
+    expect(await typeOf(rey.track.location.events[moved])).toBe("moved");
+  });
+
+  it("filters by person, type and hours, the latest last", async () => {
+    const all = JSON.parse((await get(s.studio.port, "/api/events?limit=20000")).body) as { events: SimEvent[]; total: number };
+    expect(all.total).toBe(s.studio.project.log.length);
+    const mid = all.events[Math.floor(all.events.length / 2)].hour;
+    const r = JSON.parse((await get(s.studio.port, `/api/events?person=rey&type=heat-began,heat-ended&to=${mid}`)).body) as { events: SimEvent[]; total: number };
+    expect(r.events.length).toBeGreaterThan(0);
+    for (const e of r.events) {
+      expect(e.people).toContain("rey");
+      expect(["heat-began", "heat-ended"]).toContain(e.type);
+      expect(e.hour).toBeLessThanOrEqual(mid);
+    }
+    const quiet = JSON.parse((await get(s.studio.port, "/api/events?person=rey&skip=perceived,trace-perceived")).body) as { events: SimEvent[]; total: number };
+    expect(quiet.events.length).toBeGreaterThan(0);
+    for (const e of quiet.events) expect(e.type).not.toMatch(/perceived/);
+    const few = JSON.parse((await get(s.studio.port, "/api/events?limit=3")).body) as { events: SimEvent[]; total: number };
+    expect(few.events.map((e) => e.id)).toEqual(all.events.slice(-3).map((e) => e.id));
+  });
+});
+
+describe("studio watch", () => {
+  let s: StudioCopy;
+  beforeAll(async () => (s = await studioOnCopy("classic")));
+  afterAll(() => s.close());
+
+  it("rebuilds within a second of a save, and says so on the stream", async () => {
+    const port = s.studio.port;
+    const versions: number[] = [];
+    const stream = request({ host: "127.0.0.1", port, path: "/api/stream", headers: { host: `127.0.0.1:${port}` } });
+    const first = new Promise<void>((ok) => {
+      stream.on("response", (res) => {
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => {
+          for (const m of chunk.matchAll(/data: (\{.*\})/g)) versions.push((JSON.parse(m[1]) as { version: number }).version);
+          ok();
+        });
+      });
+    });
+    stream.end();
+    await first;
+    expect(versions).toEqual([1]);
+    const file = join(s.dir, "scentline.yaml");
+    const saved = performance.now();
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^title: .*$/m, "title: Renamed on disk"));
+    while (versions.length < 2 && performance.now() - saved < 5000) await new Promise((r) => setTimeout(r, 10));
+    const took = performance.now() - saved;
+    stream.destroy();
+    expect(versions.at(-1)).toBeGreaterThan(1);
+    expect(took).toBeLessThan(1000);
+    const model = JSON.parse((await get(port, "/api/model")).body) as StudioModel;
+    expect(model.title).toBe("Renamed on disk");
+  });
+
+  it("shows what is wrong when a save breaks the project, and recovers on the next", async () => {
+    const port = s.studio.port;
+    const file = join(s.dir, "scentline.yaml");
+    const good = readFileSync(file, "utf8");
+    const wait = async (test: (m: StudioModel) => boolean) => {
+      for (let k = 0; k < 200; k++) {
+        const m = JSON.parse((await get(port, "/api/model")).body) as StudioModel;
+        if (test(m)) return m;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      throw new Error("the model did not change");
+    };
+    writeFileSync(file, good.replace(/^world: .*$/m, "world: no-such-world"));
+    const broken = await wait((m) => !!m.error);
+    expect(broken.findings.some((f) => f.severity === "error" && f.file === "scentline.yaml")).toBe(true);
+    writeFileSync(file, good);
+    const fixed = await wait((m) => !m.error);
+    expect(fixed.people.length).toBeGreaterThan(0);
+  });
+});
