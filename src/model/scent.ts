@@ -7,6 +7,7 @@
 import { parseDistance, parseDuration } from "../core/time.js";
 import type { Cause } from "../sim/event.js";
 import { PlaceGraph } from "./place-graph.js";
+import { maskerCounts, type MaskerCounts } from "./masking.js";
 import { ruleCauses } from "../sim/causes.js";
 import type { Simulator } from "../sim/simulator.js";
 import type { PersonView } from "../rules/expr.js";
@@ -54,8 +55,8 @@ export class ScentEngine {
   private readonly upperBound: Map<string, number>;
   /** What suppressants hide. */
   private readonly hidden: ReadonlySet<string>;
-  /** The maskers in or next to each place, worked out when first needed after a move there. */
-  private readonly maskCache = new Map<number, { causes: readonly Cause[]; maskers: ReadonlySet<number> }>();
+  /** The maskers in or next to each place (none when the world has no masking). */
+  private readonly maskers: MaskerCounts | undefined;
   private readonly tellRanges: Map<string, number>;
   private readonly signatureRange: number;
   private readonly rangeRules: { rule: RangeRuleSpec; range: number }[];
@@ -95,13 +96,19 @@ export class ScentEngine {
     for (const [tell, r] of this.tellRanges) this.upperBound.set(tell, Math.max(r, widest) * stretch);
     this.maxRange = Math.max(...this.upperBound.values());
     this.graph = new PlaceGraph(places, sim.project.connections, sim.world.spec.scent.connections, this.maxRange);
+    const masking = s.masking;
+    if (masking) {
+      const host = { members: this.members, neighbours: this.graph.neighbours, view: (i: number) => sim.view(i) };
+      this.maskers = maskerCounts(host, sim.n, sim.world.condition("person", masking.maskers));
+    }
   }
 
-  /** Masking counts people in a place and its neighbours: forget the counts a move changes. */
-  private forgetMasking(place: number): void {
-    if (place < 0 || this.maskCache.size === 0) return;
-    this.maskCache.delete(place);
-    for (const n of this.graph.neighbours[place]) this.maskCache.delete(n.place);
+  /** The person joins a place's people (once). */
+  private join(i: number, place: number): void {
+    const here = this.members[place];
+    if (here.has(i)) return;
+    here.add(i);
+    this.maskers?.entered(i, place);
   }
 
   /**
@@ -113,13 +120,13 @@ export class ScentEngine {
     this.refreshPerson(i);
   }
 
-  /** Someone's designation or state changed: cached masking no longer holds. */
-  invalidate(): void {
-    this.maskCache.clear();
+  /** Someone's designation or state changed: whether they mask may have too. */
+  invalidate(i: number): void {
+    this.maskers?.changed(i);
   }
 
   refreshAll(): void {
-    for (let i = 0; i < this.sim.n; i++) if (this.sim.location[i] >= 0) this.members[this.sim.location[i]].add(i);
+    for (let i = 0; i < this.sim.n; i++) if (this.sim.location[i] >= 0) this.join(i, this.sim.location[i]);
     for (let i = 0; i < this.sim.n; i++) this.refreshPerson(i);
   }
 
@@ -198,23 +205,11 @@ export class ScentEngine {
     const sim = this.sim;
     const m = sim.world.spec.scent.masking;
     const place = sim.location[target];
-    if (!m || place < 0) return NO_MASK;
-    let atPlace = this.maskCache.get(place);
-    if (!atPlace) {
-      const isMasker = sim.world.condition("person", m.maskers);
-      const who = new Set<number>();
-      const count = (p: number) => {
-        for (const q of this.members[p]) if (isMasker({ person: sim.view(q) })) who.add(q);
-      };
-      count(place);
-      for (const n of this.graph.neighbours[place]) count(n.place);
-      atPlace = { causes: ruleCauses(m, "scent.masking"), maskers: who };
-      this.maskCache.set(place, atPlace);
-    }
+    if (!m || !this.maskers || place < 0) return NO_MASK;
     // The emitter does not mask itself.
-    const n = atPlace.maskers.size - (atPlace.maskers.has(target) ? 1 : 0);
+    const n = this.maskers.around(target, place);
     if (n <= 0) return NO_MASK;
-    return { factor: Math.max(m.floor, Math.pow(m.factorEach, n)), causes: atPlace.causes, maskers: n };
+    return { factor: Math.max(m.floor, Math.pow(m.factorEach, n)), causes: ruleCauses(m, "scent.masking"), maskers: n };
   }
 
   canPerceive(i: number): boolean {
@@ -374,16 +369,16 @@ export class ScentEngine {
 
   moved(i: number, from: number, causes: readonly Cause[]): void {
     const sim = this.sim;
-    const maskerLeft = from >= 0 && !!this.maskCache.get(from)?.maskers.has(i);
-    this.forgetMasking(from);
-    this.forgetMasking(sim.location[i]);
+    const maskerLeft = from >= 0 && !!this.maskers?.knownMasker(i, from);
+    this.maskers?.forget(from);
+    this.maskers?.forget(sim.location[i]);
     if (from >= 0) {
-      this.members[from].delete(i);
+      if (this.members[from].delete(i)) this.maskers?.left(i, from);
       if (this.bearers.get(from)?.delete(i)) this.bearersAt(sim.location[i]).add(i);
       this.residue[from].push({ person: i, hour: sim.now });
     }
     const to = sim.location[i];
-    this.members[to].add(i);
+    this.join(i, to);
     this.traces(i, to, causes);
     this.refreshPerson(i);
     this.refreshPerceiver(i);

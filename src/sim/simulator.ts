@@ -226,7 +226,7 @@ export class Simulator {
       const d = this.world.designations[this.designation[i]];
       this.strength[i] = this.project.people[i].spec.strength ?? this.world.spec.strength?.[d] ?? 1;
       const e = this.emit("presentation", [i], `${this.names[i]} presents as ${d}.`, cause, { designation: d });
-      this.scent.invalidate();
+      this.scent.invalidate(i);
       this.lastCause[i] = e.id;
       return e;
     };
@@ -292,7 +292,7 @@ export class Simulator {
       case "stop-suppressants": {
         const on = e.spec.type === "suppressants";
         this.suppressed[who!] = on ? 1 : 0;
-        this.scent.invalidate();
+        this.scent.invalidate(who!);
         const ev = this.emit(on ? "suppressants-started" : "suppressants-stopped", [who!], `${this.names[who!]} ${on ? "starts" : "stops"} taking suppressants.`, [input]);
         this.lastCause[who!] = ev.id;
         this.scent.refreshPerson(who!);
