@@ -49,7 +49,8 @@ export class PlaceGraph {
     const order: number[] = [];
     const done = new Set<number>();
     while (queue.size > 0) {
-      const { hour: d, item: u } = queue.pop()!;
+      const d = queue.peekHour()!;
+      const u = queue.pop()!;
       if (done.has(u)) continue;
       done.add(u);
       order.push(u);

@@ -367,7 +367,8 @@ export class ScentEngine {
     }
   }
 
-  moved(i: number, from: number, causes: readonly Cause[]): void {
+  /** Person i has just moved (`event`: the move). */
+  moved(i: number, from: number, event: string): void {
     const sim = this.sim;
     const maskerLeft = from >= 0 && !!this.maskers?.knownMasker(i, from);
     this.maskers?.forget(from);
@@ -379,7 +380,7 @@ export class ScentEngine {
     }
     const to = sim.location[i];
     this.join(i, to);
-    this.traces(i, to, causes);
+    this.traces(i, to, event);
     this.refreshPerson(i);
     this.refreshPerceiver(i);
     // A masker who leaves lets the scents around the old place carry farther again.
@@ -395,7 +396,7 @@ export class ScentEngine {
   }
 
   /** Left-behind scent in a place, fading by half every residue half-life. */
-  private traces(i: number, place: number, causes: readonly Cause[]): void {
+  private traces(i: number, place: number, event: string): void {
     const sim = this.sim;
     const res = sim.world.spec.scent.residue;
     if (!res || !this.canPerceive(i)) return;
@@ -413,7 +414,7 @@ export class ScentEngine {
       const key = `trace:${i}:${r.person}:${r.hour}`;
       if (this.seenTraces.has(key)) continue;
       this.seenTraces.add(key);
-      sim.emit("trace-perceived", [i, r.person], `${sim.names[i]} smells traces of ${sim.names[r.person]} in ${sim.places[place]} (${strength < 0.5 ? "faint" : "fresh"}).`, [...ruleCauses(res, "scent.residue"), ...causes], { strength });
+      sim.emit("trace-perceived", [i, r.person], `${sim.names[i]} smells traces of ${sim.names[r.person]} in ${sim.places[place]} (${strength < 0.5 ? "faint" : "fresh"}).`, [...ruleCauses(res, "scent.residue"), { kind: "event", id: event }], { strength });
     }
   }
 

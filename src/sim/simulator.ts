@@ -14,7 +14,7 @@ import { NO_PERSON, type PersonView } from "../rules/expr.js";
 import type { Project, ScheduledEvent } from "../story/load.js";
 import type { World } from "../world/load.js";
 import { ruleCauses } from "./causes.js";
-import type { Cause, SimEvent } from "./event.js";
+import { LoggedEvent, type Cause, type SimEvent } from "./event.js";
 import { TimedQueue } from "./queue.js";
 import { Random } from "./random.js";
 
@@ -73,6 +73,7 @@ export class Simulator {
   private readonly scheduleCauses: Cause[] = [];
   private readonly scheduleCauseLists: (readonly Cause[])[] = [];
   private readonly soloPeople: string[][] = [];
+  private readonly cameFrom: { from: string }[] = [];
   /** When each person's latest event happened (to tell a fresh cause from an old one). */
   readonly lastCauseHour: Float64Array;
   private readonly viewFresh: Uint8Array;
@@ -160,9 +161,8 @@ export class Simulator {
     for (;;) {
       const h = this.queue.peekHour();
       if (h === undefined || h > stop) break;
-      const { hour: at, item } = this.queue.pop()!;
-      this.now = at;
-      item();
+      this.now = h;
+      this.queue.pop()!();
     }
     // The run stands at the hour asked for: state read now is the state then.
     this.now = Math.max(this.now, stop);
@@ -371,9 +371,11 @@ export class Simulator {
     if (this.location[i] === place) return;
     const from = this.location[i];
     this.location[i] = place;
-    const e = this.emit("moved", [i], `${this.names[i]} goes to ${this.places[place]}.`, causes, from >= 0 ? { from: this.places[from] } : undefined);
+    // Moves from one place share one data object: the log is append-only, so nothing changes it.
+    const data = from >= 0 ? (this.cameFrom[from] ??= { from: this.places[from] }) : undefined;
+    const e = this.emit("moved", [i], `${this.names[i]} goes to ${this.places[place]}.`, causes, data);
     this.lastCause[i] = e.id;
-    this.scent.moved(i, from, [{ kind: "event", id: e.id }]);
+    this.scent.moved(i, from, e.id);
   }
 
   // ----- views and the log -----
@@ -463,7 +465,10 @@ export class Simulator {
 
   emit(type: string, people: number[], text: string, causes: readonly Cause[], data?: SimEvent["data"], severity?: SimEvent["severity"]): SimEvent {
     const ids = people.length === 1 ? (this.soloPeople[people[0]] ??= [this.ids[people[0]]]) : people.map((p) => this.ids[p]);
-    const e: SimEvent = { id: `e${this.nextId++}`, hour: this.now, type, people: ids, text, causes };
+    // A text put together from pieces is a tree of them until read whole; reading one character now
+    // makes it one flat string, far cheaper to keep for the rest of the run.
+    text.charCodeAt(0);
+    const e = new LoggedEvent(`e${this.nextId++}`, this.now, type, ids, text, causes);
     const place = people.length > 0 ? this.location[people[0]] : -1;
     if (place >= 0) e.place = this.places[place];
     if (severity) e.severity = severity;
