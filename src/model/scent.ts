@@ -74,6 +74,11 @@ export class ScentEngine {
   /** A small number for each tell, to key seenTell by number rather than by string. */
   private readonly tellIndex = new Map<string, number>();
   private readonly maxRange: number;
+  /** What smelling a person tells others (scent.reveals). */
+  private readonly revealed: ReadonlySet<string>;
+  /** Half-lives of worn scent and of residue, in hours (the world's text read once). */
+  private readonly wornHalfLife: number;
+  private readonly residueHalfLife: number;
 
   constructor(private readonly sim: Simulator) {
     const places = sim.places.length;
@@ -85,6 +90,9 @@ export class ScentEngine {
     this.signatureRange = parseDistance(s.signatureRange)!;
     this.crowd = s.crowd;
     this.hidden = new Set(sim.world.spec.suppressants?.hides ?? []);
+    this.revealed = new Set(s.reveals ?? []);
+    this.wornHalfLife = parseDuration(s.transfer?.halfLife ?? "1d")!;
+    this.residueHalfLife = s.residue ? parseDuration(s.residue.halfLife)! : Infinity;
     this.tellRanges = new Map(Object.entries(s.tells).map(([k, t]) => [k, parseDistance(t.range)!]));
     this.rangeRules = (s.ranges ?? []).map((rule) => ({ rule, range: parseDistance(rule.range)! }));
     // No rule can stretch a scent beyond these bounds, so farther pairs are skipped unexamined.
@@ -321,7 +329,7 @@ export class ScentEngine {
   /** What smelling a person tells others, per the world's scent.reveals. */
   reveals(target: number): string {
     const sim = this.sim;
-    const r = new Set(sim.world.spec.scent.reveals ?? []);
+    const r = this.revealed;
     const out: string[] = [];
     const notes = sim.project.people[target].spec.scent;
     if (notes?.length) out.push(notes.join(", "));
@@ -335,7 +343,8 @@ export class ScentEngine {
   }
 
   wornNow(i: number): number[] {
-    const half = parseDuration(this.sim.world.spec.scent.transfer?.halfLife ?? "1d")!;
+    const half = this.wornHalfLife;
+    if (this.worn[i].length === 0) return [];
     return this.worn[i].filter((w) => Math.pow(0.5, (this.sim.now - w.hour) / half) >= 0.25).map((w) => w.from);
   }
 
@@ -400,7 +409,7 @@ export class ScentEngine {
     const sim = this.sim;
     const res = sim.world.spec.scent.residue;
     if (!res || !this.canPerceive(i)) return;
-    const half = parseDuration(res.halfLife)!;
+    const half = this.residueHalfLife;
     // Residue is kept in the order it was left: the faded entries are all at the front.
     const left = this.residue[place];
     const fadeAfter = half * Math.log2(10);

@@ -74,6 +74,8 @@ export class Simulator {
   private readonly scheduleCauseLists: (readonly Cause[])[] = [];
   private readonly soloPeople: string[][] = [];
   private readonly cameFrom: { from: string }[] = [];
+  /** How often each routine of the schedule recurs, in hours (read once). */
+  private readonly everies: (number | undefined)[] = [];
   /** When each person's latest event happened (to tell a fresh cause from an old one). */
   readonly lastCauseHour: Float64Array;
   private readonly viewFresh: Uint8Array;
@@ -248,7 +250,7 @@ export class Simulator {
   /** Performs a scheduled event, and plans its next occurrence if it is a routine. */
   private repeat(e: ScheduledEvent, occurrence: number): void {
     this.perform(e);
-    const every = e.spec.every ? parseDuration(e.spec.every) : undefined;
+    const every = e.spec.every ? (this.everies[e.index] ??= parseDuration(e.spec.every)) : undefined;
     if (!every || (e.spec.times !== undefined && occurrence >= e.spec.times)) return;
     this.at(this.now + Math.max(1, Math.round(every)), () => this.repeat(e, occurrence + 1));
   }
