@@ -10,7 +10,7 @@ import { PlaceGraph } from "./place-graph.js";
 import { maskerCounts, type MaskerCounts } from "./masking.js";
 import { ruleCauses } from "../sim/causes.js";
 import type { Simulator } from "../sim/simulator.js";
-import type { PersonView } from "../rules/expr.js";
+import type { Condition, PersonView } from "../rules/expr.js";
 import type { Static } from "@sinclair/typebox";
 import type { RangeRule } from "../world/schema.js";
 
@@ -59,7 +59,10 @@ export class ScentEngine {
   private readonly maskers: MaskerCounts | undefined;
   private readonly tellRanges: Map<string, number>;
   private readonly signatureRange: number;
-  private readonly rangeRules: { rule: RangeRuleSpec; range: number }[];
+  private readonly rangeRules: { rule: RangeRuleSpec; range: number; when: Condition }[];
+  /** The conditions of the range modifiers and of the responses, in the world's order (compiled once). */
+  private readonly modifierWhen: Condition[];
+  private readonly responseWhen: Condition[];
   private readonly members: Set<number>[];
   /** The places and how far scent goes between them. */
   readonly graph: PlaceGraph;
@@ -94,7 +97,9 @@ export class ScentEngine {
     this.wornHalfLife = parseDuration(s.transfer?.halfLife ?? "1d")!;
     this.residueHalfLife = s.residue ? parseDuration(s.residue.halfLife)! : Infinity;
     this.tellRanges = new Map(Object.entries(s.tells).map(([k, t]) => [k, parseDistance(t.range)!]));
-    this.rangeRules = (s.ranges ?? []).map((rule) => ({ rule, range: parseDistance(rule.range)! }));
+    this.rangeRules = (s.ranges ?? []).map((rule) => ({ rule, range: parseDistance(rule.range)!, when: sim.world.condition("perception", rule.when) }));
+    this.modifierWhen = (s.rangeModifiers ?? []).map((m) => sim.world.condition("perception", m.when));
+    this.responseWhen = (s.responses ?? []).map((r) => sim.world.condition("perception", r.when));
     // No rule can stretch a scent beyond these bounds, so farther pairs are skipped unexamined.
     const stretch =
       (s.rangeModifiers ?? []).reduce((f, m) => f * Math.max(1, m.factor), 1) *
@@ -173,12 +178,12 @@ export class ScentEngine {
     const vars = { perceiver: views?.perceiver ?? sim.view(perceiver), target: views?.target ?? sim.view(target), tell, intensity };
     const signature = tell === SIGNATURE;
     let range = signature ? this.signatureRange : (this.tellRanges.get(tell) ?? this.signatureRange);
-    const specific = this.rangeRules.findIndex((r) => sim.world.condition("perception", r.rule.when)(vars));
+    const specific = this.rangeRules.findIndex((r) => r.when(vars));
     if (specific >= 0) range = this.rangeRules[specific].range;
     let modifiers: number[] | undefined;
     const rangeModifiers = s.rangeModifiers ?? [];
     for (let k = 0; k < rangeModifiers.length; k++) {
-      if (!sim.world.condition("perception", rangeModifiers[k].when)(vars)) continue;
+      if (!this.modifierWhen[k](vars)) continue;
       range *= rangeModifiers[k].factor;
       (modifiers ??= []).push(k);
     }
@@ -300,16 +305,19 @@ export class ScentEngine {
       const strength = Math.round((1 - distance / Math.max(range, 1)) * 100) / 100;
       const reveals = this.reveals(target);
       const what = em.tell === SIGNATURE ? `${sim.names[target]}'s scent${reveals ? ` (${reveals})` : ""}` : `${sim.names[target]}'s ${em.tell} scent`;
-      const inputs: Cause[] = [...causes];
+      const inputs = causes;
       if (sim.lastCause[target]) inputs.push({ kind: "event", id: sim.lastCause[target]! });
       // The perceiver's own latest change is a cause only when it is what brought them here now.
       const own = sim.lastCause[perceiver];
       if (own && own !== sim.lastCause[target] && sim.lastCauseHour[perceiver] === sim.now) inputs.push({ kind: "event", id: own });
-      const data: Record<string, string | number> = { tell: em.tell, distance: Math.round(distance), range: Math.round(range), strength };
       const from = sim.location[target];
       const to = sim.location[perceiver];
-      if (from !== to) data.via = this.via(from, to);
-      const where = data.via ? ` through ${data.via}` : "";
+      const via = from !== to ? this.via(from, to) : undefined;
+      // One literal for each shape, so the data object holds all its fields in itself.
+      const data: Record<string, string | number> = via === undefined
+        ? { tell: em.tell, distance: Math.round(distance), range: Math.round(range), strength }
+        : { tell: em.tell, distance: Math.round(distance), range: Math.round(range), strength, via };
+      const where = via ? ` through ${via}` : "";
       const e = sim.emit("perceived", [perceiver, target], `${sim.names[perceiver]} smells ${what} at ${Math.round(distance)} ft${where} (range ${Math.round(range)} ft).`, inputs, data);
       sim.cycles.onPerceived(perceiver, target, em.tell, em.intensity, e.id);
       this.respond(perceiver, target, em.tell, em.intensity, e.id);
@@ -351,7 +359,7 @@ export class ScentEngine {
   private respond(perceiver: number, target: number, tell: string, intensity: number, cause: string): void {
     const sim = this.sim;
     const vars = { perceiver: sim.view(perceiver), target: sim.view(target), tell, intensity };
-    const r = (sim.world.spec.scent.responses ?? []).find((x) => sim.world.condition("perception", x.when)(vars));
+    const r = (sim.world.spec.scent.responses ?? []).find((_, k) => this.responseWhen[k](vars));
     if (!r) return;
     // Adults only: no one is drawn toward anyone's cycle when either is under age.
     if (r.action === "approach" && !this.sim.adults(perceiver, target)) return;
