@@ -60,9 +60,15 @@ class KeptCounts implements MaskerCounts {
   private readonly near: Int32Array;
   /** Each place with its neighbours, each once. */
   private readonly neighbourhood: Int32Array[];
-  /** The generation in which each place's count became known (0: not known). */
-  private readonly known: Uint32Array;
-  private generation = 1;
+  // A count is known from when it is read until someone moves in or next to the place, or anyone
+  // changes: one clock orders reads, moves and changes, so a move stamps only its own place.
+  private clock = 0;
+  /** When each place's count was last read (0: never). */
+  private readonly readAt: Uint32Array;
+  /** When someone last moved in or out of each place. */
+  private readonly movedAt: Uint32Array;
+  /** When anyone's designation or state last changed. */
+  private changedAt = 0;
   private readonly pending: number[] = [];
 
   constructor(private readonly host: MaskingHost, people: number, private readonly isMasker: Condition) {
@@ -71,7 +77,8 @@ class KeptCounts implements MaskerCounts {
     this.memberOf = new Int32Array(people).fill(-1);
     this.inPlace = new Int32Array(places);
     this.near = new Int32Array(places);
-    this.known = new Uint32Array(places);
+    this.readAt = new Uint32Array(places);
+    this.movedAt = new Uint32Array(places);
     this.neighbourhood = Array.from({ length: places }, (_, p) => Int32Array.from(new Set([p, ...host.neighbours[p].map((n) => n.place)])));
   }
 
@@ -99,17 +106,20 @@ class KeptCounts implements MaskerCounts {
 
   around(target: number, place: number): number {
     this.settle();
-    this.known[place] = this.generation;
+    this.readAt[place] = ++this.clock;
     return this.near[place] - (this.masker(target) ? 1 : 0);
   }
 
   knownMasker(i: number, place: number): boolean {
     this.settle();
-    return this.known[place] === this.generation && this.masker(i);
+    const read = this.readAt[place];
+    if (read === 0 || read < this.changedAt || !this.masker(i)) return false;
+    for (const p of this.neighbourhood[place]) if (this.movedAt[p] > read) return false;
+    return true;
   }
 
   forget(place: number): void {
-    if (place >= 0) for (const p of this.neighbourhood[place]) this.known[p] = 0;
+    if (place >= 0) this.movedAt[place] = ++this.clock;
   }
 
   entered(i: number, place: number): void {
@@ -127,7 +137,7 @@ class KeptCounts implements MaskerCounts {
   changed(i: number): void {
     // Asked later: the view the condition reads is rebuilt after the change's event.
     this.pending.push(i);
-    this.generation++;
+    this.changedAt = ++this.clock;
   }
 }
 

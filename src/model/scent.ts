@@ -50,7 +50,7 @@ const NO_MASK: Masking = { factor: 1, causes: [], maskers: 0 };
 
 export class ScentEngine {
   /** People giving off a tell (not only a signature), by place. */
-  private readonly bearers = new Map<number, Set<number>>();
+  private readonly bearers: (Set<number> | undefined)[];
   private readonly crowd: number | undefined;
   private readonly upperBound: Map<string, number>;
   /** What suppressants hide. */
@@ -86,6 +86,7 @@ export class ScentEngine {
   constructor(private readonly sim: Simulator) {
     const places = sim.places.length;
     this.members = Array.from({ length: places }, () => new Set<number>());
+    this.bearers = new Array<Set<number> | undefined>(places).fill(undefined);
     this.residue = Array.from({ length: places }, () => []);
     this.tells = Array.from({ length: sim.n }, () => new Map());
     this.worn = Array.from({ length: sim.n }, () => []);
@@ -240,7 +241,7 @@ export class ScentEngine {
     const emissions = this.emissions(i);
     if (emissions.some((e) => e.tell !== SIGNATURE)) this.bearersAt(place).add(i);
     else {
-      this.bearers.get(place)?.delete(i);
+      this.bearers[place]?.delete(i);
       if (this.crowded(place)) return; // a lone signature blurs into the crowd
     }
     if (emissions.length === 0) return;
@@ -266,7 +267,7 @@ export class ScentEngine {
       for (const q of this.members[reach.places[k]]) if (q !== i) this.tryPerceive(i, q, this.emissions(q), reach.distances[k]);
     }
     for (; k < reach.places.length; k++) {
-      const bearers = this.bearers.get(reach.places[k]);
+      const bearers = this.bearers[reach.places[k]];
       if (bearers) for (const q of bearers) if (q !== i) this.tryPerceive(i, q, this.emissions(q), reach.distances[k]);
     }
   }
@@ -278,8 +279,8 @@ export class ScentEngine {
   }
 
   private bearersAt(place: number): Set<number> {
-    let b = this.bearers.get(place);
-    if (!b) this.bearers.set(place, (b = new Set()));
+    let b = this.bearers[place];
+    if (!b) this.bearers[place] = b = new Set();
     return b;
   }
 
@@ -392,7 +393,7 @@ export class ScentEngine {
     this.maskers?.forget(sim.location[i]);
     if (from >= 0) {
       if (this.members[from].delete(i)) this.maskers?.left(i, from);
-      if (this.bearers.get(from)?.delete(i)) this.bearersAt(sim.location[i]).add(i);
+      if (this.bearers[from]?.delete(i)) this.bearersAt(sim.location[i]).add(i);
       this.residue[from].push({ person: i, hour: sim.now });
     }
     const to = sim.location[i];

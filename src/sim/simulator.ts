@@ -69,13 +69,15 @@ export class Simulator {
   readonly influence: Influence;
   readonly bonds: Bonds;
   private nextId = 1;
-  private readonly viewCache: PersonView[] = [];
-  private readonly scheduleCauses: Cause[] = [];
-  private readonly scheduleCauseLists: (readonly Cause[])[] = [];
-  private readonly soloPeople: string[][] = [];
-  private readonly cameFrom: { from: string }[] = [];
+  // Caches by person, schedule line or place, made full-length up front: filled in any order,
+  // an array that starts empty would fall back to slow dictionary storage.
+  private readonly viewCache: (PersonView | undefined)[];
+  private readonly scheduleCauses: (Cause | undefined)[];
+  private readonly scheduleCauseLists: (readonly Cause[] | undefined)[];
+  private readonly soloPeople: (string[] | undefined)[];
+  private readonly cameFrom: ({ from: string } | undefined)[];
   /** How often each routine of the schedule recurs, in hours (read once). */
-  private readonly everies: (number | undefined)[] = [];
+  private readonly everies: (number | undefined)[];
   /** When each person's latest event happened (to tell a fresh cause from an old one). */
   readonly lastCauseHour: Float64Array;
   private readonly viewFresh: Uint8Array;
@@ -111,6 +113,13 @@ export class Simulator {
     this.viewFresh = new Uint8Array(n);
     this.lastCauseHour = new Float64Array(n).fill(-Infinity);
     this.places = project.places;
+    this.viewCache = new Array<PersonView | undefined>(n).fill(undefined);
+    this.soloPeople = new Array<string[] | undefined>(n).fill(undefined);
+    this.cameFrom = new Array<{ from: string } | undefined>(this.places.length).fill(undefined);
+    const lines = project.schedule.reduce((m, e) => Math.max(m, e.index + 1), 0);
+    this.scheduleCauses = new Array<Cause | undefined>(lines).fill(undefined);
+    this.scheduleCauseLists = new Array<readonly Cause[] | undefined>(lines).fill(undefined);
+    this.everies = new Array<number | undefined>(lines).fill(undefined);
     const placeIndex = new Map(this.places.map((p, i) => [p, i]));
     const axis = this.world.designationAxis;
     people.forEach((p, i) => {
