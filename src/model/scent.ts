@@ -20,11 +20,12 @@ interface Emission {
   tell: string;
   intensity: number;
   epoch: number;
+  /** The farthest this tell can carry under any rule (see upperBound). */
+  bound: number;
 }
 
 const SIGNATURE = "signature";
 
-const SIGNATURE_ONLY: readonly Emission[] = [{ tell: SIGNATURE, intensity: 1, epoch: 0 }];
 const NOTHING: readonly Emission[] = [];
 const NO_TELLS: ReadonlySet<string> = new Set();
 
@@ -53,6 +54,8 @@ export class ScentEngine {
   private readonly bearers: (Set<number> | undefined)[];
   private readonly crowd: number | undefined;
   private readonly upperBound: Map<string, number>;
+  /** What nearly everyone gives off: a signature alone (shared, never changed). */
+  private readonly signatureOnly: readonly Emission[];
   /** What suppressants hide. */
   private readonly hidden: ReadonlySet<string>;
   /** The maskers in or next to each place (none when the world has no masking). */
@@ -109,6 +112,7 @@ export class ScentEngine {
     this.upperBound = new Map([[SIGNATURE, Math.max(this.signatureRange, widest) * stretch]]);
     for (const [tell, r] of this.tellRanges) this.upperBound.set(tell, Math.max(r, widest) * stretch);
     this.maxRange = Math.max(...this.upperBound.values());
+    this.signatureOnly = [{ tell: SIGNATURE, intensity: 1, epoch: 0, bound: this.upperBound.get(SIGNATURE)! }];
     this.graph = new PlaceGraph(places, sim.project.connections, sim.world.spec.scent.connections, this.maxRange);
     const masking = s.masking;
     if (masking) {
@@ -151,16 +155,20 @@ export class ScentEngine {
     const tells = this.tells[i];
     const suppressed = sim.suppressed[i] === 1;
     // The common case, a plain signature, allocates nothing.
-    if (!c && tells.size === 0) return suppressed && this.hidden.has(SIGNATURE) ? NOTHING : SIGNATURE_ONLY;
+    if (!c && tells.size === 0) return suppressed && this.hidden.has(SIGNATURE) ? NOTHING : this.signatureOnly;
     const hidden = suppressed ? this.hidden : NO_TELLS;
-    const out: Emission[] = hidden.has(SIGNATURE) ? [] : [SIGNATURE_ONLY[0]];
+    const out: Emission[] = hidden.has(SIGNATURE) ? [] : [this.signatureOnly[0]];
     if (c) {
       const spec = sim.world.spec.cycles[c.cycle];
       const phase = c.inPrelude ? spec.prelude : spec.phases.find((p) => p.name === c.phase);
-      if (phase?.tell && !hidden.has(phase.tell)) out.push({ tell: phase.tell, intensity: c.inPrelude ? (phase.intensity ?? 0.3) : c.intensity, epoch: c.start });
+      if (phase?.tell && !hidden.has(phase.tell)) out.push({ tell: phase.tell, intensity: c.inPrelude ? (phase.intensity ?? 0.3) : c.intensity, epoch: c.start, bound: this.boundOf(phase.tell) });
     }
-    for (const [tell, t] of tells) if (t.until > sim.now && !hidden.has(tell)) out.push({ tell, intensity: 1, epoch: t.since });
+    for (const [tell, t] of tells) if (t.until > sim.now && !hidden.has(tell)) out.push({ tell, intensity: 1, epoch: t.since, bound: this.boundOf(tell) });
     return out;
+  }
+
+  private boundOf(tell: string): number {
+    return this.upperBound.get(tell) ?? this.maxRange;
   }
 
   /** How far (effective feet) a perceiver can smell this tell of the target, with every rule that set it. */
@@ -239,14 +247,16 @@ export class ScentEngine {
     const place = this.sim.location[i];
     if (place < 0) return;
     const emissions = this.emissions(i);
-    if (emissions.some((e) => e.tell !== SIGNATURE)) this.bearersAt(place).add(i);
+    let tells = false;
+    for (const e of emissions) if (e.tell !== SIGNATURE) tells = true;
+    if (tells) this.bearersAt(place).add(i);
     else {
       this.bearers[place]?.delete(i);
       if (this.crowded(place)) return; // a lone signature blurs into the crowd
     }
     if (emissions.length === 0) return;
     let bound = 0;
-    for (const e of emissions) bound = Math.max(bound, this.upperBound.get(e.tell) ?? this.maxRange);
+    for (const e of emissions) bound = Math.max(bound, e.bound);
     // Reach lists places nearest first: stop where even the widest scent cannot carry.
     const { places, distances } = this.graph.reachFrom(place);
     for (let k = 0; k < places.length && distances[k] <= bound; k++) {
@@ -292,7 +302,7 @@ export class ScentEngine {
       const signature = em.tell === SIGNATURE;
       const pair = perceiver * sim.n + target;
       if (signature && this.seenSignature.has(pair)) continue;
-      if (distance > (this.upperBound.get(em.tell) ?? this.maxRange)) continue;
+      if (distance > em.bound) continue;
       if (signature && (this.crowded(sim.location[perceiver]) || this.crowded(sim.location[target]))) continue;
       const key = signature ? 0 : this.tellSlot(em.tell) * sim.n * sim.n + pair;
       if (!signature && this.seenTell.get(key) === em.epoch) continue;

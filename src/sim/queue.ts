@@ -1,37 +1,31 @@
 /**
- * A min-heap of timed items; ties keep insertion order, which keeps runs deterministic.
- * Hours, insertion numbers and items sit in three parallel arrays, so pushing and popping
- * allocate nothing per item (a year of a large town queues hundreds of thousands).
+ * A queue of timed items, earliest first; ties keep insertion order, which keeps runs deterministic.
+ * Items wait in one first-in-first-out bucket per hour, and a small min-heap orders the hours that
+ * have a bucket: a story queues many items at few distinct hours, so most pushes and pops touch
+ * only a bucket, and nothing is allocated per item.
  */
 export class TimedQueue<T> {
+  private readonly buckets = new Map<number, Bucket<T>>();
+  /** The hours that have a bucket, as a binary min-heap. */
   private readonly hours: number[] = [];
-  private readonly seqs: number[] = [];
-  private readonly items: (T | undefined)[] = [];
-  private seq = 0;
+  /** The earliest bucket, once looked up. */
+  private head: Bucket<T> | undefined;
+  private count = 0;
 
   get size(): number {
-    return this.hours.length;
+    return this.count;
   }
 
   push(hour: number, item: T): void {
-    const { hours, seqs, items } = this;
-    const seq = this.seq++;
-    // Sift up: move parents down into the hole until the new item's place is found.
-    let i = hours.length;
-    hours.push(hour);
-    seqs.push(seq);
-    items.push(item);
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!(hour < hours[p] || (hour === hours[p] && seq < seqs[p]))) break;
-      hours[i] = hours[p];
-      seqs[i] = seqs[p];
-      items[i] = items[p];
-      i = p;
+    let bucket = this.buckets.get(hour);
+    if (!bucket) {
+      bucket = { items: [], next: 0 };
+      this.buckets.set(hour, bucket);
+      this.pushHour(hour);
+      if (this.hours[0] === hour) this.head = bucket;
     }
-    hours[i] = hour;
-    seqs[i] = seq;
-    items[i] = item;
+    bucket.items.push(item);
+    this.count++;
   }
 
   peekHour(): number | undefined {
@@ -40,33 +34,53 @@ export class TimedQueue<T> {
 
   /** Removes the earliest item (read its hour first with `peekHour`). */
   pop(): T | undefined {
-    const { hours, seqs, items } = this;
-    const n = hours.length - 1;
-    if (n < 0) return undefined;
-    const top = items[0];
-    const hour = hours[n];
-    const seq = seqs[n];
-    const item = items[n];
-    hours.pop();
-    seqs.pop();
-    items.pop();
-    if (n === 0) return top;
-    // Sift the last item down from the root.
+    if (this.hours.length === 0) return undefined;
+    const hour = this.hours[0];
+    const bucket = (this.head ??= this.buckets.get(hour)!);
+    const item = bucket.items[bucket.next];
+    bucket.items[bucket.next++] = undefined;
+    this.count--;
+    if (bucket.next === bucket.items.length) {
+      this.buckets.delete(hour);
+      this.popHour();
+      this.head = undefined;
+    }
+    return item;
+  }
+
+  private pushHour(hour: number): void {
+    const h = this.hours;
+    let i = h.length;
+    h.push(hour);
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (h[p] <= hour) break;
+      h[i] = h[p];
+      i = p;
+    }
+    h[i] = hour;
+  }
+
+  private popHour(): void {
+    const h = this.hours;
+    const last = h.pop()!;
+    const n = h.length;
+    if (n === 0) return;
     let i = 0;
     for (;;) {
       const l = 2 * i + 1;
       if (l >= n) break;
-      const r = l + 1;
-      const m = r < n && (hours[r] < hours[l] || (hours[r] === hours[l] && seqs[r] < seqs[l])) ? r : l;
-      if (!(hours[m] < hour || (hours[m] === hour && seqs[m] < seq))) break;
-      hours[i] = hours[m];
-      seqs[i] = seqs[m];
-      items[i] = items[m];
+      const m = l + 1 < n && h[l + 1] < h[l] ? l + 1 : l;
+      if (h[m] >= last) break;
+      h[i] = h[m];
       i = m;
     }
-    hours[i] = hour;
-    seqs[i] = seq;
-    items[i] = item;
-    return top;
+    h[i] = last;
   }
+}
+
+interface Bucket<T> {
+  items: (T | undefined)[];
+  /** The first item not yet popped. */
+  next: number;
 }

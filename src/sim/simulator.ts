@@ -384,7 +384,13 @@ export class Simulator {
     this.location[i] = place;
     // Moves from one place share one data object: the log is append-only, so nothing changes it.
     const data = from >= 0 ? (this.cameFrom[from] ??= { from: this.places[from] }) : undefined;
+    const fresh = this.viewFresh[i] === 1;
     const e = this.emit("moved", [i], `${this.names[i]} goes to ${this.places[place]}.`, causes, data);
+    // A move changes only where the person is: a view that was up to date needs only that field.
+    if (fresh) {
+      this.viewCache[i]!.location = this.places[place];
+      this.viewFresh[i] = 1;
+    }
     this.lastCause[i] = e.id;
     this.scent.moved(i, from, e.id);
   }
