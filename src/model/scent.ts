@@ -71,7 +71,9 @@ export class ScentEngine {
   readonly graph: PlaceGraph;
   private readonly tells: Map<string, { until: number; since: number }>[];
   readonly worn: { from: number; hour: number }[][];
-  private readonly residue: { person: number; hour: number }[][];
+  /** Who left scent in each place and when, oldest first (two parallel lists, no object per entry). */
+  private readonly residueBy: number[][];
+  private readonly residueAt: number[][];
   /** Traces already noticed ("perceiver:person:hour"). */
   private readonly seenTraces = new Set<string>();
   private readonly seenSignature = new Set<number>();
@@ -90,7 +92,8 @@ export class ScentEngine {
     const places = sim.places.length;
     this.members = Array.from({ length: places }, () => new Set<number>());
     this.bearers = new Array<Set<number> | undefined>(places).fill(undefined);
-    this.residue = Array.from({ length: places }, () => []);
+    this.residueBy = Array.from({ length: places }, () => []);
+    this.residueAt = Array.from({ length: places }, () => []);
     this.tells = Array.from({ length: sim.n }, () => new Map());
     this.worn = Array.from({ length: sim.n }, () => []);
     const s = sim.world.spec.scent;
@@ -404,7 +407,8 @@ export class ScentEngine {
     if (from >= 0) {
       if (this.members[from].delete(i)) this.maskers?.left(i, from);
       if (this.bearers[from]?.delete(i)) this.bearersAt(sim.location[i]).add(i);
-      this.residue[from].push({ person: i, hour: sim.now });
+      this.residueBy[from].push(i);
+      this.residueAt[from].push(sim.now);
     }
     const to = sim.location[i];
     this.join(i, to);
@@ -430,19 +434,25 @@ export class ScentEngine {
     if (!res || !this.canPerceive(i)) return;
     const half = this.residueHalfLife;
     // Residue is kept in the order it was left: the faded entries are all at the front.
-    const left = this.residue[place];
+    const by = this.residueBy[place];
+    const at = this.residueAt[place];
     const fadeAfter = half * Math.log2(10);
     let faded = 0;
-    while (faded < left.length && sim.now - left[faded].hour > fadeAfter) faded++;
-    if (faded > 0) left.splice(0, faded);
-    for (const r of left) {
-      if (r.person === i || sim.location[r.person] === place) continue;
-      const strength = Math.round(Math.pow(0.5, (sim.now - r.hour) / half) * 100) / 100;
+    while (faded < at.length && sim.now - at[faded] > fadeAfter) faded++;
+    if (faded > 0) {
+      by.splice(0, faded);
+      at.splice(0, faded);
+    }
+    for (let k = 0; k < by.length; k++) {
+      const person = by[k];
+      const hour = at[k];
+      if (person === i || sim.location[person] === place) continue;
+      const strength = Math.round(Math.pow(0.5, (sim.now - hour) / half) * 100) / 100;
       if (strength < 0.2) continue;
-      const key = `trace:${i}:${r.person}:${r.hour}`;
+      const key = `trace:${i}:${person}:${hour}`;
       if (this.seenTraces.has(key)) continue;
       this.seenTraces.add(key);
-      sim.emit("trace-perceived", [i, r.person], `${sim.names[i]} smells traces of ${sim.names[r.person]} in ${sim.places[place]} (${strength < 0.5 ? "faint" : "fresh"}).`, [...ruleCauses(res, "scent.residue"), { kind: "event", id: event }], { strength });
+      sim.emit("trace-perceived", [i, person], `${sim.names[i]} smells traces of ${sim.names[person]} in ${sim.places[place]} (${strength < 0.5 ? "faint" : "fresh"}).`, [...ruleCauses(res, "scent.residue"), { kind: "event", id: event }], { strength });
     }
   }
 
