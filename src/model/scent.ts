@@ -440,8 +440,11 @@ export class ScentEngine {
     let faded = 0;
     while (faded < at.length && sim.now - at[faded] > fadeAfter) faded++;
     if (faded > 0) {
-      by.splice(0, faded);
-      at.splice(0, faded);
+      // Dropped in place (splice would make a list of what it removes).
+      by.copyWithin(0, faded);
+      at.copyWithin(0, faded);
+      by.length -= faded;
+      at.length -= faded;
     }
     for (let k = 0; k < by.length; k++) {
       const person = by[k];

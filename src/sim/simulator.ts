@@ -78,6 +78,9 @@ export class Simulator {
   private readonly cameFrom: ({ from: string } | undefined)[];
   /** How often each routine of the schedule recurs, in hours (read once). */
   private readonly everies: (number | undefined)[];
+  /** Each routine's latest occurrence, and the task that performs its next. */
+  private readonly occurrences: Float64Array;
+  private readonly nextOccurrence: (Task | undefined)[];
   /** When each person's latest event happened (to tell a fresh cause from an old one). */
   readonly lastCauseHour: Float64Array;
   private readonly viewFresh: Uint8Array;
@@ -120,6 +123,8 @@ export class Simulator {
     this.scheduleCauses = new Array<Cause | undefined>(lines).fill(undefined);
     this.scheduleCauseLists = new Array<readonly Cause[] | undefined>(lines).fill(undefined);
     this.everies = new Array<number | undefined>(lines).fill(undefined);
+    this.occurrences = new Float64Array(lines);
+    this.nextOccurrence = new Array<Task | undefined>(lines).fill(undefined);
     const placeIndex = new Map(this.places.map((p, i) => [p, i]));
     const axis = this.world.designationAxis;
     people.forEach((p, i) => {
@@ -261,7 +266,9 @@ export class Simulator {
     this.perform(e);
     const every = e.spec.every ? (this.everies[e.index] ??= parseDuration(e.spec.every)) : undefined;
     if (!every || (e.spec.times !== undefined && occurrence >= e.spec.times)) return;
-    this.at(this.now + Math.max(1, Math.round(every)), () => this.repeat(e, occurrence + 1));
+    // A routine has one occurrence waiting at a time, so one task per schedule line serves them all.
+    this.occurrences[e.index] = occurrence;
+    this.at(this.now + Math.max(1, Math.round(every)), (this.nextOccurrence[e.index] ??= () => this.repeat(e, this.occurrences[e.index] + 1)));
   }
 
   private perform(e: ScheduledEvent): void {
