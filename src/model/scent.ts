@@ -320,10 +320,10 @@ export class ScentEngine {
       const reveals = this.reveals(target);
       const what = em.tell === SIGNATURE ? `${sim.names[target]}'s scent${reveals ? ` (${reveals})` : ""}` : `${sim.names[target]}'s ${em.tell} scent`;
       const inputs = causes;
-      if (sim.lastCause[target]) inputs.push({ kind: "event", id: sim.lastCause[target]! });
+      if (sim.lastCause[target]) inputs.push(this.eventCause(sim.lastCause[target]!));
       // The perceiver's own latest change is a cause only when it is what brought them here now.
       const own = sim.lastCause[perceiver];
-      if (own && own !== sim.lastCause[target] && sim.lastCauseHour[perceiver] === sim.now) inputs.push({ kind: "event", id: own });
+      if (own && own !== sim.lastCause[target] && sim.lastCauseHour[perceiver] === sim.now) inputs.push(this.eventCause(own));
       const from = sim.location[target];
       const to = sim.location[perceiver];
       const via = from !== to ? this.via(from, to) : undefined;
@@ -336,6 +336,14 @@ export class ScentEngine {
       sim.cycles.onPerceived(perceiver, target, em.tell, em.intensity, e.id);
       this.respond(perceiver, target, em.tell, em.intensity, e.id);
     }
+  }
+
+  /** The cause naming the event last made into one, shared while it is asked for again (as it mostly is). */
+  private lastEventCause: Cause = { kind: "event", id: "" };
+
+  private eventCause(id: string): Cause {
+    if (this.lastEventCause.id !== id) this.lastEventCause = Object.freeze({ kind: "event", id });
+    return this.lastEventCause;
   }
 
   private readonly viaCache = new Map<number, string>();
