@@ -206,10 +206,17 @@ export class ScentEngine {
     return { range, specific, modifiers, mask };
   }
 
+  /** The rules that set each tell's base range (by tell), looked up once per tell. */
+  private readonly tellCauses = new Map<string, readonly Cause[]>();
+
   private rangeCauses(tell: string, m: RangeMeasure): Cause[] {
     const s = this.sim.world.spec.scent;
-    const signature = tell === SIGNATURE;
-    const causes: Cause[] = [...ruleCauses(signature ? s : s.tells[tell], signature ? "scent.signatureRange" : `scent.tells.${tell}`)];
+    let base = this.tellCauses.get(tell);
+    if (!base) {
+      const signature = tell === SIGNATURE;
+      this.tellCauses.set(tell, (base = ruleCauses(signature ? s : s.tells[tell], signature ? "scent.signatureRange" : `scent.tells.${tell}`)));
+    }
+    const causes: Cause[] = [...base];
     if (m.specific >= 0) {
       const rule = this.rangeRules[m.specific].rule;
       causes.push(...ruleCauses(rule, `scent.ranges.${rule.id}`));
