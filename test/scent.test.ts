@@ -1,5 +1,6 @@
 /** Scent through the place graph: effective distance, the path it takes, sealed connections. */
 import { describe, expect, it } from "vitest";
+import { readsOnlyStableFields } from "../src/model/masking.js";
 import { mustLoad, of, person, run } from "./helpers/project.js";
 
 const chain = (kind: string) => ({
@@ -38,5 +39,37 @@ describe("masking lifts", () => {
     const smelt = of(log, "perceived").filter((e) => e.people[0] === "ash" && e.people[1] === "wren");
     expect(smelt.length).toBe(1);
     expect(smelt[0].hour).toBeGreaterThan(of(log, "moved")[0].hour - 1); // only once the betas had gone
+  });
+});
+
+describe("maskers counted as people move", () => {
+  it("are kept as counts only when the condition reads what changes with a designation", () => {
+    expect(readsOnlyStableFields("person.designation == beta")).toBe(true);
+    expect(readsOnlyStableFields("person . species == 'human' && person.presented")).toBe(true);
+    expect(readsOnlyStableFields("person.designation == beta && !person.suppressed")).toBe(false);
+    expect(readsOnlyStableFields("has(person.age)")).toBe(false);
+    expect(readsOnlyStableFields("person['designation'] == beta")).toBe(false);
+  });
+
+  it("give the same story as maskers counted afresh around each place", () => {
+    const town = {
+      places: [{ id: "room" }, { id: "near" }, { id: "out" }],
+      connections: [{ between: ["room", "near"], distance: 25, kind: "open" }, { between: ["near", "out"], distance: 40, kind: "door" }],
+    };
+    const cast = [
+      person("wren", "omega", { location: "room" }),
+      person("ash", "alpha", { location: "near" }),
+      ...[0, 1, 2, 3].map((k) => person(`b${k}`, k === 3 ? undefined : "beta", { location: k % 2 ? "near" : "room", ...(k === 3 ? { born: "2014-01-01" } : {}) })),
+    ];
+    const schedule = [0, 1, 2, 3].flatMap((k) => [
+      { at: `+${k + 1}d`, type: "move", who: `b${k}`, to: "out", every: "5d" },
+      { at: `+${k + 1}d6h`, type: "move", who: `b${k}`, to: k % 2 ? "near" : "room", every: "5d" },
+    ]);
+    // The same condition, once read as a designation alone and once with a field that defeats the counts.
+    const world = (maskers: string) => `extends: classic\nid: masky\nname: Masky\nscent:\n  masking: { maskers: "${maskers}", factorEach: 0.8, floor: 0.5 }\n`;
+    const story = (maskers: string) => run(mustLoad({ world: "./world.yaml", start: "2026-01-01", ...town, cast, schedule }, { "world.yaml": world(maskers) }), "2027-01-01", 5).log;
+    const kept = story("person.designation == beta");
+    expect(of(kept, "perceived").length).toBeGreaterThan(0);
+    expect(JSON.stringify(story("person.designation == beta && person.age > -1.0"))).toBe(JSON.stringify(kept));
   });
 });

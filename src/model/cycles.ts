@@ -7,6 +7,7 @@ import { formatDuration, type Hour } from "../core/time.js";
 import type { Cause } from "../sim/event.js";
 import { ruleCauses } from "../sim/causes.js";
 import type { Simulator } from "../sim/simulator.js";
+import type { Condition } from "../rules/expr.js";
 import type { CycleSpec, ModifierSpec } from "../world/schema.js";
 import { adjust, distBounds, sample } from "./dist.js";
 
@@ -83,10 +84,15 @@ export class CycleEngine {
     });
   }
 
+  /** Each cycle's modifier conditions, compiled once. */
+  private readonly modifierWhen = new Map<CycleSpec, Condition[]>();
+
   private applicable(i: number, spec: CycleSpec): ModifierSpec[] {
     const sim = this.sim;
     const vars = { self: sim.view(i), partner: sim.view(this.partnerOf(i)) };
-    return (spec.modifiers ?? []).filter((m) => sim.world.condition("cycle", m.when)(vars));
+    let when = this.modifierWhen.get(spec);
+    if (!when) this.modifierWhen.set(spec, (when = (spec.modifiers ?? []).map((m) => sim.world.condition("cycle", m.when))));
+    return (spec.modifiers ?? []).filter((_, k) => when[k](vars));
   }
 
   private modifierCauses(name: string, mods: ModifierSpec[]): Cause[] {

@@ -16,7 +16,7 @@ export interface Reach {
 
 export class PlaceGraph {
   readonly neighbours: { place: number; cost: number }[][];
-  private readonly cache = new Map<number, Reach>();
+  private readonly cache: (Reach | undefined)[];
 
   /** `maxRange`: no scent carries farther, so searches stop there. */
   constructor(
@@ -26,6 +26,7 @@ export class PlaceGraph {
     private readonly maxRange: number,
   ) {
     this.neighbours = Array.from({ length: places }, () => []);
+    this.cache = new Array<Reach | undefined>(places).fill(undefined);
     for (const c of connections) {
       const share = pass[c.kind];
       if (share <= 0) continue;
@@ -40,7 +41,7 @@ export class PlaceGraph {
    * stopping at the longest range any scent has; cached, the graph does not change).
    */
   reachFrom(place: number): Reach {
-    let r = this.cache.get(place);
+    let r = this.cache[place];
     if (r) return r;
     const best = new Map<number, number>([[place, 0]]);
     const previous = new Map<number, number>();
@@ -49,7 +50,8 @@ export class PlaceGraph {
     const order: number[] = [];
     const done = new Set<number>();
     while (queue.size > 0) {
-      const { hour: d, item: u } = queue.pop()!;
+      const d = queue.peekHour()!;
+      const u = queue.pop()!;
       if (done.has(u)) continue;
       done.add(u);
       order.push(u);
@@ -62,7 +64,7 @@ export class PlaceGraph {
       }
     }
     r = { places: Int32Array.from(order), distances: Float64Array.from(order.map((p) => best.get(p)!)), previous };
-    this.cache.set(place, r);
+    this.cache[place] = r;
     return r;
   }
 

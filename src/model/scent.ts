@@ -7,9 +7,10 @@
 import { parseDistance, parseDuration } from "../core/time.js";
 import type { Cause } from "../sim/event.js";
 import { PlaceGraph } from "./place-graph.js";
+import { maskerCounts, type MaskerCounts } from "./masking.js";
 import { ruleCauses } from "../sim/causes.js";
 import type { Simulator } from "../sim/simulator.js";
-import type { PersonView } from "../rules/expr.js";
+import type { Condition, PersonView } from "../rules/expr.js";
 import type { Static } from "@sinclair/typebox";
 import type { RangeRule } from "../world/schema.js";
 
@@ -19,11 +20,12 @@ interface Emission {
   tell: string;
   intensity: number;
   epoch: number;
+  /** The farthest this tell can carry under any rule (see upperBound). */
+  bound: number;
 }
 
 const SIGNATURE = "signature";
 
-const SIGNATURE_ONLY: readonly Emission[] = [{ tell: SIGNATURE, intensity: 1, epoch: 0 }];
 const NOTHING: readonly Emission[] = [];
 const NO_TELLS: ReadonlySet<string> = new Set();
 
@@ -49,22 +51,29 @@ const NO_MASK: Masking = { factor: 1, causes: [], maskers: 0 };
 
 export class ScentEngine {
   /** People giving off a tell (not only a signature), by place. */
-  private readonly bearers = new Map<number, Set<number>>();
+  private readonly bearers: (Set<number> | undefined)[];
   private readonly crowd: number | undefined;
   private readonly upperBound: Map<string, number>;
+  /** What nearly everyone gives off: a signature alone (shared, never changed). */
+  private readonly signatureOnly: readonly Emission[];
   /** What suppressants hide. */
   private readonly hidden: ReadonlySet<string>;
-  /** The maskers in or next to each place, worked out when first needed after a move there. */
-  private readonly maskCache = new Map<number, { causes: readonly Cause[]; maskers: ReadonlySet<number> }>();
+  /** The maskers in or next to each place (none when the world has no masking). */
+  private readonly maskers: MaskerCounts | undefined;
   private readonly tellRanges: Map<string, number>;
   private readonly signatureRange: number;
-  private readonly rangeRules: { rule: RangeRuleSpec; range: number }[];
+  private readonly rangeRules: { rule: RangeRuleSpec; range: number; when: Condition }[];
+  /** The conditions of the range modifiers and of the responses, in the world's order (compiled once). */
+  private readonly modifierWhen: Condition[];
+  private readonly responseWhen: Condition[];
   private readonly members: Set<number>[];
   /** The places and how far scent goes between them. */
   readonly graph: PlaceGraph;
   private readonly tells: Map<string, { until: number; since: number }>[];
   readonly worn: { from: number; hour: number }[][];
-  private readonly residue: { person: number; hour: number }[][];
+  /** Who left scent in each place and when, oldest first (two parallel lists, no object per entry). */
+  private readonly residueBy: number[][];
+  private readonly residueAt: number[][];
   /** Traces already noticed ("perceiver:person:hour"). */
   private readonly seenTraces = new Set<string>();
   private readonly seenSignature = new Set<number>();
@@ -73,19 +82,31 @@ export class ScentEngine {
   /** A small number for each tell, to key seenTell by number rather than by string. */
   private readonly tellIndex = new Map<string, number>();
   private readonly maxRange: number;
+  /** What smelling a person tells others (scent.reveals). */
+  private readonly revealed: ReadonlySet<string>;
+  /** Half-lives of worn scent and of residue, in hours (the world's text read once). */
+  private readonly wornHalfLife: number;
+  private readonly residueHalfLife: number;
 
   constructor(private readonly sim: Simulator) {
     const places = sim.places.length;
     this.members = Array.from({ length: places }, () => new Set<number>());
-    this.residue = Array.from({ length: places }, () => []);
+    this.bearers = new Array<Set<number> | undefined>(places).fill(undefined);
+    this.residueBy = Array.from({ length: places }, () => []);
+    this.residueAt = Array.from({ length: places }, () => []);
     this.tells = Array.from({ length: sim.n }, () => new Map());
     this.worn = Array.from({ length: sim.n }, () => []);
     const s = sim.world.spec.scent;
     this.signatureRange = parseDistance(s.signatureRange)!;
     this.crowd = s.crowd;
     this.hidden = new Set(sim.world.spec.suppressants?.hides ?? []);
+    this.revealed = new Set(s.reveals ?? []);
+    this.wornHalfLife = parseDuration(s.transfer?.halfLife ?? "1d")!;
+    this.residueHalfLife = s.residue ? parseDuration(s.residue.halfLife)! : Infinity;
     this.tellRanges = new Map(Object.entries(s.tells).map(([k, t]) => [k, parseDistance(t.range)!]));
-    this.rangeRules = (s.ranges ?? []).map((rule) => ({ rule, range: parseDistance(rule.range)! }));
+    this.rangeRules = (s.ranges ?? []).map((rule) => ({ rule, range: parseDistance(rule.range)!, when: sim.world.condition("perception", rule.when) }));
+    this.modifierWhen = (s.rangeModifiers ?? []).map((m) => sim.world.condition("perception", m.when));
+    this.responseWhen = (s.responses ?? []).map((r) => sim.world.condition("perception", r.when));
     // No rule can stretch a scent beyond these bounds, so farther pairs are skipped unexamined.
     const stretch =
       (s.rangeModifiers ?? []).reduce((f, m) => f * Math.max(1, m.factor), 1) *
@@ -94,14 +115,21 @@ export class ScentEngine {
     this.upperBound = new Map([[SIGNATURE, Math.max(this.signatureRange, widest) * stretch]]);
     for (const [tell, r] of this.tellRanges) this.upperBound.set(tell, Math.max(r, widest) * stretch);
     this.maxRange = Math.max(...this.upperBound.values());
+    this.signatureOnly = [{ tell: SIGNATURE, intensity: 1, epoch: 0, bound: this.upperBound.get(SIGNATURE)! }];
     this.graph = new PlaceGraph(places, sim.project.connections, sim.world.spec.scent.connections, this.maxRange);
+    const masking = s.masking;
+    if (masking) {
+      const host = { members: this.members, neighbours: this.graph.neighbours, view: (i: number) => sim.view(i) };
+      this.maskers = maskerCounts(host, sim.n, sim.world.condition("person", masking.maskers));
+    }
   }
 
-  /** Masking counts people in a place and its neighbours: forget the counts a move changes. */
-  private forgetMasking(place: number): void {
-    if (place < 0 || this.maskCache.size === 0) return;
-    this.maskCache.delete(place);
-    for (const n of this.graph.neighbours[place]) this.maskCache.delete(n.place);
+  /** The person joins a place's people (once). */
+  private join(i: number, place: number): void {
+    const here = this.members[place];
+    if (here.has(i)) return;
+    here.add(i);
+    this.maskers?.entered(i, place);
   }
 
   /**
@@ -113,13 +141,13 @@ export class ScentEngine {
     this.refreshPerson(i);
   }
 
-  /** Someone's designation or state changed: cached masking no longer holds. */
-  invalidate(): void {
-    this.maskCache.clear();
+  /** Someone's designation or state changed: whether they mask may have too. */
+  invalidate(i: number): void {
+    this.maskers?.changed(i);
   }
 
   refreshAll(): void {
-    for (let i = 0; i < this.sim.n; i++) if (this.sim.location[i] >= 0) this.members[this.sim.location[i]].add(i);
+    for (let i = 0; i < this.sim.n; i++) if (this.sim.location[i] >= 0) this.join(i, this.sim.location[i]);
     for (let i = 0; i < this.sim.n; i++) this.refreshPerson(i);
   }
 
@@ -130,16 +158,20 @@ export class ScentEngine {
     const tells = this.tells[i];
     const suppressed = sim.suppressed[i] === 1;
     // The common case, a plain signature, allocates nothing.
-    if (!c && tells.size === 0) return suppressed && this.hidden.has(SIGNATURE) ? NOTHING : SIGNATURE_ONLY;
+    if (!c && tells.size === 0) return suppressed && this.hidden.has(SIGNATURE) ? NOTHING : this.signatureOnly;
     const hidden = suppressed ? this.hidden : NO_TELLS;
-    const out: Emission[] = hidden.has(SIGNATURE) ? [] : [SIGNATURE_ONLY[0]];
+    const out: Emission[] = hidden.has(SIGNATURE) ? [] : [this.signatureOnly[0]];
     if (c) {
       const spec = sim.world.spec.cycles[c.cycle];
       const phase = c.inPrelude ? spec.prelude : spec.phases.find((p) => p.name === c.phase);
-      if (phase?.tell && !hidden.has(phase.tell)) out.push({ tell: phase.tell, intensity: c.inPrelude ? (phase.intensity ?? 0.3) : c.intensity, epoch: c.start });
+      if (phase?.tell && !hidden.has(phase.tell)) out.push({ tell: phase.tell, intensity: c.inPrelude ? (phase.intensity ?? 0.3) : c.intensity, epoch: c.start, bound: this.boundOf(phase.tell) });
     }
-    for (const [tell, t] of tells) if (t.until > sim.now && !hidden.has(tell)) out.push({ tell, intensity: 1, epoch: t.since });
+    for (const [tell, t] of tells) if (t.until > sim.now && !hidden.has(tell)) out.push({ tell, intensity: 1, epoch: t.since, bound: this.boundOf(tell) });
     return out;
+  }
+
+  private boundOf(tell: string): number {
+    return this.upperBound.get(tell) ?? this.maxRange;
   }
 
   /** How far (effective feet) a perceiver can smell this tell of the target, with every rule that set it. */
@@ -158,12 +190,12 @@ export class ScentEngine {
     const vars = { perceiver: views?.perceiver ?? sim.view(perceiver), target: views?.target ?? sim.view(target), tell, intensity };
     const signature = tell === SIGNATURE;
     let range = signature ? this.signatureRange : (this.tellRanges.get(tell) ?? this.signatureRange);
-    const specific = this.rangeRules.findIndex((r) => sim.world.condition("perception", r.rule.when)(vars));
+    const specific = this.rangeRules.findIndex((r) => r.when(vars));
     if (specific >= 0) range = this.rangeRules[specific].range;
     let modifiers: number[] | undefined;
     const rangeModifiers = s.rangeModifiers ?? [];
     for (let k = 0; k < rangeModifiers.length; k++) {
-      if (!sim.world.condition("perception", rangeModifiers[k].when)(vars)) continue;
+      if (!this.modifierWhen[k](vars)) continue;
       range *= rangeModifiers[k].factor;
       (modifiers ??= []).push(k);
     }
@@ -174,10 +206,17 @@ export class ScentEngine {
     return { range, specific, modifiers, mask };
   }
 
+  /** The rules that set each tell's base range (by tell), looked up once per tell. */
+  private readonly tellCauses = new Map<string, readonly Cause[]>();
+
   private rangeCauses(tell: string, m: RangeMeasure): Cause[] {
     const s = this.sim.world.spec.scent;
-    const signature = tell === SIGNATURE;
-    const causes: Cause[] = [...ruleCauses(signature ? s : s.tells[tell], signature ? "scent.signatureRange" : `scent.tells.${tell}`)];
+    let base = this.tellCauses.get(tell);
+    if (!base) {
+      const signature = tell === SIGNATURE;
+      this.tellCauses.set(tell, (base = ruleCauses(signature ? s : s.tells[tell], signature ? "scent.signatureRange" : `scent.tells.${tell}`)));
+    }
+    const causes: Cause[] = [...base];
     if (m.specific >= 0) {
       const rule = this.rangeRules[m.specific].rule;
       causes.push(...ruleCauses(rule, `scent.ranges.${rule.id}`));
@@ -198,23 +237,11 @@ export class ScentEngine {
     const sim = this.sim;
     const m = sim.world.spec.scent.masking;
     const place = sim.location[target];
-    if (!m || place < 0) return NO_MASK;
-    let atPlace = this.maskCache.get(place);
-    if (!atPlace) {
-      const isMasker = sim.world.condition("person", m.maskers);
-      const who = new Set<number>();
-      const count = (p: number) => {
-        for (const q of this.members[p]) if (isMasker({ person: sim.view(q) })) who.add(q);
-      };
-      count(place);
-      for (const n of this.graph.neighbours[place]) count(n.place);
-      atPlace = { causes: ruleCauses(m, "scent.masking"), maskers: who };
-      this.maskCache.set(place, atPlace);
-    }
+    if (!m || !this.maskers || place < 0) return NO_MASK;
     // The emitter does not mask itself.
-    const n = atPlace.maskers.size - (atPlace.maskers.has(target) ? 1 : 0);
+    const n = this.maskers.around(target, place);
     if (n <= 0) return NO_MASK;
-    return { factor: Math.max(m.floor, Math.pow(m.factorEach, n)), causes: atPlace.causes, maskers: n };
+    return { factor: Math.max(m.floor, Math.pow(m.factorEach, n)), causes: ruleCauses(m, "scent.masking"), maskers: n };
   }
 
   canPerceive(i: number): boolean {
@@ -230,14 +257,16 @@ export class ScentEngine {
     const place = this.sim.location[i];
     if (place < 0) return;
     const emissions = this.emissions(i);
-    if (emissions.some((e) => e.tell !== SIGNATURE)) this.bearersAt(place).add(i);
+    let tells = false;
+    for (const e of emissions) if (e.tell !== SIGNATURE) tells = true;
+    if (tells) this.bearersAt(place).add(i);
     else {
-      this.bearers.get(place)?.delete(i);
+      this.bearers[place]?.delete(i);
       if (this.crowded(place)) return; // a lone signature blurs into the crowd
     }
     if (emissions.length === 0) return;
     let bound = 0;
-    for (const e of emissions) bound = Math.max(bound, this.upperBound.get(e.tell) ?? this.maxRange);
+    for (const e of emissions) bound = Math.max(bound, e.bound);
     // Reach lists places nearest first: stop where even the widest scent cannot carry.
     const { places, distances } = this.graph.reachFrom(place);
     for (let k = 0; k < places.length && distances[k] <= bound; k++) {
@@ -258,7 +287,7 @@ export class ScentEngine {
       for (const q of this.members[reach.places[k]]) if (q !== i) this.tryPerceive(i, q, this.emissions(q), reach.distances[k]);
     }
     for (; k < reach.places.length; k++) {
-      const bearers = this.bearers.get(reach.places[k]);
+      const bearers = this.bearers[reach.places[k]];
       if (bearers) for (const q of bearers) if (q !== i) this.tryPerceive(i, q, this.emissions(q), reach.distances[k]);
     }
   }
@@ -270,8 +299,8 @@ export class ScentEngine {
   }
 
   private bearersAt(place: number): Set<number> {
-    let b = this.bearers.get(place);
-    if (!b) this.bearers.set(place, (b = new Set()));
+    let b = this.bearers[place];
+    if (!b) this.bearers[place] = b = new Set();
     return b;
   }
 
@@ -283,7 +312,7 @@ export class ScentEngine {
       const signature = em.tell === SIGNATURE;
       const pair = perceiver * sim.n + target;
       if (signature && this.seenSignature.has(pair)) continue;
-      if (distance > (this.upperBound.get(em.tell) ?? this.maxRange)) continue;
+      if (distance > em.bound) continue;
       if (signature && (this.crowded(sim.location[perceiver]) || this.crowded(sim.location[target]))) continue;
       const key = signature ? 0 : this.tellSlot(em.tell) * sim.n * sim.n + pair;
       if (!signature && this.seenTell.get(key) === em.epoch) continue;
@@ -297,20 +326,31 @@ export class ScentEngine {
       const strength = Math.round((1 - distance / Math.max(range, 1)) * 100) / 100;
       const reveals = this.reveals(target);
       const what = em.tell === SIGNATURE ? `${sim.names[target]}'s scent${reveals ? ` (${reveals})` : ""}` : `${sim.names[target]}'s ${em.tell} scent`;
-      const inputs: Cause[] = [...causes];
-      if (sim.lastCause[target]) inputs.push({ kind: "event", id: sim.lastCause[target]! });
+      const inputs = causes;
+      if (sim.lastCause[target]) inputs.push(this.eventCause(sim.lastCause[target]!));
       // The perceiver's own latest change is a cause only when it is what brought them here now.
       const own = sim.lastCause[perceiver];
-      if (own && own !== sim.lastCause[target] && sim.lastCauseHour[perceiver] === sim.now) inputs.push({ kind: "event", id: own });
-      const data: Record<string, string | number> = { tell: em.tell, distance: Math.round(distance), range: Math.round(range), strength };
+      if (own && own !== sim.lastCause[target] && sim.lastCauseHour[perceiver] === sim.now) inputs.push(this.eventCause(own));
       const from = sim.location[target];
       const to = sim.location[perceiver];
-      if (from !== to) data.via = this.via(from, to);
-      const where = data.via ? ` through ${data.via}` : "";
+      const via = from !== to ? this.via(from, to) : undefined;
+      // One literal for each shape, so the data object holds all its fields in itself.
+      const data: Record<string, string | number> = via === undefined
+        ? { tell: em.tell, distance: Math.round(distance), range: Math.round(range), strength }
+        : { tell: em.tell, distance: Math.round(distance), range: Math.round(range), strength, via };
+      const where = via ? ` through ${via}` : "";
       const e = sim.emit("perceived", [perceiver, target], `${sim.names[perceiver]} smells ${what} at ${Math.round(distance)} ft${where} (range ${Math.round(range)} ft).`, inputs, data);
       sim.cycles.onPerceived(perceiver, target, em.tell, em.intensity, e.id);
       this.respond(perceiver, target, em.tell, em.intensity, e.id);
     }
+  }
+
+  /** The cause naming the event last made into one, shared while it is asked for again (as it mostly is). */
+  private lastEventCause: Cause = { kind: "event", id: "" };
+
+  private eventCause(id: string): Cause {
+    if (this.lastEventCause.id !== id) this.lastEventCause = Object.freeze({ kind: "event", id });
+    return this.lastEventCause;
   }
 
   private readonly viaCache = new Map<number, string>();
@@ -326,7 +366,7 @@ export class ScentEngine {
   /** What smelling a person tells others, per the world's scent.reveals. */
   reveals(target: number): string {
     const sim = this.sim;
-    const r = new Set(sim.world.spec.scent.reveals ?? []);
+    const r = this.revealed;
     const out: string[] = [];
     const notes = sim.project.people[target].spec.scent;
     if (notes?.length) out.push(notes.join(", "));
@@ -340,14 +380,15 @@ export class ScentEngine {
   }
 
   wornNow(i: number): number[] {
-    const half = parseDuration(this.sim.world.spec.scent.transfer?.halfLife ?? "1d")!;
+    const half = this.wornHalfLife;
+    if (this.worn[i].length === 0) return [];
     return this.worn[i].filter((w) => Math.pow(0.5, (this.sim.now - w.hour) / half) >= 0.25).map((w) => w.from);
   }
 
   private respond(perceiver: number, target: number, tell: string, intensity: number, cause: string): void {
     const sim = this.sim;
     const vars = { perceiver: sim.view(perceiver), target: sim.view(target), tell, intensity };
-    const r = (sim.world.spec.scent.responses ?? []).find((x) => sim.world.condition("perception", x.when)(vars));
+    const r = (sim.world.spec.scent.responses ?? []).find((_, k) => this.responseWhen[k](vars));
     if (!r) return;
     // Adults only: no one is drawn toward anyone's cycle when either is under age.
     if (r.action === "approach" && !this.sim.adults(perceiver, target)) return;
@@ -372,19 +413,21 @@ export class ScentEngine {
     }
   }
 
-  moved(i: number, from: number, causes: readonly Cause[]): void {
+  /** Person i has just moved (`event`: the move). */
+  moved(i: number, from: number, event: string): void {
     const sim = this.sim;
-    const maskerLeft = from >= 0 && !!this.maskCache.get(from)?.maskers.has(i);
-    this.forgetMasking(from);
-    this.forgetMasking(sim.location[i]);
+    const maskerLeft = from >= 0 && !!this.maskers?.knownMasker(i, from);
+    this.maskers?.forget(from);
+    this.maskers?.forget(sim.location[i]);
     if (from >= 0) {
-      this.members[from].delete(i);
-      if (this.bearers.get(from)?.delete(i)) this.bearersAt(sim.location[i]).add(i);
-      this.residue[from].push({ person: i, hour: sim.now });
+      if (this.members[from].delete(i)) this.maskers?.left(i, from);
+      if (this.bearers[from]?.delete(i)) this.bearersAt(sim.location[i]).add(i);
+      this.residueBy[from].push(i);
+      this.residueAt[from].push(sim.now);
     }
     const to = sim.location[i];
-    this.members[to].add(i);
-    this.traces(i, to, causes);
+    this.join(i, to);
+    this.traces(i, to, event);
     this.refreshPerson(i);
     this.refreshPerceiver(i);
     // A masker who leaves lets the scents around the old place carry farther again.
@@ -400,25 +443,34 @@ export class ScentEngine {
   }
 
   /** Left-behind scent in a place, fading by half every residue half-life. */
-  private traces(i: number, place: number, causes: readonly Cause[]): void {
+  private traces(i: number, place: number, event: string): void {
     const sim = this.sim;
     const res = sim.world.spec.scent.residue;
     if (!res || !this.canPerceive(i)) return;
-    const half = parseDuration(res.halfLife)!;
+    const half = this.residueHalfLife;
     // Residue is kept in the order it was left: the faded entries are all at the front.
-    const left = this.residue[place];
+    const by = this.residueBy[place];
+    const at = this.residueAt[place];
     const fadeAfter = half * Math.log2(10);
     let faded = 0;
-    while (faded < left.length && sim.now - left[faded].hour > fadeAfter) faded++;
-    if (faded > 0) left.splice(0, faded);
-    for (const r of left) {
-      if (r.person === i || sim.location[r.person] === place) continue;
-      const strength = Math.round(Math.pow(0.5, (sim.now - r.hour) / half) * 100) / 100;
+    while (faded < at.length && sim.now - at[faded] > fadeAfter) faded++;
+    if (faded > 0) {
+      // Dropped in place (splice would make a list of what it removes).
+      by.copyWithin(0, faded);
+      at.copyWithin(0, faded);
+      by.length -= faded;
+      at.length -= faded;
+    }
+    for (let k = 0; k < by.length; k++) {
+      const person = by[k];
+      const hour = at[k];
+      if (person === i || sim.location[person] === place) continue;
+      const strength = Math.round(Math.pow(0.5, (sim.now - hour) / half) * 100) / 100;
       if (strength < 0.2) continue;
-      const key = `trace:${i}:${r.person}:${r.hour}`;
+      const key = `trace:${i}:${person}:${hour}`;
       if (this.seenTraces.has(key)) continue;
       this.seenTraces.add(key);
-      sim.emit("trace-perceived", [i, r.person], `${sim.names[i]} smells traces of ${sim.names[r.person]} in ${sim.places[place]} (${strength < 0.5 ? "faint" : "fresh"}).`, [...ruleCauses(res, "scent.residue"), ...causes], { strength });
+      sim.emit("trace-perceived", [i, person], `${sim.names[i]} smells traces of ${sim.names[person]} in ${sim.places[place]} (${strength < 0.5 ? "faint" : "fresh"}).`, [...ruleCauses(res, "scent.residue"), { kind: "event", id: event }], { strength });
     }
   }
 

@@ -22,6 +22,31 @@ export interface SimEvent {
   causes: readonly Cause[];
 }
 
+/**
+ * An event as the simulator logs it. Made by a constructor rather than as an object literal so the
+ * optional fields, set after, still fit in the object itself: a large log holds hundreds of thousands.
+ */
+export class LoggedEvent implements SimEvent {
+  id: string;
+  hour: number;
+  type: string;
+  people: string[];
+  text: string;
+  causes: readonly Cause[];
+  declare place?: string;
+  declare severity?: "warning" | "error";
+  declare data?: Record<string, string | number | boolean>;
+
+  constructor(id: string, hour: number, type: string, people: string[], text: string, causes: readonly Cause[]) {
+    this.id = id;
+    this.hour = hour;
+    this.type = type;
+    this.people = people;
+    this.text = text;
+    this.causes = causes;
+  }
+}
+
 export function causeLabel(c: Cause): string {
   if (c.kind === "rule") return `rule ${c.id} (${c.path})`;
   if (c.kind === "event") return `event ${c.id}`;

@@ -1,53 +1,86 @@
-/** A min-heap of timed items; ties keep insertion order, which keeps runs deterministic. */
+/**
+ * A queue of timed items, earliest first; ties keep insertion order, which keeps runs deterministic.
+ * Items wait in one first-in-first-out bucket per hour, and a small min-heap orders the hours that
+ * have a bucket: a story queues many items at few distinct hours, so most pushes and pops touch
+ * only a bucket, and nothing is allocated per item.
+ */
 export class TimedQueue<T> {
-  private readonly heap: { hour: number; seq: number; item: T }[] = [];
-  private seq = 0;
+  private readonly buckets = new Map<number, Bucket<T>>();
+  /** The hours that have a bucket, as a binary min-heap. */
+  private readonly hours: number[] = [];
+  /** The earliest bucket, once looked up. */
+  private head: Bucket<T> | undefined;
+  private count = 0;
 
   get size(): number {
-    return this.heap.length;
+    return this.count;
   }
 
   push(hour: number, item: T): void {
-    const h = this.heap;
-    h.push({ hour, seq: this.seq++, item });
-    let i = h.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!this.less(i, p)) break;
-      [h[i], h[p]] = [h[p], h[i]];
-      i = p;
+    let bucket = this.buckets.get(hour);
+    if (!bucket) {
+      bucket = { items: [], next: 0 };
+      this.buckets.set(hour, bucket);
+      this.pushHour(hour);
+      if (this.hours[0] === hour) this.head = bucket;
     }
+    bucket.items.push(item);
+    this.count++;
   }
 
   peekHour(): number | undefined {
-    return this.heap[0]?.hour;
+    return this.hours.length > 0 ? this.hours[0] : undefined;
   }
 
-  pop(): { hour: number; item: T } | undefined {
-    const h = this.heap;
-    if (h.length === 0) return undefined;
-    const top = h[0];
-    const last = h.pop()!;
-    if (h.length > 0) {
-      h[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < h.length && this.less(l, m)) m = l;
-        if (r < h.length && this.less(r, m)) m = r;
-        if (m === i) break;
-        [h[i], h[m]] = [h[m], h[i]];
-        i = m;
-      }
+  /** Removes the earliest item (read its hour first with `peekHour`). */
+  pop(): T | undefined {
+    if (this.hours.length === 0) return undefined;
+    const hour = this.hours[0];
+    const bucket = (this.head ??= this.buckets.get(hour)!);
+    const item = bucket.items[bucket.next];
+    bucket.items[bucket.next++] = undefined;
+    this.count--;
+    if (bucket.next === bucket.items.length) {
+      this.buckets.delete(hour);
+      this.popHour();
+      this.head = undefined;
     }
-    return { hour: top.hour, item: top.item };
+    return item;
   }
 
-  private less(a: number, b: number): boolean {
-    const x = this.heap[a];
-    const y = this.heap[b];
-    return x.hour < y.hour || (x.hour === y.hour && x.seq < y.seq);
+  private pushHour(hour: number): void {
+    const h = this.hours;
+    let i = h.length;
+    h.push(hour);
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (h[p] <= hour) break;
+      h[i] = h[p];
+      i = p;
+    }
+    h[i] = hour;
   }
+
+  private popHour(): void {
+    const h = this.hours;
+    const last = h.pop()!;
+    const n = h.length;
+    if (n === 0) return;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const m = l + 1 < n && h[l + 1] < h[l] ? l + 1 : l;
+      if (h[m] >= last) break;
+      h[i] = h[m];
+      i = m;
+    }
+    h[i] = last;
+  }
+}
+
+interface Bucket<T> {
+  items: (T | undefined)[];
+  /** The first item not yet popped. */
+  next: number;
 }

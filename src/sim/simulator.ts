@@ -14,7 +14,7 @@ import { NO_PERSON, type PersonView } from "../rules/expr.js";
 import type { Project, ScheduledEvent } from "../story/load.js";
 import type { World } from "../world/load.js";
 import { ruleCauses } from "./causes.js";
-import type { Cause, SimEvent } from "./event.js";
+import { LoggedEvent, type Cause, type SimEvent } from "./event.js";
 import { TimedQueue } from "./queue.js";
 import { Random } from "./random.js";
 
@@ -69,10 +69,18 @@ export class Simulator {
   readonly influence: Influence;
   readonly bonds: Bonds;
   private nextId = 1;
-  private readonly viewCache: PersonView[] = [];
-  private readonly scheduleCauses: Cause[] = [];
-  private readonly scheduleCauseLists: (readonly Cause[])[] = [];
-  private readonly soloPeople: string[][] = [];
+  // Caches by person, schedule line or place, made full-length up front: filled in any order,
+  // an array that starts empty would fall back to slow dictionary storage.
+  private readonly viewCache: (PersonView | undefined)[];
+  private readonly scheduleCauses: (Cause | undefined)[];
+  private readonly scheduleCauseLists: (readonly Cause[] | undefined)[];
+  private readonly soloPeople: (string[] | undefined)[];
+  private readonly cameFrom: ({ from: string } | undefined)[];
+  /** How often each routine of the schedule recurs, in hours (read once). */
+  private readonly everies: (number | undefined)[];
+  /** Each routine's latest occurrence, and the task that performs its next. */
+  private readonly occurrences: Float64Array;
+  private readonly nextOccurrence: (Task | undefined)[];
   /** When each person's latest event happened (to tell a fresh cause from an old one). */
   readonly lastCauseHour: Float64Array;
   private readonly viewFresh: Uint8Array;
@@ -108,6 +116,15 @@ export class Simulator {
     this.viewFresh = new Uint8Array(n);
     this.lastCauseHour = new Float64Array(n).fill(-Infinity);
     this.places = project.places;
+    this.viewCache = new Array<PersonView | undefined>(n).fill(undefined);
+    this.soloPeople = new Array<string[] | undefined>(n).fill(undefined);
+    this.cameFrom = new Array<{ from: string } | undefined>(this.places.length).fill(undefined);
+    const lines = project.schedule.reduce((m, e) => Math.max(m, e.index + 1), 0);
+    this.scheduleCauses = new Array<Cause | undefined>(lines).fill(undefined);
+    this.scheduleCauseLists = new Array<readonly Cause[] | undefined>(lines).fill(undefined);
+    this.everies = new Array<number | undefined>(lines).fill(undefined);
+    this.occurrences = new Float64Array(lines);
+    this.nextOccurrence = new Array<Task | undefined>(lines).fill(undefined);
     const placeIndex = new Map(this.places.map((p, i) => [p, i]));
     const axis = this.world.designationAxis;
     people.forEach((p, i) => {
@@ -160,9 +177,8 @@ export class Simulator {
     for (;;) {
       const h = this.queue.peekHour();
       if (h === undefined || h > stop) break;
-      const { hour: at, item } = this.queue.pop()!;
-      this.now = at;
-      item();
+      this.now = h;
+      this.queue.pop()!();
     }
     // The run stands at the hour asked for: state read now is the state then.
     this.now = Math.max(this.now, stop);
@@ -226,7 +242,7 @@ export class Simulator {
       const d = this.world.designations[this.designation[i]];
       this.strength[i] = this.project.people[i].spec.strength ?? this.world.spec.strength?.[d] ?? 1;
       const e = this.emit("presentation", [i], `${this.names[i]} presents as ${d}.`, cause, { designation: d });
-      this.scent.invalidate();
+      this.scent.invalidate(i);
       this.lastCause[i] = e.id;
       return e;
     };
@@ -248,9 +264,11 @@ export class Simulator {
   /** Performs a scheduled event, and plans its next occurrence if it is a routine. */
   private repeat(e: ScheduledEvent, occurrence: number): void {
     this.perform(e);
-    const every = e.spec.every ? parseDuration(e.spec.every) : undefined;
+    const every = e.spec.every ? (this.everies[e.index] ??= parseDuration(e.spec.every)) : undefined;
     if (!every || (e.spec.times !== undefined && occurrence >= e.spec.times)) return;
-    this.at(this.now + Math.max(1, Math.round(every)), () => this.repeat(e, occurrence + 1));
+    // A routine has one occurrence waiting at a time, so one task per schedule line serves them all.
+    this.occurrences[e.index] = occurrence;
+    this.at(this.now + Math.max(1, Math.round(every)), (this.nextOccurrence[e.index] ??= () => this.repeat(e, this.occurrences[e.index] + 1)));
   }
 
   private perform(e: ScheduledEvent): void {
@@ -292,7 +310,7 @@ export class Simulator {
       case "stop-suppressants": {
         const on = e.spec.type === "suppressants";
         this.suppressed[who!] = on ? 1 : 0;
-        this.scent.invalidate();
+        this.scent.invalidate(who!);
         const ev = this.emit(on ? "suppressants-started" : "suppressants-stopped", [who!], `${this.names[who!]} ${on ? "starts" : "stops"} taking suppressants.`, [input]);
         this.lastCause[who!] = ev.id;
         this.scent.refreshPerson(who!);
@@ -371,9 +389,17 @@ export class Simulator {
     if (this.location[i] === place) return;
     const from = this.location[i];
     this.location[i] = place;
-    const e = this.emit("moved", [i], `${this.names[i]} goes to ${this.places[place]}.`, causes, from >= 0 ? { from: this.places[from] } : undefined);
+    // Moves from one place share one data object: the log is append-only, so nothing changes it.
+    const data = from >= 0 ? (this.cameFrom[from] ??= { from: this.places[from] }) : undefined;
+    const fresh = this.viewFresh[i] === 1;
+    const e = this.emit("moved", [i], `${this.names[i]} goes to ${this.places[place]}.`, causes, data);
+    // A move changes only where the person is: a view that was up to date needs only that field.
+    if (fresh) {
+      this.viewCache[i]!.location = this.places[place];
+      this.viewFresh[i] = 1;
+    }
     this.lastCause[i] = e.id;
-    this.scent.moved(i, from, [{ kind: "event", id: e.id }]);
+    this.scent.moved(i, from, e.id);
   }
 
   // ----- views and the log -----
@@ -463,7 +489,10 @@ export class Simulator {
 
   emit(type: string, people: number[], text: string, causes: readonly Cause[], data?: SimEvent["data"], severity?: SimEvent["severity"]): SimEvent {
     const ids = people.length === 1 ? (this.soloPeople[people[0]] ??= [this.ids[people[0]]]) : people.map((p) => this.ids[p]);
-    const e: SimEvent = { id: `e${this.nextId++}`, hour: this.now, type, people: ids, text, causes };
+    // A text put together from pieces is a tree of them until read whole; reading one character now
+    // makes it one flat string, far cheaper to keep for the rest of the run.
+    text.charCodeAt(0);
+    const e = new LoggedEvent(`e${this.nextId++}`, this.now, type, ids, text, causes);
     const place = people.length > 0 ? this.location[people[0]] : -1;
     if (place >= 0) e.place = this.places[place];
     if (severity) e.severity = severity;
