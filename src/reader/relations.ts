@@ -44,7 +44,9 @@ const KIN: Record<string, [RelationKind, boolean, Pronoun | undefined]> = {
 const KIN_NOUN = new RegExp(`(?<![\\p{L}])(${Object.keys(KIN).join("|")})(?![\\p{L}])(?!,?\\s+\\p{Lu})`, "gu");
 const KIN_OWNER = /(?<![\p{L}])(?:[Hh]is|[Hh]er|\p{Lu}[\p{L}'’-]*['’]s)\s+(?:(?:own|late|older|younger|little|big|elder|new|[Bb]eta|[Aa]lpha|[Oo]mega|legal|court-appointed)\s+)?$/u;
 
-const PARENTS = /(?<![\p{L}])(?:[Hh]is|[Hh]er|\p{Lu}[\p{L}'’-]*['’]s)\s+parents(?![\p{L}])/gu;
+// The noun is looked for first (it is rare); its owner just before it.
+const PARENTS = /(?<![\p{L}])parents(?![\p{L}])/gu;
+const PARENTS_OWNER = /(?<![\p{L}])(?:[Hh]is|[Hh]er|\p{Lu}[\p{L}'’-]*['’]s)\s+$/u;
 const COURTSHIP = /(?<![\p{L}])(?:Visits?|courting|courtship|courted|suitors?)(?![\p{L}])/gu;
 const THEY_COUPLE = /\b[Tt]hey(?:['’]d|['’]re|\s+had|\s+were|\s+are|\s+have)?\s+(?:been\s+)?(?:a\s+)?(?:[\p{Ll}-]+\s+)?(?:couple|married|together|partners|lovers|dating|engaged|wed)\b/gu;
 
@@ -75,6 +77,7 @@ export function findRelations(text: string, facts: readonly Fact[], references: 
     else if (f.kind === "relation") add(f.a, f.b, f.relation, f.span, 1);
   }
   const sentences = sentenceStarts(text);
+  const surnames = surnamesOf(people);
   const refs = new Positions(references);
   const named = new Positions(names);
   const stated = (a: number, b: number) => [...out.values()].some((r) => (r.a === a && r.b === b) || (r.a === b && r.b === a));
@@ -95,7 +98,7 @@ export function findRelations(text: string, facts: readonly Fact[], references: 
     const near = named.within(sentences[Math.max(0, s - 2)], sentences[Math.min(sentences.length - 1, s + 2)] ?? text.length).filter((r) => r.person !== owner && !inSentence.has(r.person) && (gender === undefined || pronouns[r.person] === undefined || pronouns[r.person] === gender));
     const candidates = [...new Set(near.map((r) => r.person))].filter((p) => !stated(p, owner) || kind !== "parent");
     // The one other person of the owner's surname with the noun's pronoun is the kin, said once or not.
-    const family = FAMILY.has(kind) ? sameSurname(people, owner).filter((p) => pronouns[p] === (gender ?? pronouns[p])) : [];
+    const family = FAMILY.has(kind) ? sameSurname(surnames, owner).filter((p) => pronouns[p] === (gender ?? pronouns[p])) : [];
     if (family.length === 1) {
       const [a, b] = referentFirst ? [family[0], owner] : [owner, family[0]];
       if (!stated(a, b)) add(a, b, kind, { start: at, end: at + m[0].length }, 0.5);
@@ -112,8 +115,12 @@ export function findRelations(text: string, facts: readonly Fact[], references: 
   // Once could be anyone; the same answer twice is the text's habit.
   for (const v of votes.values()) if (v.n >= 2 && !out.has(`${v.kind}:${v.a}:${v.b}`)) for (const span of v.spans) add(v.a, v.b, v.kind, span, 0.5);
   // "Han and Leia tried to keep him… His parents had no choice": a named pair beside "his parents".
-  for (const m of text.matchAll(PARENTS)) {
-    const owner = refs.within(m.index!, m.index! + m[0].indexOf(" ")).at(-1)?.person;
+  for (const noun of text.matchAll(PARENTS)) {
+    const window = text.slice(Math.max(0, noun.index! - 40), noun.index!);
+    const o = PARENTS_OWNER.exec(window);
+    if (!o) continue;
+    const m = { index: noun.index! - window.length + o.index, 0: o[0] + noun[0] };
+    const owner = refs.within(m.index, m.index + m[0].indexOf(" ")).at(-1)?.person;
     if (owner === undefined) continue;
     const s = lastAtOrBefore(sentences, m.index!);
     const near = named.within(sentences[Math.max(0, s - 2)], sentences[Math.min(sentences.length - 1, s + 2)] ?? text.length);
@@ -161,9 +168,16 @@ export function findRelations(text: string, facts: readonly Fact[], references: 
   return [...out.values()];
 }
 
+/** Each person's surname: the last word of a full name (none for a one-word name). */
+function surnamesOf(people: readonly { name: string }[]): (string | undefined)[] {
+  return people.map((p) => (p.name.includes(" ") ? p.name.slice(p.name.lastIndexOf(" ") + 1) : undefined));
+}
+
 /** The other people whose full name ends with the same surname as this person's. */
-function sameSurname(people: readonly { name: string }[], person: number): number[] {
-  const surname = (name: string) => (name.includes(" ") ? name.split(" ").at(-1) : undefined);
-  const own = surname(people[person]?.name ?? "");
-  return own === undefined ? [] : people.flatMap((p, i) => (i !== person && surname(p.name) === own ? [i] : []));
+function sameSurname(surnames: readonly (string | undefined)[], person: number): number[] {
+  const own = surnames[person];
+  if (own === undefined) return [];
+  const out: number[] = [];
+  surnames.forEach((s, i) => i !== person && s === own && out.push(i));
+  return out;
 }

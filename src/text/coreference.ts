@@ -138,6 +138,8 @@ function resolveThirdPerson(text: string, mentions: readonly Mention[], genders:
   // "Her brother went to the border. He writes every month": someone unnamed can be the subject too.
   const unnamed = [...text.matchAll(UNNAMED_SUBJECT)].map((u) => ({ start: u.index! + u[0].search(/\p{Lu}/u), gender: NOUN_GENDER[u[1].toLowerCase()] }));
   let u = 0;
+  // Each pronoun's candidates and their salience; one map, cleared for each pronoun.
+  const score = new Map<number, number>();
   PRONOUN.lastIndex = 0;
   for (let m = PRONOUN.exec(text); m; m = PRONOUN.exec(text)) {
     const at = m.index;
@@ -152,7 +154,7 @@ function resolveThirdPerson(text: string, mentions: readonly Mention[], genders:
     const gender = GENDER_OF[m[0].toLowerCase()];
     // "with Tesmae a pace behind her": an object pronoun is not someone named earlier in its own clause.
     const clause = isObject(text, at, m[0]) ? clauseStart(text, at) : at;
-    const score = new Map<number, number>();
+    score.clear();
     const sentence = sentenceStartBefore(text, at);
     const narration = quoteAt(quotes, at) < 0;
     let latest: Reference | undefined;
@@ -184,7 +186,8 @@ function resolveThirdPerson(text: string, mentions: readonly Mention[], genders:
 /** The length of the word at an offset ("she" → 3): a pronoun's mention ends where the word does. */
 function wordLength(text: string, at: number): number {
   let end = at;
-  while (end < text.length && /\p{L}/u.test(text[end])) end++;
+  // Pronouns are ASCII letters.
+  while (end < text.length && ((text.charCodeAt(end) | 32) >= 97 && (text.charCodeAt(end) | 32) <= 122)) end++;
   return end - at;
 }
 
