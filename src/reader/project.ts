@@ -144,7 +144,9 @@ function cast(characters: readonly BibleCharacter[], world: World, worldName: st
 function judge(person: DraftPerson, axis: "designation" | "alignment", value: string, values: readonly string[], confidence: number | undefined, worldName: string): void {
   const c = person.source;
   if (!value || value === "unknown") return;
-  const byName = c.evidence.filter((e) => says(e.quote, value, c));
+  const name = nameRegex(c);
+  const word = valueRegex(value);
+  const byName = c.evidence.filter((e) => word.test(e.quote) && name.test(e.quote));
   const guess = `${axis} not stated: ${value}?`;
   const why =
     value === "none"
@@ -157,7 +159,7 @@ function judge(person: DraftPerson, axis: "designation" | "alignment", value: st
         ? `the text never says it of ${c.name} by name`
         : undefined;
   if (why) {
-    const named = c.evidence.filter((e) => mentions(e.quote, value));
+    const named = c.evidence.filter((e) => word.test(e.quote));
     const cites = (named.length ? named : c.evidence.slice(0, 1)).slice(0, 2);
     person.notes.push([`${guess} ${why}`, ...cites.map(cite)].join("; "));
     return;
@@ -165,14 +167,14 @@ function judge(person: DraftPerson, axis: "designation" | "alignment", value: st
   person[axis] = { value, evidence: byName.slice(0, 2) };
 }
 
-/** Whether a quote gives the value and names the person: "Hux is an alpha", not only "alpha". */
-function says(quote: string, value: string, c: BibleCharacter): boolean {
-  if (!mentions(quote, value)) return false;
-  return [c.name, ...c.aliases].some((n) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(n)}(?![\\p{L}\\p{N}])`, "iu").test(quote));
+/** Any of the person's names as a word, to tell "Hux is an alpha" from a quote with only "alpha" in it. */
+function nameRegex(c: BibleCharacter): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${[c.name, ...c.aliases].map(escape).join("|")})(?![\\p{L}\\p{N}])`, "iu");
 }
 
-function mentions(quote: string, value: string): boolean {
-  return new RegExp(`(?<![\\p{L}])${escape(value)}s?(?![\\p{L}])`, "iu").test(quote);
+/** The value as a word, singular or plural ("alpha", "Alphas"). */
+function valueRegex(value: string): RegExp {
+  return new RegExp(`(?<![\\p{L}])${escape(value)}s?(?![\\p{L}])`, "iu");
 }
 
 /** An id from the name: letters, digits and dashes, starting with a letter, unique in the cast. */
