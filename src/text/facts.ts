@@ -108,7 +108,8 @@ export class FactExtractor {
     const NUM = `(?<num>${NUMBER_SOURCE})`;
     const ADJ = "(?<adj>[a-z]+[ -])?";
     // A pattern runs only on texts that have its key words at all: most chapters have few of them.
-    const keys = (ws: readonly string[]) => new RegExp(ws.length ? ws.map((w) => escape(w).replace(/-/g, "[- ]")).join("|") : "(?!)", "i");
+    // No words: a pattern anchored at the start that never matches, so no text is scanned for it.
+    const keys = (ws: readonly string[]) => new RegExp(ws.length ? ws.map((w) => escape(w).replace(/-/g, "[- ]")).join("|") : "^(?!)", "i");
     const cycleKeys = keys([...vocab.cycleWords.keys()]);
     const NEEDS: Record<string, RegExp> = {
       designation: keys([...vocab.designations, ...vocab.alignments]),
@@ -669,15 +670,16 @@ const norm = (s: string | undefined) => (s ?? "").toLowerCase().replace(/\s+/g, 
 /** Two readings of overlapping words that say the same thing are one fact: the longer reading stays. */
 function withoutOverlaps(facts: Fact[]): Fact[] {
   const bySaying = new Map<string, Fact[]>();
-  for (const f of facts) {
+  // In order of position, what one saying keeps never overlaps itself, so only its last fact can overlap the next.
+  for (const f of [...facts].sort((a, b) => a.span.start - b.span.start)) {
     const { span, quote, ...body } = f;
     void span, void quote;
     const key = JSON.stringify(body);
     const list = bySaying.get(key) ?? [];
     bySaying.set(key, list);
-    const other = list.findIndex((g) => g.span.start < f.span.end && f.span.start < g.span.end);
-    if (other < 0) list.push(f);
-    else if (f.span.end - f.span.start > list[other].span.end - list[other].span.start) list[other] = f;
+    const last = list.at(-1);
+    if (!last || last.span.end <= f.span.start) list.push(f);
+    else if (f.span.end - f.span.start > last.span.end - last.span.start) list[list.length - 1] = f;
   }
   return [...bySaying.values()].flat();
 }
