@@ -223,6 +223,12 @@ describe("designations told in other ways", () => {
     expect(designationOf(text, "Jory Vance")).toBe("unknown");
   });
 
+  it("takes 'her alpha' for her one partner the text names", () => {
+    const text = "Junie Sato rubbed her eyes. Sato, a beta, had been married for years to the gunnery chief, Dov Brenner. Her alpha was the strongest man on the ship. Dov laughed at his own joke.";
+    expect(designationOf(text, "Dov Brenner")).toBe("alpha");
+    expect(designationOf(text, "Junie Sato")).toBe("beta");
+  });
+
   it("takes a form of address for what the one spoken to is", () => {
     const text = "Dace Orrin came in from the field. Mab looked up at him.\n\n“Yes, Alpha,” Mab said. Dace Orrin nodded.";
     expect(designationOf(text, "Dace Orrin")).toBe("alpha");

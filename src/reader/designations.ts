@@ -77,6 +77,7 @@ function judgeAxis(axis: "designation" | "alignment", reading: Reading, people: 
     }
   }
   if (values.length === 0) return votes.map(() => ({ value: "unknown", confidence: 0, evidence: [] }));
+  const partners = partnersOf(facts);
   const valueRe = new RegExp(`(?<![\\p{L}-])(${values.join("|")})(s|es|['’]s)?(?![\\p{L}/-])`, "giu");
   const cycleRe = new RegExp(`(?<![\\p{L}-])(${[...words.cycles.keys()].join("|")})(?![\\p{L}/-])`, "giu");
   const complement = complements(values);
@@ -98,9 +99,11 @@ function judgeAxis(axis: "designation" | "alignment", reading: Reading, people: 
     const sentence = sentences.around(at);
     const inSentence = refs.within(sentence.start, sentence.end);
     if (POSSESSIVE_BEFORE.test(before)) {
-      // "his omega": the possessor is the other one.
+      // "his omega": the possessor is the other one; and "her alpha" is her one partner or mate, when the text names one.
       const owner = refs.endingNear(at, before);
       if (owner !== undefined && complement.has(value)) vote(owner, complement.get(value)!, WEIGHT.possessed, span);
+      const other = owner === undefined ? undefined : partners.get(owner);
+      if (other !== undefined && other >= 0) vote(other, value, WEIGHT.possessed, span);
       continue;
     }
     if (NEGATED_BEFORE.test(before)) {
@@ -242,4 +245,18 @@ class ReferenceIndex extends Positions {
     }
     return best?.person;
   }
+}
+
+/** Each person's one partner or mate the facts name (-1 for someone with more than one). */
+function partnersOf(facts: readonly Fact[]): Map<number, number> {
+  const out = new Map<number, number>();
+  const pair = (a: number, b: number) => {
+    for (const [x, y] of [[a, b], [b, a]]) out.set(x, out.has(x) && out.get(x) !== y ? -1 : y);
+  };
+  for (const f of facts) {
+    if (f.kind === "relation" && f.relation === "partner") pair(f.a, f.b);
+    else if (f.kind === "bonded" && f.mate !== undefined) pair(f.person, f.mate);
+    else if (f.kind === "bite") pair(f.biter, f.bitten);
+  }
+  return out;
 }
