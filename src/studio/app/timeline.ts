@@ -7,6 +7,7 @@
 import type { StudioPerson } from "../model.js";
 import { nameOf, type App, type View } from "./app.js";
 import { clear, h } from "./dom.js";
+import { exportPng, exportSvg } from "./export.js";
 import { cycleColour, designationMark, OKABE_ITO, SEVERITY_MARKS } from "./palette.js";
 import { laneShapes, ROW, ticks } from "./timeline-layout.js";
 import { DAY, formatDate, formatDateTime, tickStep } from "./time-format.js";
@@ -45,13 +46,15 @@ export class TimelineView implements View {
     const zoom = (f: number) => () => this.zoom(f);
     const controls = h(
       "div",
-      { class: "tl-controls", role: "toolbar", "aria-label": "Timeline zoom" },
+      { class: "tl-controls", role: "toolbar", "aria-label": "Timeline zoom and export" },
       h("button", { type: "button", onclick: zoom(0.5), title: "Zoom in (+)" }, "Zoom in"),
       h("button", { type: "button", onclick: zoom(2), title: "Zoom out (−)" }, "Zoom out"),
       h("button", { type: "button", onclick: () => this.fit(), title: "Whole story (0)" }, "Whole story"),
       h("button", { type: "button", onclick: () => this.span(7 * DAY), title: "A week around the cursor" }, "Week"),
       h("button", { type: "button", onclick: () => this.span(DAY), title: "A day around the cursor" }, "Day"),
       this.zoomLabel,
+      h("button", { type: "button", class: "tl-export", "data-export": "svg", onclick: () => this.export("svg"), title: "Save the lanes in view as an SVG file" }, "Export SVG"),
+      h("button", { type: "button", class: "tl-export", "data-export": "png", onclick: () => this.export("png"), title: "Save the lanes in view as a PNG image" }, "Export PNG"),
     );
     const legend = h(
       "div",
@@ -117,6 +120,15 @@ export class TimelineView implements View {
     this.app = app;
     this.placeCursor();
     for (const b of this.names.querySelectorAll<HTMLElement>(".tl-name")) b.classList.toggle("selected", b.dataset.person === app.selected);
+  }
+
+  /** The range in view, at the plot's width (or a page's width when the view is hidden). */
+  private export(kind: "svg" | "png"): void {
+    const m = this.app?.model;
+    if (!m) return;
+    const range = { t0: this.t0, t1: this.t1, width: this.plotWidth() || 1200 };
+    if (kind === "svg") exportSvg(m, range);
+    else exportPng(m, range).catch((e: unknown) => console.error(e));
   }
 
   // ----- geometry -----
