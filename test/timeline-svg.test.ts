@@ -18,6 +18,7 @@ type Element = ReturnType<typeof DomUtils.findAll>[number];
 function wellFormed(xml: string): void {
   const stack: { name: string; empty: boolean }[] = [];
   let roots = 0;
+  let ends = 0;
   const problems: string[] = [];
   const parser: Parser = new Parser(
     {
@@ -27,6 +28,7 @@ function wellFormed(xml: string): void {
         stack.push({ name, empty: xml.slice(parser.startIndex, parser.endIndex + 1).endsWith("/>") });
       },
       onclosetag(name, implied) {
+        if (!implied) ends++;
         const open = stack.pop();
         if (open?.name !== name) problems.push(`</${name}> closes another element`);
         else if (implied && !open.empty) problems.push(`<${name}> not closed`);
@@ -42,6 +44,8 @@ function wellFormed(xml: string): void {
   expect(problems).toEqual([]);
   expect(stack).toEqual([]);
   expect(roots).toBe(1);
+  // The parser drops an end tag that closes nothing; every "</" in the text must have closed something.
+  expect(ends).toBe(xml.split("</").length - 1);
   // Every & starts an entity.
   expect(xml.match(/&(?!(amp|lt|gt|quot|apos|#\d+);)/g)).toBeNull();
 }
