@@ -4,14 +4,14 @@
  * from the whole story down to hours. Lanes are painted on a canvas that covers only the rows in
  * view; moving the cursor moves one line and never repaints them.
  */
-import type { StudioPerson, Track } from "../model.js";
+import type { StudioPerson } from "../model.js";
 import { nameOf, type App, type View } from "./app.js";
 import { clear, h } from "./dom.js";
+import { exportPng, exportSvg } from "./export.js";
 import { cycleColour, designationMark, OKABE_ITO, SEVERITY_MARKS } from "./palette.js";
-import { changeAt } from "./state-index.js";
-import { DAY, formatDate, formatDateTime, MONTH, tickStep } from "./time-format.js";
+import { laneShapes, ROW, ticks } from "./timeline-layout.js";
+import { DAY, formatDate, formatDateTime, tickStep } from "./time-format.js";
 
-const ROW = 58;
 const MIN_SPAN = 12;
 
 export class TimelineView implements View {
@@ -46,13 +46,15 @@ export class TimelineView implements View {
     const zoom = (f: number) => () => this.zoom(f);
     const controls = h(
       "div",
-      { class: "tl-controls", role: "toolbar", "aria-label": "Timeline zoom" },
+      { class: "tl-controls", role: "toolbar", "aria-label": "Timeline zoom and export" },
       h("button", { type: "button", onclick: zoom(0.5), title: "Zoom in (+)" }, "Zoom in"),
       h("button", { type: "button", onclick: zoom(2), title: "Zoom out (−)" }, "Zoom out"),
       h("button", { type: "button", onclick: () => this.fit(), title: "Whole story (0)" }, "Whole story"),
       h("button", { type: "button", onclick: () => this.span(7 * DAY), title: "A week around the cursor" }, "Week"),
       h("button", { type: "button", onclick: () => this.span(DAY), title: "A day around the cursor" }, "Day"),
       this.zoomLabel,
+      h("button", { type: "button", class: "tl-export", "data-export": "svg", onclick: () => this.export("svg"), title: "Save the lanes in view as an SVG file" }, "Export SVG"),
+      h("button", { type: "button", class: "tl-export", "data-export": "png", onclick: () => this.export("png"), title: "Save the lanes in view as a PNG image" }, "Export PNG"),
     );
     const legend = h(
       "div",
@@ -118,6 +120,15 @@ export class TimelineView implements View {
     this.app = app;
     this.placeCursor();
     for (const b of this.names.querySelectorAll<HTMLElement>(".tl-name")) b.classList.toggle("selected", b.dataset.person === app.selected);
+  }
+
+  /** The range in view, at the plot's width (or a page's width when the view is hidden). */
+  private export(kind: "svg" | "png"): void {
+    const m = this.app?.model;
+    if (!m) return;
+    const range = { t0: this.t0, t1: this.t1, width: this.plotWidth() || 1200 };
+    if (kind === "svg") exportSvg(m, range);
+    else exportPng(m, range).catch((e: unknown) => console.error(e));
   }
 
   // ----- geometry -----
@@ -248,31 +259,8 @@ export class TimelineView implements View {
     return ctx;
   }
 
-  /** Calendar-aligned ticks (months and years fall on the 1st). */
   private ticks(): { hour: number; label: string }[] {
-    const { step, label } = tickStep(this.t1 - this.t0, this.plotWidth());
-    const out: { hour: number; label: string }[] = [];
-    if (step >= MONTH) {
-      const months = Math.round(step / MONTH);
-      const d = new Date(this.t0 * 3_600_000);
-      // Whole years step a year at a time (on 1 January); shorter steps a month at a time.
-      const years = months >= 12 ? Math.round(months / 12) : 0;
-      let y = d.getUTCFullYear();
-      let mo = years ? 0 : d.getUTCMonth();
-      for (let k = 0; k < 2000 && out.length < 400; k++) {
-        const hour = Date.UTC(y, mo, 1) / 3_600_000;
-        if (hour > this.t1) break;
-        if (hour >= this.t0 && (years ? y % years === 0 : mo % months === 0)) out.push({ hour, label: label(hour) });
-        if (years) y++;
-        else if (++mo === 12) {
-          mo = 0;
-          y++;
-        }
-      }
-      return out;
-    }
-    for (let hour = Math.ceil(this.t0 / step) * step; hour <= this.t1 && out.length < 400; hour += step) out.push({ hour, label: label(hour) });
-    return out;
+    return ticks(this.t0, this.t1, this.plotWidth());
   }
 
   private paintAxis(): void {
@@ -355,95 +343,33 @@ export class TimelineView implements View {
     for (let i = first; i <= last; i++) {
       const y = i * ROW - offset;
       this.lane(ctx, m.people[i], y, w);
-      ctx.fillStyle = "#d0d0d0";
-      ctx.fillRect(0, y + ROW - 1, w, 1);
     }
     // Tests and the bench wait for this: the lanes are on screen.
     this.el.dataset.painted = String((Number(this.el.dataset.painted) || 0) + 1);
   }
 
-  /** Each change point's run, clipped to the view: [x0, x1, value, k]. */
-  private runs(track: Track, w: number, each: (x0: number, x1: number, value: string) => void): void {
-    let k = Math.max(0, changeAt(track, this.t0));
-    for (; k < track.hours.length; k++) {
-      const a = track.hours[k];
-      if (a > this.t1) break;
-      const b = k + 1 < track.hours.length ? track.hours[k + 1] : this.app!.model.until;
-      const x0 = Math.max(0, this.x(a));
-      const x1 = Math.min(w, this.x(b));
-      if (x1 - x0 < 0.25 && x1 < w) continue;
-      each(x0, x1, track.values[k]);
-    }
-  }
-
   private lane(ctx: CanvasRenderingContext2D, p: StudioPerson, y: number, w: number): void {
     const app = this.app!;
-    const text = (s: string, x0: number, x1: number, ty: number, colour = "#111") => {
-      if (x1 - x0 < 24) return;
-      ctx.save();
-      ctx.beginPath();
-      ctx.rect(x0, ty - 7, x1 - x0 - 2, 14);
-      ctx.clip();
-      ctx.fillStyle = colour;
-      ctx.fillText(s, x0 + 3, ty);
-      ctx.restore();
-    };
-    // Not yet born: a plain grey run.
-    if (p.born !== null && p.born > this.t0) {
-      ctx.fillStyle = "#f3f3f3";
-      ctx.fillRect(0, y, Math.min(w, this.x(p.born)), ROW - 1);
+    const frame = { t0: this.t0, t1: this.t1, until: app.model.until, width: w };
+    for (const s of laneShapes(p, frame, y, (id) => nameOf(app, id))) {
+      if (s.kind === "rect") {
+        ctx.fillStyle = s.fill;
+        ctx.globalAlpha = s.alpha;
+        ctx.fillRect(s.x, s.y, s.w, s.h);
+        ctx.globalAlpha = 1;
+        if (s.stroke) {
+          ctx.strokeStyle = s.stroke;
+          ctx.strokeRect(s.x + 0.5, s.y + 0.5, s.w - 1, s.h - 1);
+        }
+      } else {
+        ctx.save();
+        ctx.beginPath();
+        ctx.rect(s.x0, s.y - 7, s.x1 - s.x0 - 2, 14);
+        ctx.clip();
+        ctx.fillStyle = s.fill;
+        ctx.fillText(s.text, s.x0 + 3, s.y);
+        ctx.restore();
+      }
     }
-    // Designation band.
-    this.runs(p.track.designation, w, (x0, x1, v) => {
-      const mark = designationMark(v);
-      ctx.fillStyle = mark.colour;
-      ctx.globalAlpha = v === "unpresented" || v === "unknown" || v === "none" ? 0.35 : 0.9;
-      ctx.fillRect(x0, y + 2, x1 - x0, 9);
-      ctx.globalAlpha = 1;
-      text(`${mark.letter} ${v === "none" ? "no designation (species)" : v}${p.alignment ? `, ${p.alignment}` : ""}`, x0, x1, y + 6.5);
-    });
-    // Cycles: the peak solid, the phases around it pale.
-    this.runs(p.track.cycle, w, (x0, x1, v) => {
-      if (!v) return;
-      const [cycle, phase] = v.split(":");
-      const peak = phase === cycle || phase === "peak" || phase === "heat" || phase === "rut";
-      ctx.fillStyle = cycleColour(cycle);
-      ctx.globalAlpha = peak ? 1 : 0.4;
-      ctx.fillRect(x0, y + 13, Math.max(1, x1 - x0), 12);
-      ctx.globalAlpha = 1;
-      text(peak ? cycle : phase, x0, x1, y + 19, peak ? "#fff" : "#111");
-    });
-    // Suppressants (hatched) and bonds (yellow, with the mate's name) share a thin band.
-    this.runs(p.track.suppressed, w, (x0, x1, v) => {
-      if (!v) return;
-      ctx.fillStyle = "#333";
-      for (let x = Math.floor(x0); x < x1; x += 4) ctx.fillRect(x, y + 27, 1.5, 8);
-    });
-    this.runs(p.track.bondedTo, w, (x0, x1, v) => {
-      if (!v) return;
-      ctx.fillStyle = OKABE_ITO.yellow;
-      ctx.fillRect(x0, y + 27, x1 - x0, 8);
-      ctx.strokeStyle = "#333";
-      ctx.strokeRect(x0 + 0.5, y + 27.5, x1 - x0 - 1, 7);
-    });
-    this.labelRuns(ctx, p.track.bondedTo, w, y + 31, (v) => (v ? `∞ bonded to ${nameOf(app, v)}` : ""), text);
-    // Legal standing, as words: status, owner, guardian.
-    this.labelRuns(ctx, p.track.status, w, y + 40, (v) => (v && v !== "free" ? `⚖ ${v}` : ""), text);
-    this.labelRuns(ctx, p.track.owner, w, y + 40, (v) => (v ? `owned by ${nameOf(app, v)}` : ""), text, 0.34);
-    this.labelRuns(ctx, p.track.guardian, w, y + 40, (v) => (v ? `ward of ${nameOf(app, v)}` : ""), text, 0.67);
-    // Location.
-    let shade = 0;
-    this.runs(p.track.location, w, (x0, x1, v) => {
-      ctx.fillStyle = shade++ % 2 ? "#dcdcdc" : "#ececec";
-      ctx.fillRect(x0, y + 46, x1 - x0, 10);
-      text(`⌂ ${v}`, x0, x1, y + 51, "#333");
-    });
-  }
-
-  private labelRuns(ctx: CanvasRenderingContext2D, track: Track, w: number, ty: number, label: (v: string) => string, text: (s: string, x0: number, x1: number, y: number) => void, shift = 0): void {
-    this.runs(track, w, (x0, x1, v) => {
-      const s = label(v);
-      if (s) text(s, x0 + (x1 - x0) * shift, x1, ty);
-    });
   }
 }
