@@ -118,7 +118,9 @@ function withTitlesAlone(text: string, people: FoundPerson[]): FoundPerson[] {
   for (const re of [TITLE_ALONE, KIN_TITLE_ALONE]) {
     for (const m of text.matchAll(re)) {
       const start = m.index + m[0].length - m[1].length;
-      uses.set(m[1], [...(uses.get(m[1]) ?? []), { start, end: start + m[1].length }]);
+      let list = uses.get(m[1]);
+      if (!list) uses.set(m[1], (list = []));
+      list.push({ start, end: start + m[1].length });
     }
   }
   for (const [title, mentions] of uses) {
