@@ -5,6 +5,7 @@
  */
 import { Environment } from "@marcbachmann/cel-js";
 import type { ExpressionContext } from "../world/schema.js";
+import { directCondition } from "./direct.js";
 
 /** What a condition can see of a person. Every field is always present. */
 export interface PersonView {
@@ -111,7 +112,19 @@ export class ExpressionCompiler {
   /** One cache per context, keyed by the expression text itself (its hash is computed once). */
   private readonly cache = new Map<ExpressionContext, Map<string, Condition>>();
 
-  constructor(private readonly vocabulary: readonly string[]) {}
+  /** The vocabulary as CEL names: each word with "-" written "_". */
+  private readonly constants = new Map<string, string>();
+
+  /** `direct`: small conditions become plain functions (off only to compare with CEL itself). */
+  constructor(
+    private readonly vocabulary: readonly string[],
+    private readonly direct = true,
+  ) {
+    for (const word of vocabulary) {
+      const name = word.replace(/-/g, "_");
+      if (/^[a-z_][a-z0-9_]*$/.test(name) && !this.constants.has(name)) this.constants.set(name, word);
+    }
+  }
 
   /**
    * Two environments per context: a typed one checks every field name at load; a plain one
@@ -127,10 +140,7 @@ export class ExpressionCompiler {
       if (type === "person") env.registerVariable(typed ? { name, schema: { ...PERSON_SCHEMA } } : { name, type: "map" });
       else env.registerVariable(name, type);
     }
-    for (const word of new Set(this.vocabulary)) {
-      const constName = word.replace(/-/g, "_");
-      if (!(constName in variables) && /^[a-z_][a-z0-9_]*$/.test(constName)) env.registerConstant(constName, "string", word);
-    }
+    for (const [name, word] of this.constants) if (!(name in variables)) env.registerConstant(name, "string", word);
     this.envs.set(key, env);
     return env;
   }
@@ -141,23 +151,25 @@ export class ExpressionCompiler {
     if (!byText) this.cache.set(context, (byText = new Map()));
     const cached = byText.get(text);
     if (cached) return cached;
-    let evaluate: (vars: Record<string, unknown>) => unknown;
+    let evaluate: ((vars: Record<string, unknown>) => unknown) & { ast?: unknown };
     try {
       const checked = this.env(context, true).check(text) as { valid: boolean; type?: string; error?: Error };
       if (!checked.valid) return problemOf(checked.error);
       if (checked.type !== "bool" && checked.type !== "dyn") return { message: `the condition gives a ${checked.type}, not true or false` };
-      evaluate = this.env(context, false).parse(text) as unknown as (vars: Record<string, unknown>) => unknown;
+      evaluate = this.env(context, false).parse(text) as unknown as typeof evaluate;
     } catch (e) {
       return problemOf(e);
     }
+    const direct = this.direct ? directCondition(evaluate.ast, { variables: CONTEXT_VARIABLES[context], personFields: PERSON_SCHEMA, constants: this.constants }) : undefined;
     // A condition that fails at run time (an index past a list's end, say) is false: it does not hold.
-    const condition = ((vars: Record<string, unknown>) => {
-      try {
-        return evaluate(vars) === true;
-      } catch {
-        return false;
-      }
-    }) as Condition;
+    const condition = (direct ??
+      ((vars: Record<string, unknown>) => {
+        try {
+          return evaluate(vars) === true;
+        } catch {
+          return false;
+        }
+      })) as Condition;
     Object.defineProperty(condition, "source", { value: text });
     byText.set(text, condition);
     return condition;
