@@ -8,6 +8,7 @@ import { parseDistance, parseDuration } from "../core/time.js";
 import type { Cause } from "../sim/event.js";
 import { PlaceGraph } from "./place-graph.js";
 import { maskerCounts, type MaskerCounts } from "./masking.js";
+import { PairSet } from "./pair-set.js";
 import { ruleCauses } from "../sim/causes.js";
 import type { Simulator } from "../sim/simulator.js";
 import type { Condition, PersonView } from "../rules/expr.js";
@@ -69,14 +70,15 @@ export class ScentEngine {
   private readonly members: Set<number>[];
   /** The places and how far scent goes between them. */
   readonly graph: PlaceGraph;
-  private readonly tells: Map<string, { until: number; since: number }>[];
+  /** Each person's tells beyond their cycle's, made on their first (most people never have one). */
+  private readonly tells: (Map<string, { until: number; since: number }> | undefined)[];
   readonly worn: { from: number; hour: number }[][];
   /** Who left scent in each place and when, oldest first (two parallel lists, no object per entry). */
   private readonly residueBy: number[][];
   private readonly residueAt: number[][];
   /** Traces already noticed ("perceiver:person:hour"). */
   private readonly seenTraces = new Set<string>();
-  private readonly seenSignature = new Set<number>();
+  private readonly seenSignature: PairSet;
   /** The episode (its start hour) of each tell last noticed, by pair and tell. */
   private readonly seenTell = new Map<number, number>();
   /** A small number for each tell, to key seenTell by number rather than by string. */
@@ -94,8 +96,9 @@ export class ScentEngine {
     this.bearers = new Array<Set<number> | undefined>(places).fill(undefined);
     this.residueBy = Array.from({ length: places }, () => []);
     this.residueAt = Array.from({ length: places }, () => []);
-    this.tells = Array.from({ length: sim.n }, () => new Map());
+    this.tells = new Array<Map<string, { until: number; since: number }> | undefined>(sim.n).fill(undefined);
     this.worn = Array.from({ length: sim.n }, () => []);
+    this.seenSignature = new PairSet(sim.n);
     const s = sim.world.spec.scent;
     this.signatureRange = parseDistance(s.signatureRange)!;
     this.crowd = s.crowd;
@@ -137,7 +140,7 @@ export class ScentEngine {
    * them afresh, as if meeting them again.
    */
   renew(i: number): void {
-    for (let p = 0; p < this.sim.n; p++) this.seenSignature.delete(p * this.sim.n + i);
+    for (let p = 0; p < this.sim.n; p++) this.seenSignature.delete(p, i);
     this.refreshPerson(i);
   }
 
@@ -158,7 +161,7 @@ export class ScentEngine {
     const tells = this.tells[i];
     const suppressed = sim.suppressed[i] === 1;
     // The common case, a plain signature, allocates nothing.
-    if (!c && tells.size === 0) return suppressed && this.hidden.has(SIGNATURE) ? NOTHING : this.signatureOnly;
+    if (!c && (tells === undefined || tells.size === 0)) return suppressed && this.hidden.has(SIGNATURE) ? NOTHING : this.signatureOnly;
     const hidden = suppressed ? this.hidden : NO_TELLS;
     const out: Emission[] = hidden.has(SIGNATURE) ? [] : [this.signatureOnly[0]];
     if (c) {
@@ -166,7 +169,7 @@ export class ScentEngine {
       const phase = c.inPrelude ? spec.prelude : spec.phases.find((p) => p.name === c.phase);
       if (phase?.tell && !hidden.has(phase.tell)) out.push({ tell: phase.tell, intensity: c.inPrelude ? (phase.intensity ?? 0.3) : c.intensity, epoch: c.start, bound: this.boundOf(phase.tell) });
     }
-    for (const [tell, t] of tells) if (t.until > sim.now && !hidden.has(tell)) out.push({ tell, intensity: 1, epoch: t.since, bound: this.boundOf(tell) });
+    if (tells) for (const [tell, t] of tells) if (t.until > sim.now && !hidden.has(tell)) out.push({ tell, intensity: 1, epoch: t.since, bound: this.boundOf(tell) });
     return out;
   }
 
@@ -311,7 +314,7 @@ export class ScentEngine {
       // A signature is noticed once per pair; a tell once per pair and episode. (Cheapest test first.)
       const signature = em.tell === SIGNATURE;
       const pair = perceiver * sim.n + target;
-      if (signature && this.seenSignature.has(pair)) continue;
+      if (signature && this.seenSignature.has(perceiver, target)) continue;
       if (distance > em.bound) continue;
       if (signature && (this.crowded(sim.location[perceiver]) || this.crowded(sim.location[target]))) continue;
       const key = signature ? 0 : this.tellSlot(em.tell) * sim.n * sim.n + pair;
@@ -321,7 +324,7 @@ export class ScentEngine {
       const range = measured.range;
       if (distance > range) continue;
       const causes = this.rangeCauses(em.tell, measured);
-      if (signature) this.seenSignature.add(pair);
+      if (signature) this.seenSignature.add(perceiver, target);
       else this.seenTell.set(key, em.epoch);
       const strength = Math.round((1 - distance / Math.max(range, 1)) * 100) / 100;
       const reveals = this.reveals(target);
@@ -476,19 +479,23 @@ export class ScentEngine {
 
   setTell(i: number, tell: string, hours: number, causes: readonly Cause[]): void {
     const sim = this.sim;
-    this.tells[i].set(tell, { since: sim.now, until: sim.now + hours });
+    this.tellsOf(i).set(tell, { since: sim.now, until: sim.now + hours });
     const e = sim.emit("tell", [i], `${sim.names[i]}'s scent shows ${tell}.`, causes, { tell });
     sim.lastCause[i] = e.id;
     this.refreshPerson(i);
     sim.bonds.feel(i, tell, e.id);
   }
 
+  private tellsOf(i: number): Map<string, { until: number; since: number }> {
+    return (this.tells[i] ??= new Map());
+  }
+
   clearTell(i: number, tell: string): boolean {
-    return this.tells[i].delete(tell);
+    return this.tells[i]?.delete(tell) ?? false;
   }
 
   hasTell(i: number, tell: string): boolean {
-    const t = this.tells[i].get(tell);
+    const t = this.tells[i]?.get(tell);
     return !!t && t.until > this.sim.now;
   }
 
@@ -509,7 +516,7 @@ export class ScentEngine {
     const sim = this.sim;
     const b = sim.world.spec.suppressants?.breakthrough;
     if (!b || !sim.suppressed[i] || !sim.random.chance(b.probability)) return;
-    this.tells[i].set(b.tell, { since: sim.now, until: sim.now + 24 });
+    this.tellsOf(i).set(b.tell, { since: sim.now, until: sim.now + 24 });
     const e = sim.emit("breakthrough", [i], `${sim.names[i]}'s suppressed ${cycle} shows faintly in their scent (${b.tell}).`, [...ruleCauses(b, "suppressants.breakthrough"), ...causes]);
     sim.lastCause[i] = e.id;
     this.refreshPerson(i);
