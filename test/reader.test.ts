@@ -197,6 +197,13 @@ describe("relations told through 'they' and 'you'", () => {
     expect(relationsOf("Kestrel Amadi rubbed his eyes. Ravi Okafor watched him, and Imke Vell laughed. They had been dating for three weeks.")).toEqual([]);
   });
 
+  it("reads 'taking up with' as a partnership, its unstated subject the one the paragraph was about", () => {
+    const text = "Corin Marren stacked the crates. Before, his heats came once a year. Since taking up with Tamsin Roe they had come every two months.\n\nIlse Carrow took up with Brannoch Vey in the spring.";
+    expect(relationsOf(text).sort()).toEqual(["Corin Marren partner Tamsin Roe 0.5", "Ilse Carrow partner Brannoch Vey 1"].sort());
+    // The subject is looked for in the same paragraph only.
+    expect(relationsOf("Corin Marren stacked the crates.\n\nSince taking up with Tamsin Roe, the farm had done well.")).toEqual([]);
+  });
+
   it("takes 'you' in a quote for the one spoken to and 'my' for the speaker", () => {
     const text = "Brannoch Vey sat down. Ysolde Carrowan looked at him across the table.\n\n“You are my ward,” Ysolde said. “Remember it.”";
     expect(relationsOf(text)).toEqual(["Ysolde Carrowan guardian Brannoch Vey 1"]);
@@ -221,6 +228,17 @@ describe("designations told in other ways", () => {
     const text = 'Jory Vance turned the jar in his hands. "Sunniva Rask sent every one of them away. The omega\'s got a spine like a fence post," Jory said.';
     expect(designationOf(text, "Sunniva Rask")).toBe("omega");
     expect(designationOf(text, "Jory Vance")).toBe("unknown");
+  });
+
+  it("takes 'Her son was the only omega' for her one son the text names, never for her", () => {
+    const text = "Orla Brisk kept the ledgers. Her son, Teodor Brisk, kept the boats.\n\nPiet Lund came in. Orla nodded to Piet Lund. Her son was the only omega the house had ever had.";
+    expect(designationOf(text, "Teodor Brisk")).toBe("omega");
+    expect(designationOf(text, "Orla Brisk")).toBe("unknown");
+    expect(designationOf(text, "Piet Lund")).toBe("unknown");
+    // With no son named, no one is said to be the omega.
+    const unnamed = "Orla Brisk kept the ledgers.\n\nPiet Lund came in. Orla nodded to Piet Lund. Her son was the only omega the house had ever had.";
+    expect(designationOf(unnamed, "Orla Brisk")).toBe("unknown");
+    expect(designationOf(unnamed, "Piet Lund")).toBe("unknown");
   });
 
   it("takes 'her alpha' for her one partner the text names", () => {

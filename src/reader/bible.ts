@@ -116,8 +116,11 @@ export function readText(name: string, text: string, words: ReaderWords, options
     found[person].aliases.push(found[other].name, ...found[other].aliases.filter((a) => !found[person].aliases.includes(a)));
     found[person].mentions.push(...found[other].mentions);
   }
+  // Relations first: "her son was an omega" needs to know who her son is.
+  onStage("finding relations");
+  const relationsFound = findRelations(text, facts, references, names, pronouns, found, pov);
   onStage("judging designations");
-  const { designation: designations, alignment: alignments } = judgeAxes(text, found.length, facts, references, words);
+  const { designation: designations, alignment: alignments } = judgeAxes(text, found.length, facts, references, words, { relations: relationsFound, pronouns });
   const evidence = (span: { start: number; end: number }): Evidence => {
     const p = source.position(span.start);
     return { line: p.line, offset: p.column - 1, quote: text.slice(span.start, span.end) };
@@ -143,8 +146,7 @@ export function readText(name: string, text: string, words: ReaderWords, options
       evidence: cites.slice(0, 3).map(evidence),
     };
   }
-  onStage("finding relations");
-  const relations = findRelations(text, facts, references, names, pronouns, found, pov).map(
+  const relations = relationsFound.map(
     (r): BibleRelation => ({ a: found[r.a].name, b: found[r.b].name, kind: r.kind, confidence: r.confidence, evidence: r.spans.map(evidence) }),
   );
   const chapters = options.chapters ?? [];

@@ -19,6 +19,8 @@ import { lastAtOrBefore, Positions } from "./positions.js";
 import { addressee } from "../text/coreference.js";
 import { quoteAt, quoteSpans, speakersOf } from "../text/dialogue.js";
 import { paragraphStarts } from "../text/sentences.js";
+import type { Pronoun } from "../text/facts.js";
+import { KIN_NOUNS, kinOf, type FoundRelation } from "./relations.js";
 
 export interface Span {
   start: number;
@@ -40,6 +42,11 @@ const GENERIC_BEFORE = /\b(?:any|every|other|another|no|all|some|most|many|few|e
 const POSSESSIVE_BEFORE = /(?:\b(?:his|her|their|your|my|our)|['’]s)\s+(?:own\s+|new\s+|future\s+|chosen\s+)?$/i;
 const NEGATED_BEFORE = /(?:\bnot|n['’]t|\bnor|\bnever|\bneither)\s+(?:(?:a|an|the)\s+)?(?:\w+\s+)?$/i;
 const PREDICATE_BEFORE = /(?:\b(?:is|was|are|were|be|been|being|am|become|became|becomes|presented|presents|present|as|born|remained|stayed)|['’](?:s|m|re))\s+(?:(?:a|an)\s+)?(?:\p{Ll}+\s+)?$/iu;
+/** "Her son was the only omega…": a sentence whose subject is someone's kin, up to the designation. */
+const KIN_SUBJECT = new RegExp(
+  `^\\s*[“"]?((?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y)|\\p{Lu}[\\p{L}'’-]*['’]s)\\s+(?:(?:own|late|older|younger|little|big|elder|eldest|youngest|only)\\s+)?(${KIN_NOUNS.join("|")})\\s+(?:is|was|had been|has been|became|becomes|remained)\\s+(?:(?:an?|the|only|also|still|always|first|last|youngest|eldest)\\s+)*$`,
+  "u",
+);
 const DEFINITE_BEFORE = /\b(?:the|this|that)\s+(?:\p{Ll}+\s+)?$/iu;
 
 /** What both axes read the text with: its sentences, its dialogue and who is referred to where. */
@@ -49,12 +56,14 @@ interface Reading {
   refs: ReferenceIndex;
   sentences: Bounds;
   talk: { quotes: Span[]; speakers: (number | undefined)[] };
+  /** Relations already found, and each person's pronoun: "her son" is her one son. */
+  kin: { relations: readonly FoundRelation[]; pronouns: readonly (Pronoun | undefined)[] };
 }
 
 /** Each person's designation and alignment. */
-export function judgeAxes(text: string, people: number, facts: readonly Fact[], references: readonly Mention[], words: ReaderWords): { designation: Judgement[]; alignment: Judgement[] } {
+export function judgeAxes(text: string, people: number, facts: readonly Fact[], references: readonly Mention[], words: ReaderWords, kin: Reading["kin"] = { relations: [], pronouns: [] }): { designation: Judgement[]; alignment: Judgement[] } {
   const quotes = quoteSpans(text);
-  const reading: Reading = { text, references, refs: new ReferenceIndex(references), sentences: sentenceBounds(text), talk: { quotes, speakers: speakersOf(text, quotes, references, paragraphStarts(text)) } };
+  const reading: Reading = { text, references, refs: new ReferenceIndex(references), sentences: sentenceBounds(text), talk: { quotes, speakers: speakersOf(text, quotes, references, paragraphStarts(text)) }, kin };
   return { designation: judgeAxis("designation", reading, people, facts, words), alignment: judgeAxis("alignment", reading, people, facts, words) };
 }
 
@@ -113,6 +122,14 @@ function judgeAxis(axis: "designation" | "alignment", reading: Reading, people: 
     }
     const dialogue = insideDialogue(text, sentence.start, at);
     const only = single(inSentence);
+    // "Her son was the only omega": the son, when the relations name her one son; never her.
+    const kin = KIN_SUBJECT.exec(text.slice(sentence.start, at));
+    if (kin) {
+      const owner = refs.within(sentence.start, sentence.start + kin[0].indexOf(kin[1]) + kin[1].length).at(-1)?.person;
+      const person = owner === undefined ? undefined : kinOf(reading.kin.relations, owner, kin[2], reading.kin.pronouns);
+      if (person !== undefined) vote(person, value, dialogue ? WEIGHT.dialogue : WEIGHT.narration, span);
+      continue;
+    }
     if (DEFINITE_BEFORE.test(before) && !/\b(?:is|was|are|were|be|been|['’]s)\s+(?:the|this|that)\s+$/i.test(before)) {
       // "grips the Omega's wrist. 'Rey—'": the omega is someone near who is not this sentence's subject.
       const q = quoteAt(talk.quotes, at);

@@ -39,6 +39,24 @@ const KIN: Record<string, [RelationKind, boolean, Pronoun | undefined]> = {
   mate: ["bonded", true, undefined], bondmate: ["bonded", true, undefined],
   dominant: ["dominant-of", true, undefined], submissive: ["dominant-of", false, undefined],
 };
+export const KIN_NOUNS: readonly string[] = Object.keys(KIN);
+
+/**
+ * The one person a kin noun of someone's stands for among the relations found ("her son": her one
+ * son), or undefined when there is none or more than one.
+ */
+export function kinOf(relations: readonly FoundRelation[], owner: number, noun: string, pronouns: readonly (Pronoun | undefined)[]): number | undefined {
+  const [kind, referentFirst, gender] = KIN[noun.toLowerCase()] ?? [];
+  if (!kind) return undefined;
+  const found = new Set<number>();
+  for (const r of relations) {
+    if (r.kind !== kind) continue;
+    const other = SYMMETRIC.has(kind) ? (r.a === owner ? r.b : r.b === owner ? r.a : -1) : referentFirst ? (r.b === owner ? r.a : -1) : r.a === owner ? r.b : -1;
+    if (other >= 0 && (gender === undefined || pronouns[other] === undefined || pronouns[other] === gender)) found.add(other);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
 // Case matters here: "his mother, Aurel" (a name follows) is left to the fact patterns.
 // The noun is looked for first (it is rare); its owner just before it.
 const KIN_NOUN = new RegExp(`(?<![\\p{L}])(${Object.keys(KIN).join("|")})(?![\\p{L}])(?!,?\\s+\\p{Lu})`, "gu");
@@ -52,6 +70,12 @@ const THEY_COUPLE = /\b[Tt]hey(?:['’]d|['’]re|\s+had|\s+were|\s+are|\s+have)
 
 /** Kinds of kin who often share a surname: "her son" in a text with one other Gault is that Gault. */
 const FAMILY: ReadonlySet<RelationKind> = new Set(["parent", "sibling", "partner"]);
+
+/**
+ * "Since taking up with Phasma, his heats…": a partnership named in a clause without a subject,
+ * whose subject is the one the text was just about.
+ */
+const GERUND_PARTNER = /(?<![\p{L}])(?:[Ss]ince|[Aa]fter|[Bb]efore|[Uu]ntil|[Ww]hile|[Uu]pon|[Ee]ver since)\s+(?:taking up|going out|moving in|living|getting together|settling down)\s+with\s+$/u;
 
 /** "We bonded in the fifth year": the narrator and the one the text was just about. */
 const WE_BONDED = /(?<![\p{L}])[Ww]e(?:['’]d|\s+had|\s+were|\s+got)?\s+(?:been\s+)?(bonded|mated|married|wed)(?![\p{L}])/gu;
@@ -155,6 +179,15 @@ export function findRelations(text: string, facts: readonly Fact[], references: 
     }
     const people = [...new Set(refs.within(paragraphs[lastAtOrBefore(paragraphs, m.index!)], m.index!).map((r) => r.person).filter((p) => p >= 0))];
     if (people.length === 2) add(people[0], people[1], "partner", span, 0.5);
+  }
+  // The clause's unstated subject: the last person referred to before it in the paragraph.
+  for (const partner of names) {
+    const before = text.slice(Math.max(0, partner.start - 40), partner.start);
+    const clause = GERUND_PARTNER.exec(before);
+    if (!clause || partner.person < 0) continue;
+    const start = partner.start - before.length + clause.index;
+    const subject = refs.within(paragraphs[lastAtOrBefore(paragraphs, start)], start).filter((r) => r.person >= 0 && r.person !== partner.person).at(-1);
+    if (subject) add(subject.person, partner.person, "partner", { start, end: partner.end }, 0.5);
   }
   if (pov !== undefined) {
     for (const m of text.matchAll(WE_BONDED)) {

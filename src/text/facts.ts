@@ -133,7 +133,7 @@ export class FactExtractor {
       appointed: keys(vocab.roles),
       suppressants: /suppressant/i,
       owned: /bound|indentur|owned|property|sold/i,
-      partner: /marri|\bwed\b|dating|going out|going steady|relationship|living with|together|couple|partners/i,
+      partner: /marri|\bwed\b|dating|going out|going steady|relationship|living with|together|couple|partners|up with/i,
       relation: new RegExp(`\\b(?:${Object.keys(KIN).join("|")})\\b`, "i"),
       scent: /smel|scent|whiff|catch|caught|detect|sens|notic|pick|reach|carr|drift/i,
     };
@@ -233,6 +233,7 @@ export class FactExtractor {
     // "Sato had been married for four years to the gunnery chief, Dov Brenner"; "she had been going out with Imke".
     add("partner", `${SUBJ("who")}${APPOS}\\s+(?:is|was|are|were|has been|had been|have been|got|gets)\\s+(?:happily\\s+|newly\\s+|recently\\s+)?(?:married|wed)\\s+(?:for\\s+[^,.;!?\\n]{1,30}?\\s+)?to\\s+(?:(?:the|a|an|his|her|their)\\s+[^,.;!?\\n]{1,40}?,\\s+)?${NAME("of")}`);
     add("partner", `${SUBJ("who")}${APPOS}\\s+(?:is|was|are|were|has been|had been|have been|started|starts|began|begins)\\s+(?:dating|going out with|going steady with|in a relationship with|living with)\\s+${NAME("of")}`);
+    add("partner", `${SUBJ("who")}${APPOS}\\s+(?:takes|took|has taken|had taken|is taking|was taking)\\s+up\\s+with\\s+${NAME("of")}`);
     add("partner", `${NAME("who")}\\s+and\\s+${SUBJ("of")}\\s+(?:are|were|have been|had been)\\s+(?:dating|married|together|a couple|partners|going out)\\b`);
     // "I've had three Visits with Lady Ysolde".
     add("visit", `${SUBJ("a")}(?:['’]ve|['’]d|\\s+(?:has|have|had))\\s+had\\s+(?:[\\p{L}-]+\\s+){0,2}?[Vv]isits?\\s+with\\s+${NAME("b")}`);
