@@ -332,21 +332,34 @@ export class FactExtractor {
       }
       return marks;
     };
+    // The openings in sentences with a pattern's key words, worked out once for all patterns that share them.
+    const candidates = new Map<string, Int32Array>();
+    const openingsFor = (opensWith: Opening, needs: RegExp | undefined): Int32Array | number[] => {
+      if (!needs) return starts[opensWith];
+      const key = `${opensWith} ${needs.source}`;
+      let found = candidates.get(key);
+      if (!found) {
+        const marks = sentencesWith(needs);
+        const all = starts[opensWith];
+        const inSentence = sentenceOf[opensWith];
+        const kept: number[] = [];
+        for (let k = 0; k < all.length; k++) if (marks[inSentence[k]]) kept.push(all[k]);
+        candidates.set(key, (found = Int32Array.from(kept)));
+      }
+      return found;
+    };
     for (const { kind, re, needs, opensWith } of this.patterns) {
       if (needs) {
         if (!present.has(needs)) present.set(needs, needs.test(text));
         if (!present.get(needs)) continue;
       }
       // Either where each name (or pronoun) is, sticky, or a scan of the whole text.
-      const at = starts[opensWith];
-      const inSentence = sentenceOf[opensWith];
-      const marks = needs && opensWith !== "anything" ? sentencesWith(needs) : undefined;
+      const at = opensWith === "anything" ? [] : openingsFor(opensWith, needs);
       let next = 0;
       const exec = (): RegExpExecArray | null => {
         if (opensWith === "anything") return re.exec(text);
         while (next < at.length) {
           const k = next++;
-          if (marks && !marks[inSentence[k]]) continue;
           re.lastIndex = at[k];
           const m = re.exec(text);
           if (m) return m;
