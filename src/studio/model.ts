@@ -114,6 +114,26 @@ export interface BuildInput {
 export interface BuiltModel {
   model: StudioModel;
   log: SimEvent[];
+  /** The simulation the model was drawn from: another model of the same run can reuse it. */
+  run: StudioRun;
+}
+
+/** A simulation read into the page's terms: each person's tracks and what the run ends with. */
+export interface StudioRun {
+  /** What the run depends on (see runKey): equal keys give the same run. */
+  key: string;
+  log: SimEvent[];
+  people: { alignment: string; strength: number; masker: boolean; roles: string[]; track: Record<Field, Track> }[];
+}
+
+/**
+ * Everything the simulator reads of a project, as text: the world's rules, the start, seed and
+ * end, and the cast, places, relations and schedule with the lines they are written on (events
+ * cite them). Not the title, the chapters or the checker's settings, which the run never sees.
+ */
+export function runKey(project: Project, until: Hour): string {
+  const { world, start, seed, dir, people, places, connections, relations, schedule } = project;
+  return JSON.stringify([world.spec, world.files, start, seed, until, dir, people, places, connections, relations, schedule]);
 }
 
 /** Which events can set each field: a change is credited to the latest of them in its hour. */
@@ -133,8 +153,15 @@ const FIELD_EVENTS: Record<Field, RegExp> = {
 /** Events that only record what someone noticed: they change nobody's state. */
 const OBSERVATIONS: ReadonlySet<string> = new Set(["perceived", "trace-perceived", "noticed", "calmed"]);
 
-export function buildModel(input: BuildInput): BuiltModel {
+export function buildModel(input: BuildInput, previous?: StudioRun): BuiltModel {
   const { project, until } = input;
+  const key = runKey(project, until);
+  const run = previous?.key === key ? previous : simulateRun(project, until, key);
+  return { model: assemble(input, run), log: run.log, run };
+}
+
+/** Simulates the project and reads each person's state at every hour something changes. */
+function simulateRun(project: Project, until: Hour, key: string): StudioRun {
   const sim = new Simulator(project, { until });
   const tracks: Record<Field, Track>[] = project.people.map(() => Object.fromEntries(FIELDS.map((f) => [f, { hours: [], values: [], events: [] }])) as unknown as Record<Field, Track>);
   const indexOf = new Map(project.people.map((p, i) => [p.id, i]));
@@ -208,16 +235,32 @@ export function buildModel(input: BuildInput): BuiltModel {
     for (const [i, events] of causeOf(from)) record(i, sim.now, events, true);
   }
   sim.advanceTo(until);
+  const s = project.world.spec.scent;
+  const isMasker = s.masking ? project.world.condition("person", s.masking.maskers) : undefined;
+  return {
+    key,
+    log: sim.log,
+    people: project.people.map((_, i) => ({
+      alignment: sim.alignment[i],
+      strength: sim.strength[i],
+      masker: isMasker ? isMasker({ person: sim.view(i) }) : false,
+      roles: [...sim.roles[i]].sort(),
+      track: tracks[i],
+    })),
+  };
+}
 
+/** The model of a run: the run's tracks with the project's places, chapters and findings. */
+function assemble(input: BuildInput, run: StudioRun): StudioModel {
+  const { project, until } = input;
   const s = project.world.spec.scent;
   const signatureRange = parseDistance(s.signatureRange) ?? 0;
   const widest = Math.max(signatureRange, ...Object.values(s.tells ?? {}).map((t) => parseDistance(t.range) ?? 0));
   const graph = new PlaceGraph(project.places.length, project.connections, s.connections, widest * 4);
   const masking = s.masking ? { factorEach: s.masking.factorEach, floor: s.masking.floor } : null;
-  const isMasker = s.masking ? project.world.condition("person", s.masking.maskers) : undefined;
   const placeNames = new Map((project.spec.places ?? []).map((p) => [p.id, p.name ?? p.id]));
 
-  const model: StudioModel = {
+  return {
     version: input.version,
     title: project.spec.title ?? project.dir,
     world: project.world.spec.id ?? "",
@@ -230,14 +273,14 @@ export function buildModel(input: BuildInput): BuiltModel {
       id: p.id,
       name: p.spec.name,
       species: p.species,
-      alignment: sim.alignment[i],
+      alignment: run.people[i].alignment,
       born: p.born ?? null,
-      strength: sim.strength[i],
-      masker: isMasker ? isMasker({ person: sim.view(i) }) : false,
+      strength: run.people[i].strength,
+      masker: run.people[i].masker,
       scentNotes: [...(p.spec.scent ?? [])],
-      roles: [...sim.roles[i]].sort(),
+      roles: run.people[i].roles,
       at: { file: input.relative(p.at.file), line: p.at.line },
-      track: tracks[i],
+      track: run.people[i].track,
     })),
     relations: project.relations.map((r) => ({ kind: r.kind, a: project.people[r.a].id, b: project.people[r.b].id, since: r.since ?? null, at: { file: input.relative(r.at.file), line: r.at.line } })),
     places: project.places.map((id, k) => {
@@ -259,9 +302,8 @@ export function buildModel(input: BuildInput): BuiltModel {
     })),
     findings: input.findings.map((f) => relativeFinding(f, input.relative)),
     rules: input.rules.map((r) => ({ id: r.id, severity: r.severity, description: r.description })),
-    eventCount: sim.log.length,
+    eventCount: run.log.length,
   };
-  return { model, log: sim.log };
 }
 
 function creditFor(field: Field, events: readonly SimEvent[], fallback: boolean): string {

@@ -8,7 +8,7 @@ import { CHECKS } from "../check/registry.js";
 import { HOURS_PER_DAY, HOURS_PER_YEAR, parseMoment, type Hour } from "../core/time.js";
 import { nodeReader } from "../node/io.js";
 import type { SimEvent } from "../sim/event.js";
-import { buildModel, emptyModel, type StudioModel } from "./model.js";
+import { buildModel, emptyModel, type StudioModel, type StudioRun } from "./model.js";
 
 export interface StudioProjectOptions {
   /** When the simulation stops: a date or a time after the start (default: a year, or a month past the last chapter). */
@@ -21,6 +21,8 @@ export class StudioProject {
   log: SimEvent[] = [];
   private version = 0;
   private readonly cache = new CheckCache();
+  /** The last simulation: a save that changes nothing it reads (a chapter, the title) reuses it. */
+  private run?: StudioRun;
 
   constructor(
     readonly file: string,
@@ -47,9 +49,10 @@ export class StudioProject {
       return this.model;
     }
     const until = this.untilFor(project.start, result.chapters.map((c) => c.hour));
-    const built = buildModel({ project, chapters: result.chapters, findings: result.findings, rules, until, version: this.version, relative: this.relative });
+    const built = buildModel({ project, chapters: result.chapters, findings: result.findings, rules, until, version: this.version, relative: this.relative }, this.run);
     this.model = built.model;
     this.log = built.log;
+    this.run = built.run;
     return this.model;
   }
 
