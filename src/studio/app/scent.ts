@@ -15,6 +15,8 @@ import { valueAt, whoIsWhere } from "./state-index.js";
 import { formatDateTime } from "./time-format.js";
 
 const PLACE_WIDTH = 230;
+/** How long the cursor rests before the perceptions list is fetched again. */
+const LIST_DELAY_MS = 150;
 
 interface PlaceNode extends SimulationNodeDatum {
   k: number;
@@ -73,6 +75,7 @@ export class ScentView implements View {
   /** Whose perceptions the list shows ("" for everyone's). */
   private readonly perceiver: HTMLSelectElement;
   private lastApp?: App;
+  private listTimer?: ReturnType<typeof setTimeout>;
   private readonly panZoom: PanZoom;
   private positions: { x: number; y: number }[] = [];
   private seq = 0;
@@ -174,7 +177,11 @@ export class ScentView implements View {
     });
     const pad = 20;
     this.panZoom.setBase({ x: minX - pad, y: minY - pad, w: maxX - minX + 2 * pad, h: maxY - minY + 2 * pad });
-    this.loadPerceived(app, hour);
+    // The list asks the server: while the cursor is dragged it waits until the cursor rests, so
+    // dragging redraws only the map.
+    clearTimeout(this.listTimer);
+    this.perceived.setAttribute("aria-busy", "true");
+    this.listTimer = setTimeout(() => this.loadPerceived(app, hour), LIST_DELAY_MS);
   }
 
   private drawPlace(g: SVGGElement, name: string, here: StudioPerson[], designations: string[], shown: Reaching[], total: number, height: number, hour: number): void {
@@ -206,6 +213,7 @@ export class ScentView implements View {
     // Only the latest cursor's answer is shown; moving fast does not queue up redraws.
     void fetchEvents({ type: "perceived,trace-perceived,noticed", from: hour - 24, to: hour, limit: 60, person: who || undefined }).then(({ events, total }) => {
       if (seq !== this.seq) return;
+      this.perceived.removeAttribute("aria-busy");
       // The perceiver is named first in a perception; the server's filter matches either side.
       const shown = who ? events.filter((e) => e.people[0] === who) : events;
       clear(this.perceived);
