@@ -59,7 +59,7 @@ export function kinOf(relations: readonly FoundRelation[], owner: number, noun: 
 
 // Case matters here: "his mother, Aurel" (a name follows) is left to the fact patterns.
 // The noun is looked for first (it is rare); its owner just before it.
-const KIN_NOUN = new RegExp(`(?<![\\p{L}])(${Object.keys(KIN).join("|")})(?![\\p{L}])(?!,?\\s+\\p{Lu})`, "gu");
+const KIN_NOUN = new RegExp(`(?<![\\p{L}])(${KIN_NOUNS.join("|")})(?![\\p{L}])(?!,?\\s+\\p{Lu})`, "gu");
 const KIN_OWNER = /(?<![\p{L}])(?:[Hh]is|[Hh]er|\p{Lu}[\p{L}'’-]*['’]s)\s+(?:(?:own|late|older|younger|little|big|elder|new|[Bb]eta|[Aa]lpha|[Oo]mega|legal|court-appointed)\s+)?$/u;
 
 // The noun is looked for first (it is rare); its owner just before it.
@@ -75,7 +75,7 @@ const FAMILY: ReadonlySet<RelationKind> = new Set(["parent", "sibling", "partner
  * "Since taking up with Phasma, his heats…": a partnership named in a clause without a subject,
  * whose subject is the one the text was just about.
  */
-const GERUND_PARTNER = /(?<![\p{L}])(?:[Ss]ince|[Aa]fter|[Bb]efore|[Uu]ntil|[Ww]hile|[Uu]pon|[Ee]ver since)\s+(?:taking up|going out|moving in|living|getting together|settling down)\s+with\s+$/u;
+const GERUND_PARTNER = /(?<![\p{L}])(?:[Ss]ince|[Aa]fter|[Bb]efore|[Uu]ntil|[Ww]hile|[Uu]pon|[Ee]ver since)\s+(?:taking up|going out|moving in|living|getting together|settling down)\s+with\s+/gu;
 
 /** "We bonded in the fifth year": the narrator and the one the text was just about. */
 const WE_BONDED = /(?<![\p{L}])[Ww]e(?:['’]d|\s+had|\s+were|\s+got)?\s+(?:been\s+)?(bonded|mated|married|wed)(?![\p{L}])/gu;
@@ -181,11 +181,10 @@ export function findRelations(text: string, facts: readonly Fact[], references: 
     if (people.length === 2) add(people[0], people[1], "partner", span, 0.5);
   }
   // The clause's unstated subject: the last person referred to before it in the paragraph.
-  for (const partner of names) {
-    const before = text.slice(Math.max(0, partner.start - 40), partner.start);
-    const clause = GERUND_PARTNER.exec(before);
-    if (!clause || partner.person < 0) continue;
-    const start = partner.start - before.length + clause.index;
+  for (const clause of text.matchAll(GERUND_PARTNER)) {
+    const start = clause.index!;
+    const partner = named.within(start + clause[0].length, start + clause[0].length + 1)[0];
+    if (!partner || partner.person < 0) continue;
     const subject = refs.within(paragraphs[lastAtOrBefore(paragraphs, start)], start).filter((r) => r.person >= 0 && r.person !== partner.person).at(-1);
     if (subject) add(subject.person, partner.person, "partner", { start, end: partner.end }, 0.5);
   }
