@@ -117,7 +117,7 @@ export class ExpressionCompiler {
 
   /** `direct`: small conditions become plain functions (off only to compare with CEL itself). */
   constructor(
-    private readonly vocabulary: readonly string[],
+    vocabulary: readonly string[],
     private readonly direct = true,
   ) {
     for (const word of vocabulary) {

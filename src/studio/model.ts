@@ -113,8 +113,7 @@ export interface BuildInput {
 
 export interface BuiltModel {
   model: StudioModel;
-  log: SimEvent[];
-  /** The simulation the model was drawn from: another model of the same run can reuse it. */
+  /** The simulation the model was drawn from (its log included): another model of the same run can reuse it. */
   run: StudioRun;
 }
 
@@ -157,7 +156,7 @@ export function buildModel(input: BuildInput, previous?: StudioRun): BuiltModel 
   const { project, until } = input;
   const key = runKey(project, until);
   const run = previous?.key === key ? previous : simulateRun(project, until, key);
-  return { model: assemble(input, run), log: run.log, run };
+  return { model: assemble(input, run), run };
 }
 
 /** Simulates the project and reads each person's state at every hour something changes. */

@@ -51,7 +51,7 @@ export class StudioProject {
     const until = this.untilFor(project.start, result.chapters.map((c) => c.hour));
     const built = buildModel({ project, chapters: result.chapters, findings: result.findings, rules, until, version: this.version, relative: this.relative }, this.run);
     this.model = built.model;
-    this.log = built.log;
+    this.log = built.run.log;
     this.run = built.run;
     return this.model;
   }
