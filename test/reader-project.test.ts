@@ -96,6 +96,24 @@ describe("a draft story project from a manuscript", () => {
     expect(project.draft.people.map((p) => p.id)).toEqual(parse(yaml).cast.map((c: { id: string }) => c.id));
   });
 
+  it("counts a quote as saying it by name only when a name and the value stand there as whole words, in any case", () => {
+    const text = "HUX stood with the Alphas.\nHuxley is an alpha.\nMitaka, alphabetically first, waited.";
+    const bible: DraftBible = {
+      ...readText("names.md", text, words),
+      characters: [
+        character("Hux", "alpha", "HUX stood with the Alphas"),
+        character("Huxley Brand", "alpha", "Huxley is an alpha", { aliases: ["Huxley"] }),
+        character("Mitaka", "alpha", "Mitaka, alphabetically first"),
+        character("Armitage", "alpha", "Huxley is an alpha"),
+      ],
+      relations: [],
+    };
+    const spec = parse(written(manuscript("names.md", text), bible).yaml);
+    const designation = (n: string) => spec.cast.find((c: { name: string }) => c.name === n).designation;
+    // "Huxley" is not "Hux", "alphabetically" is not "alpha"; "Alphas" is.
+    expect([designation("Hux"), designation("Huxley Brand"), designation("Mitaka"), designation("Armitage")]).toEqual(["alpha", "alpha", undefined, undefined]);
+  });
+
   it("writes the bible's world when it names one", () => {
     const bible: DraftBible = { ...readText(m.name, m.text, words), world: "guardianship" };
     const g = written(m, bible);

@@ -2,12 +2,16 @@
  * Loading a world file: every mistake a writer can make is reported, never thrown, with a stable
  * code, the exact line and column, and a hint that says how to fix it.
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatDiagnostic, type Diagnostic } from "../src/core/diagnostic.js";
 import { canonNames, nodeReader } from "../src/node/io.js";
+import { validateAgainst } from "../src/core/validate.js";
+import { parseYamlSource } from "../src/core/yaml-source.js";
+import { World as WorldSchema } from "../src/world/schema.js";
+import { CANON_TEXTS, CANON_VALUES } from "../src/world/canon-texts.js";
 import { loadWorld, WorldCache, type WorldLoad } from "../src/world/load.js";
 import { loadWorldText, preset, tempFiles } from "./helpers/world.js";
 
@@ -44,6 +48,27 @@ describe("canon presets", () => {
       expect({ name, diagnostics: r.diagnostics.map(formatDiagnostic) }).toEqual({ name, diagnostics: [] });
       expect(r.world?.id).toBe(name);
     }
+  });
+});
+
+describe("canon presets as shipped", () => {
+  it("each preset's shipped value is what its YAML parses to", () => {
+    for (const name of canonNames()) {
+      const text = readFileSync(nodeReader().preset(name)!, "utf8");
+      expect(CANON_TEXTS[name]).toBe(text);
+      const source = parseYamlSource(name, text).source!;
+      expect(JSON.parse(CANON_VALUES[name])).toEqual(source.value);
+      // Loading takes the shipped value on trust: each file must hold to the schema on its own.
+      expect(validateAgainst(WorldSchema, source, { ignoreRequired: name !== "classic" })).toEqual([]);
+    }
+  });
+
+  it("a mistake a world makes in what it inherits is still shown at its line in the preset", () => {
+    const r = loadWorldText(lines("extends: classic", "id: nobeta", "name: No beta", "axes:", "  secondarySex:", "    values: [alpha, omega]"));
+    const classic = readFileSync(nodeReader().preset("classic")!, "utf8").split("\n");
+    const masking = classic.findIndex((l) => l.includes("maskers: person.designation == beta"));
+    const d = r.diagnostics.find((x) => x.code === "bad-expression" && x.message.includes("person.designation == beta"))!;
+    expectAt(d, "bad-expression", "classic.yaml", masking + 1, classic[masking].indexOf("== beta") + 4);
   });
 });
 

@@ -15,7 +15,6 @@ import type { Finding } from "../check/finding.js";
 import { resolveWorldRef, type SourceReader } from "../core/io.js";
 import { slug } from "../story/load.js";
 import type { RelationSpec } from "../story/schema.js";
-import { escape } from "../text/names.js";
 import { loadWorld, type World } from "../world/load.js";
 import type { Bible, BibleCharacter, BibleRelation, Evidence } from "./bible.js";
 import type { Manuscript } from "./manuscript.js";
@@ -144,9 +143,10 @@ function cast(characters: readonly BibleCharacter[], world: World, worldName: st
 function judge(person: DraftPerson, axis: "designation" | "alignment", value: string, values: readonly string[], confidence: number | undefined, worldName: string): void {
   const c = person.source;
   if (!value || value === "unknown") return;
-  const name = nameRegex(c);
-  const word = valueRegex(value);
-  const byName = c.evidence.filter((e) => word.test(e.quote) && name.test(e.quote));
+  const name = nameTest(c);
+  const word = valueTest(value);
+  // Two quotes are cited at most: a long book's evidence lists are read only that far.
+  const byName = firstOf(c.evidence, (e) => word(e.quote) && name(e.quote), 2);
   const guess = `${axis} not stated: ${value}?`;
   const why =
     value === "none"
@@ -159,22 +159,58 @@ function judge(person: DraftPerson, axis: "designation" | "alignment", value: st
         ? `the text never says it of ${c.name} by name`
         : undefined;
   if (why) {
-    const named = c.evidence.filter((e) => word.test(e.quote));
-    const cites = (named.length ? named : c.evidence.slice(0, 1)).slice(0, 2);
+    const named = firstOf(c.evidence, (e) => word(e.quote), 2);
+    const cites = named.length ? named : c.evidence.slice(0, 1);
     person.notes.push([`${guess} ${why}`, ...cites.map(cite)].join("; "));
     return;
   }
-  person[axis] = { value, evidence: byName.slice(0, 2) };
+  person[axis] = { value, evidence: byName };
+}
+
+/** The first `n` items that pass the test, in order. */
+function firstOf<T>(items: readonly T[], test: (item: T) => boolean, n: number): T[] {
+  const out: T[] = [];
+  for (const item of items) if (test(item) && out.push(item) === n) break;
+  return out;
 }
 
 /** Any of the person's names as a word, to tell "Hux is an alpha" from a quote with only "alpha" in it. */
-function nameRegex(c: BibleCharacter): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${[c.name, ...c.aliases].map(escape).join("|")})(?![\\p{L}\\p{N}])`, "iu");
+function nameTest(c: BibleCharacter): (text: string) => boolean {
+  return wordTest([c.name, ...c.aliases], LETTER_OR_DIGIT, false);
 }
 
 /** The value as a word, singular or plural ("alpha", "Alphas"). */
-function valueRegex(value: string): RegExp {
-  return new RegExp(`(?<![\\p{L}])${escape(value)}s?(?![\\p{L}])`, "iu");
+function valueTest(value: string): (text: string) => boolean {
+  return wordTest([value], LETTER, true);
+}
+
+const LETTER = /\p{L}/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * Whether a text holds one of the words whole, in any case (no character of `inWord` on either
+ * side), a plural "s" allowed when asked. Made without a regular expression: building a
+ * case-blind Unicode one for each person costs more than all the tests it would do.
+ */
+function wordTest(words: readonly string[], inWord: RegExp, plural: boolean): (text: string) => boolean {
+  const wanted = words.map((w) => w.toLowerCase()).filter((w) => w.length > 0);
+  // The whole character at a position, a pair of surrogates read together.
+  const charAt = (text: string, at: number) => {
+    const low = text.charCodeAt(at);
+    if (low >= 0xdc00 && low <= 0xdfff && at > 0) return text.slice(at - 1, at + 1);
+    return String.fromCodePoint(text.codePointAt(at)!);
+  };
+  const outside = (text: string, at: number) => at < 0 || at >= text.length || !inWord.test(charAt(text, at));
+  return (text) => {
+    const lower = text.toLowerCase();
+    for (const w of wanted) {
+      for (let at = lower.indexOf(w); at >= 0; at = lower.indexOf(w, at + 1)) {
+        const end = at + w.length;
+        if (outside(lower, at - 1) && (outside(lower, end) || (plural && lower[end] === "s" && outside(lower, end + 1)))) return true;
+      }
+    }
+    return false;
+  };
 }
 
 /** An id from the name: letters, digits and dashes, starting with a letter, unique in the cast. */

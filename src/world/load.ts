@@ -14,6 +14,7 @@ import { CONTEXT_NAMES, ExpressionCompiler, isProblem, PERSON_FIELDS, type Condi
 import { mergeWorlds } from "./merge.js";
 import { World as WorldSchema, type ExpressionContext, type WorldSpec } from "./schema.js";
 import { checkWorldNames } from "./names.js";
+import { CANON_TEXTS, CANON_VALUES } from "./canon-texts.js";
 
 export interface World {
   readonly spec: WorldSpec;
@@ -148,23 +149,66 @@ export function loadWorld(path: string, io: SourceReader, from?: SourcePosition)
   return { world: result, diagnostics };
 }
 
+/** World files already read, by path: a preset that others extend is parsed and checked once. */
+const layerCache = new Map<string, { text: string; layer?: Layer; diagnostics: Diagnostic[] }>();
+/** How many files the cache keeps (the oldest goes first): world files are few and small. */
+const LAYER_CACHE_SIZE = 32;
+
+/**
+ * One world file parsed and checked against the schema on its own. The same text read again gives
+ * the same answer from the cache (worlds are frozen once loaded, so sharing their parts is safe).
+ */
+function readLayer(path: string, text: string): { layer?: Layer; diagnostics: Diagnostic[] } {
+  let cached = layerCache.get(path);
+  if (cached?.text !== text) {
+    cached = { text, ...parseLayer(path, text) };
+    layerCache.delete(path);
+    layerCache.set(path, cached);
+    if (layerCache.size > LAYER_CACHE_SIZE) layerCache.delete(layerCache.keys().next().value!);
+  }
+  return cached;
+}
+
+/** Each canon preset's value as JSON, by its text (the tests hold each file to the schema; the merged world is checked at every load). */
+let canonByText: Map<string, string> | undefined;
+
+function parseLayer(path: string, text: string): { layer?: Layer; diagnostics: Diagnostic[] } {
+  canonByText ??= new Map(Object.entries(CANON_TEXTS).map(([name, yaml]) => [yaml, CANON_VALUES[name]]));
+  const canon = canonByText.get(text);
+  // A preset as shipped: its YAML is parsed only if a position in it is asked for.
+  if (canon !== undefined) {
+    const value = JSON.parse(canon) as Record<string, unknown>;
+    return { layer: { source: lazySource(path, text, value), value }, diagnostics: [] };
+  }
+  const { source, diagnostics } = parseYamlSource(path, text);
+  if (!source) return { diagnostics };
+  if (source.value === null || typeof source.value !== "object" || Array.isArray(source.value)) {
+    return { diagnostics: [...diagnostics, { severity: "error", code: "wrong-type", message: "a world file must be a mapping (key: value lines)", at: source.locate([]) }] };
+  }
+  const value = source.value as Record<string, unknown>;
+  const parentRef = typeof value.extends === "string" ? value.extends : undefined;
+  return { layer: { source, value }, diagnostics: [...diagnostics, ...validateAgainst(WorldSchema, source, { ignoreRequired: parentRef !== undefined })] };
+}
+
+/** A source whose positions come from parsing its text when first asked for. */
+function lazySource(file: string, text: string, value: unknown): YamlSource {
+  let parsed: YamlSource | undefined;
+  const source = () => (parsed ??= parseYamlSource(file, text).source!);
+  return { file, value, locate: (path, options) => source().locate(path, options), textStart: (path) => source().textStart(path) };
+}
+
 function readLayers(path: string, io: SourceReader, stack: string[], layers: Layer[], diagnostics: Diagnostic[], from?: SourcePosition): void {
   const text = io.read(path);
   if (text === undefined) {
     diagnostics.push({ severity: "error", code: "file-not-found", message: `cannot read the world file: ${io.whyUnreadable?.(path) ?? path}`, hint: "check the path; it is relative to the file that names it", at: from });
     return;
   }
-  const { source, diagnostics: syntax } = parseYamlSource(path, text);
-  diagnostics.push(...syntax);
-  if (!source) return;
-  if (source.value === null || typeof source.value !== "object" || Array.isArray(source.value)) {
-    diagnostics.push({ severity: "error", code: "wrong-type", message: "a world file must be a mapping (key: value lines)", at: source.locate([]) });
-    return;
-  }
-  const value = source.value as Record<string, unknown>;
+  const read = readLayer(path, text);
+  diagnostics.push(...read.diagnostics);
+  if (!read.layer) return;
+  const { source, value } = read.layer;
   const parentRef = typeof value.extends === "string" ? value.extends : undefined;
-  diagnostics.push(...validateAgainst(WorldSchema, source, { ignoreRequired: parentRef !== undefined }));
-  layers.push({ source, value });
+  layers.push(read.layer);
   if (!parentRef) return;
   const at = source.locate(["extends"]);
   const parentPath = resolveWorldRef(io, path, parentRef);
