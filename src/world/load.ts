@@ -70,7 +70,7 @@ export class WorldCache {
 export function loadWorld(path: string, io: SourceReader, from?: SourcePosition): WorldLoad {
   const diagnostics: Diagnostic[] = [];
   const layers: Layer[] = [];
-  readLayers(path, io, [], layers, diagnostics, from);
+  readLayers(path, io, [], layers, diagnostics, () => from);
   if (hasErrors(diagnostics) || layers.length === 0) return { diagnostics };
 
   // Merge from the root preset down to the file asked for.
@@ -197,10 +197,11 @@ function lazySource(file: string, text: string, value: unknown): YamlSource {
   return { file, value, locate: (path, options) => source().locate(path, options), textStart: (path) => source().textStart(path) };
 }
 
-function readLayers(path: string, io: SourceReader, stack: string[], layers: Layer[], diagnostics: Diagnostic[], from?: SourcePosition): void {
+/** `from`: where the file is named (looked up only for an error: finding a position can mean parsing a preset). */
+function readLayers(path: string, io: SourceReader, stack: string[], layers: Layer[], diagnostics: Diagnostic[], from: () => SourcePosition | undefined): void {
   const text = io.read(path);
   if (text === undefined) {
-    diagnostics.push({ severity: "error", code: "file-not-found", message: `cannot read the world file: ${io.whyUnreadable?.(path) ?? path}`, hint: "check the path; it is relative to the file that names it", at: from });
+    diagnostics.push({ severity: "error", code: "file-not-found", message: `cannot read the world file: ${io.whyUnreadable?.(path) ?? path}`, hint: "check the path; it is relative to the file that names it", at: from() });
     return;
   }
   const read = readLayer(path, text);
@@ -210,7 +211,7 @@ function readLayers(path: string, io: SourceReader, stack: string[], layers: Lay
   const parentRef = typeof value.extends === "string" ? value.extends : undefined;
   layers.push(read.layer);
   if (!parentRef) return;
-  const at = source.locate(["extends"]);
+  const at = () => source.locate(["extends"]);
   const parentPath = resolveWorldRef(io, path, parentRef);
   if (!parentPath) {
     diagnostics.push({
@@ -218,7 +219,7 @@ function readLayers(path: string, io: SourceReader, stack: string[], layers: Lay
       code: "unknown-preset",
       message: `no canon preset is called "${parentRef}"`,
       hint: didYouMean(parentRef, io.presets()) ?? `presets: ${io.presets().join(", ")}; or give a path ending in .yaml`,
-      at,
+      at: at(),
     });
     return;
   }
@@ -229,7 +230,7 @@ function readLayers(path: string, io: SourceReader, stack: string[], layers: Lay
       code: "extends-cycle",
       message: `"extends" goes round in a circle: ${[...chain, parentPath].join(" → ")}`,
       hint: "a world may extend another only if that one does not, directly or further up, extend it back",
-      at,
+      at: at(),
     });
     return;
   }
