@@ -11,10 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkProject } from "../src/check/run.js";
 import { nodeReader } from "../src/node/io.js";
 import type { SimEvent } from "../src/sim/event.js";
+import { Simulator } from "../src/sim/simulator.js";
 import { stateAt } from "../src/sim/state.js";
 import { loadProject } from "../src/story/load.js";
 import type { StudioModel } from "../src/studio/model.js";
 import { StudioProject } from "../src/studio/project.js";
+import { scentReach } from "../src/studio/app/scent-reach.js";
 import { valueAt } from "../src/studio/app/state-index.js";
 import { get, studioOnCopy, type StudioCopy } from "./helpers/studio.js";
 
@@ -61,6 +63,48 @@ describe.each(examples)("studio model of %s", (example) => {
         expect(got, `${p.id} at ${truth.at}`).toEqual(want);
       }
     }
+  });
+
+  it("draws each scent as far as the simulator carries it, for every perceiver no rule singles out", () => {
+    const project = loadProject(join(s.dir, "scentline.yaml"), nodeReader()).project!;
+    const sim = new Simulator(project, { until: model.until });
+    const singles = model.scent.perceiverRules.map((r) => project.world.condition("perception", r.when));
+    // Hours when what someone gives off changes, and the hour after, with a spread over the run.
+    const hours = new Set<number>();
+    for (const p of model.people) for (const h of p.scent.hours.slice(0, 4)) hours.add(h).add(h + 1);
+    for (const share of [0, 0.1, 0.35, 0.6, 0.85, 1]) hours.add(Math.round(model.start + share * (model.until - model.start)));
+    let compared = 0;
+    const tells = new Set<string>();
+    for (const hour of [...hours].filter((h) => h >= model.start && h <= model.until).sort((a, b) => a - b)) {
+      sim.advanceTo(hour);
+      const drawn = new Map(scentReach(model, hour).flatMap((list, q) => list.map((r) => [`${q} ${r.person.id} ${r.tell}`, r] as const)));
+      for (let i = 0; i < sim.n; i++) {
+        const from = sim.location[i];
+        if (from < 0) continue;
+        const reach = sim.scent.graph.reachFrom(from);
+        for (const em of sim.scent.emissions(i)) {
+          for (let k = 0; k < reach.places.length; k++) {
+            const q = reach.places[k];
+            for (let p = 0; p < sim.n; p++) {
+              if (p === i || sim.location[p] !== q || !sim.scent.canPerceive(p)) continue;
+              const vars = { perceiver: sim.view(p), target: sim.view(i), tell: em.tell, intensity: em.intensity };
+              if (singles.some((when) => when(vars))) continue;
+              const { range } = sim.scent.range(p, i, em.tell, em.intensity);
+              const shown = drawn.get(`${q} ${sim.ids[i]} ${em.tell}`);
+              const where = `${sim.ids[i]}'s ${em.tell} in ${sim.places[q]} at hour ${hour}`;
+              if (reach.distances[k] <= range - 0.1) {
+                expect(shown, where).toBeDefined();
+                expect(Math.abs(shown!.range - range), where).toBeLessThanOrEqual(0.1);
+                compared++;
+                tells.add(em.tell);
+              } else if (reach.distances[k] > range + 0.1) expect(shown, where).toBeUndefined();
+            }
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(0);
+    expect(tells.has("signature")).toBe(true);
   });
 
   it("carries the checker's findings, with file names relative to the project", () => {

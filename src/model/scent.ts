@@ -67,6 +67,8 @@ export class ScentEngine {
   /** The conditions of the range modifiers and of the responses, in the world's order (compiled once). */
   private readonly modifierWhen: Condition[];
   private readonly responseWhen: Condition[];
+  /** Which range rules and modifiers read the perceiver (by index): they depend on who smells. */
+  private readonly readsPerceiver: { ranges: boolean[]; modifiers: boolean[] };
   private readonly members: Set<number>[];
   /** The places and how far scent goes between them. */
   readonly graph: PlaceGraph;
@@ -110,6 +112,8 @@ export class ScentEngine {
     this.rangeRules = (s.ranges ?? []).map((rule) => ({ rule, range: parseDistance(rule.range)!, when: sim.world.condition("perception", rule.when) }));
     this.modifierWhen = (s.rangeModifiers ?? []).map((m) => sim.world.condition("perception", m.when));
     this.responseWhen = (s.responses ?? []).map((r) => sim.world.condition("perception", r.when));
+    const readsPerceiver = (c: Condition) => /\bperceiver\b/.test(c.source);
+    this.readsPerceiver = { ranges: this.rangeRules.map((r) => readsPerceiver(r.when)), modifiers: this.modifierWhen.map(readsPerceiver) };
     // No rule can stretch a scent beyond these bounds, so farther pairs are skipped unexamined.
     const stretch =
       (s.rangeModifiers ?? []).reduce((f, m) => f * Math.max(1, m.factor), 1) *
@@ -188,25 +192,50 @@ export class ScentEngine {
    * causes are never needed.
    */
   private measure(perceiver: number, target: number, tell: string, intensity: number, views?: { perceiver: PersonView; target: PersonView }): RangeMeasure {
+    const vars = { perceiver: views?.perceiver ?? this.sim.view(perceiver), target: views?.target ?? this.sim.view(target), tell, intensity };
+    const m = this.unmasked(target, vars, false);
+    m.mask = this.masking(target);
+    if (m.mask.factor < 1) m.range *= m.mask.factor;
+    return m;
+  }
+
+  /**
+   * The range before masking. With `anyPerceiver`, rules that read the perceiver are passed over:
+   * the range for a perceiver no rule singles out (what the studio's scent map draws).
+   */
+  private unmasked(target: number, vars: { perceiver: PersonView; target: PersonView; tell: string; intensity: number }, anyPerceiver: boolean): RangeMeasure {
     const sim = this.sim;
     const s = sim.world.spec.scent;
-    const vars = { perceiver: views?.perceiver ?? sim.view(perceiver), target: views?.target ?? sim.view(target), tell, intensity };
+    const { tell, intensity } = vars;
     const signature = tell === SIGNATURE;
     let range = signature ? this.signatureRange : (this.tellRanges.get(tell) ?? this.signatureRange);
-    const specific = this.rangeRules.findIndex((r) => r.when(vars));
+    const specific = this.rangeRules.findIndex((r, k) => !(anyPerceiver && this.readsPerceiver.ranges[k]) && r.when(vars));
     if (specific >= 0) range = this.rangeRules[specific].range;
     let modifiers: number[] | undefined;
     const rangeModifiers = s.rangeModifiers ?? [];
     for (let k = 0; k < rangeModifiers.length; k++) {
-      if (!this.modifierWhen[k](vars)) continue;
+      if ((anyPerceiver && this.readsPerceiver.modifiers[k]) || !this.modifierWhen[k](vars)) continue;
       range *= rangeModifiers[k].factor;
       (modifiers ??= []).push(k);
     }
     const c = sim.cycles.current(target);
     if (c && !signature) range *= c.scentRange * Math.max(0.1, intensity);
-    const mask = this.masking(target);
-    if (mask.factor < 1) range *= mask.factor;
-    return { range, specific, modifiers, mask };
+    return { range, specific, modifiers, mask: NO_MASK };
+  }
+
+  /**
+   * What a person gives off now, each scent with how far it carries for a perceiver no rule about
+   * perceivers singles out, before masking (which changes with who is around), and when a passing
+   * tell fades (none for a signature or a cycle's tell, which last while their cause does).
+   */
+  reachOf(i: number): { tell: string; range: number; until?: number }[] {
+    const target = this.sim.view(i);
+    return this.emissions(i).map((em) => {
+      // The conditions left to evaluate never read the perceiver: the target stands in for one.
+      const { range } = this.unmasked(i, { perceiver: target, target, tell: em.tell, intensity: em.intensity }, true);
+      const passing = em.tell === SIGNATURE ? undefined : this.tells[i]?.get(em.tell);
+      return passing && passing.since === em.epoch ? { tell: em.tell, range, until: passing.until } : { tell: em.tell, range };
+    });
   }
 
   /** The rules that set each tell's base range (by tell), looked up once per tell. */

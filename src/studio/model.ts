@@ -24,6 +24,29 @@ export interface Track {
   events: string[];
 }
 
+/**
+ * A scent someone gives off, as the simulator has it: how far it carries (effective feet) for a
+ * perceiver no rule about perceivers singles out, before masking, which changes with who is around.
+ */
+export interface StudioEmission {
+  tell: string;
+  range: number;
+  /** When a passing tell fades, or null for a signature or a cycle's tell (they last while their cause does). */
+  until: Hour | null;
+}
+
+/** Someone's part in the scent map: whether they mask others' scent (a beta, in most worlds), and what they give off. */
+export interface ScentState {
+  masks: boolean;
+  gives: StudioEmission[];
+}
+
+/** Someone's scent state from `hours[k]` on. */
+export interface ScentTrack {
+  hours: Hour[];
+  values: ScentState[];
+}
+
 export interface StudioPerson {
   id: string;
   name: string;
@@ -32,13 +55,12 @@ export interface StudioPerson {
   /** The birth hour, or null when the cast gives none. */
   born: Hour | null;
   strength: number;
-  /** Their presence masks others' scent (a beta, in most worlds), as of the run's end. */
-  masker: boolean;
   scentNotes: string[];
   roles: string[];
   /** The cast line that introduces them (project-relative file). */
   at: { file: string; line: number };
   track: Record<Field, Track>;
+  scent: ScentTrack;
 }
 
 export interface StudioRelation {
@@ -74,6 +96,8 @@ export interface StudioScent {
   /** Whether suppressants hide the signature in this world. */
   suppressedHidesSignature: boolean;
   masking: { factorEach: number; floor: number } | null;
+  /** The range rules that depend on who smells: the map cannot draw them, the legend names them. */
+  perceiverRules: { id: string; when: string; effect: string }[];
 }
 
 export interface StudioModel {
@@ -122,7 +146,7 @@ export interface StudioRun {
   /** What the run depends on (see runKey): equal keys give the same run. */
   key: string;
   log: SimEvent[];
-  people: { alignment: string; strength: number; masker: boolean; roles: string[]; track: Record<Field, Track> }[];
+  people: { alignment: string; strength: number; roles: string[]; track: Record<Field, Track>; scent: ScentTrack }[];
 }
 
 /**
@@ -163,6 +187,10 @@ export function buildModel(input: BuildInput, previous?: StudioRun): BuiltModel 
 function simulateRun(project: Project, until: Hour, key: string): StudioRun {
   const sim = new Simulator(project, { until });
   const tracks: Record<Field, Track>[] = project.people.map(() => Object.fromEntries(FIELDS.map((f) => [f, { hours: [], values: [], events: [] }])) as unknown as Record<Field, Track>);
+  const scents: ScentTrack[] = project.people.map(() => ({ hours: [], values: [] }));
+  const lastScent: string[] = project.people.map(() => "");
+  const masking = project.world.spec.scent.masking;
+  const isMasker = masking ? project.world.condition("person", masking.maskers) : undefined;
   const indexOf = new Map(project.people.map((p, i) => [p.id, i]));
 
   const read = (i: number): Record<Field, string> => {
@@ -201,6 +229,20 @@ function simulateRun(project: Project, until: Hour, key: string): StudioRun {
       track.events.push(event);
     }
   };
+  // Read only once the run has begun: a person's view made before setup would miss their presentation.
+  const recordScent = (i: number, hour: Hour): void => {
+    const gives = sim.scent.reachOf(i).map((e): StudioEmission => ({ tell: e.tell, range: Math.round(e.range * 10) / 10, until: e.until ?? null }));
+    const now: ScentState = { masks: isMasker ? isMasker({ person: sim.view(i) }) : false, gives };
+    const key = JSON.stringify(now);
+    if (key === lastScent[i]) return;
+    lastScent[i] = key;
+    const t = scents[i];
+    if (t.hours.length > 0 && t.hours[t.hours.length - 1] === hour) t.values[t.values.length - 1] = now;
+    else {
+      t.hours.push(hour);
+      t.values.push(now);
+    }
+  };
 
   // The cast's own state first (the cause is the cast line), then the start hour's work, then
   // every hour the queue has work. Only the people an event that changes state names can have
@@ -225,26 +267,30 @@ function simulateRun(project: Project, until: Hour, key: string): StudioRun {
   const first = causeOf(0);
   // Setting up (relations, presentation) may change anyone, with or without an event; what no
   // event of its kind explains comes from the cast.
-  for (let i = 0; i < sim.n; i++) record(i, project.start, first.get(i) ?? [], false);
+  for (let i = 0; i < sim.n; i++) {
+    record(i, project.start, first.get(i) ?? [], false);
+    recordScent(i, project.start);
+  }
   for (;;) {
     const h = sim.queue.peekHour();
     if (h === undefined || h > until) break;
     const from = sim.log.length;
     sim.advanceTo(h);
-    for (const [i, events] of causeOf(from)) record(i, sim.now, events, true);
+    for (const [i, events] of causeOf(from)) {
+      record(i, sim.now, events, true);
+      recordScent(i, sim.now);
+    }
   }
   sim.advanceTo(until);
-  const s = project.world.spec.scent;
-  const isMasker = s.masking ? project.world.condition("person", s.masking.maskers) : undefined;
   return {
     key,
     log: sim.log,
     people: project.people.map((_, i) => ({
       alignment: sim.alignment[i],
       strength: sim.strength[i],
-      masker: isMasker ? isMasker({ person: sim.view(i) }) : false,
       roles: [...sim.roles[i]].sort(),
       track: tracks[i],
+      scent: scents[i],
     })),
   };
 }
@@ -275,11 +321,11 @@ function assemble(input: BuildInput, run: StudioRun): StudioModel {
       alignment: run.people[i].alignment,
       born: p.born ?? null,
       strength: run.people[i].strength,
-      masker: run.people[i].masker,
       scentNotes: [...(p.spec.scent ?? [])],
       roles: run.people[i].roles,
       at: { file: input.relative(p.at.file), line: p.at.line },
       track: run.people[i].track,
+      scent: run.people[i].scent,
     })),
     relations: project.relations.map((r) => ({ kind: r.kind, a: project.people[r.a].id, b: project.people[r.b].id, since: r.since ?? null, at: { file: input.relative(r.at.file), line: r.at.line } })),
     places: project.places.map((id, k) => {
@@ -287,7 +333,7 @@ function assemble(input: BuildInput, run: StudioRun): StudioModel {
       return { id, name: placeNames.get(id) ?? id, reach: Array.from(reach.places, (q, j): [number, number] => [q, Math.round(reach.distances[j] * 10) / 10]) };
     }),
     connections: project.connections.map((c) => ({ a: c.a, b: c.b, kind: c.kind, distance: c.distance })),
-    scent: { signatureRange, suppressedHidesSignature: project.world.spec.suppressants?.hides?.includes("signature") ?? false, masking },
+    scent: { signatureRange, suppressedHidesSignature: project.world.spec.suppressants?.hides?.includes("signature") ?? false, masking, perceiverRules: perceiverRules(s) },
     chapters: input.chapters.map((c) => ({
       index: c.index,
       file: input.relative(c.file),
@@ -329,11 +375,20 @@ export function emptyModel(version: number, title: string, projectFile: string, 
     relations: [],
     places: [],
     connections: [],
-    scent: { signatureRange: 0, suppressedHidesSignature: false, masking: null },
+    scent: { signatureRange: 0, suppressedHidesSignature: false, masking: null, perceiverRules: [] },
     chapters: [],
     findings: [...findings],
     rules: rules.map((r) => ({ id: r.id, severity: r.severity, description: r.description })),
     eventCount: 0,
     error,
   };
+}
+
+/** The world's range rules and modifiers whose condition reads the perceiver, in words. */
+function perceiverRules(s: Project["world"]["spec"]["scent"]): StudioScent["perceiverRules"] {
+  const reads = (when: string) => /\bperceiver\b/.test(when);
+  return [
+    ...(s.ranges ?? []).filter((r) => reads(r.when)).map((r) => ({ id: r.id, when: r.when, effect: `range ${r.range}` })),
+    ...(s.rangeModifiers ?? []).filter((m) => reads(m.when)).map((m) => ({ id: m.id, when: m.when, effect: `range × ${m.factor}` })),
+  ];
 }

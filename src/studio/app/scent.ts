@@ -1,8 +1,7 @@
 /**
  * The scent map: the place graph at the cursor's time. Each room shows who is in it and whose
- * signature reaches it and how strongly (1 − distance ÷ range, the range shrunk by masking and
- * hidden by suppressants where the world says so); beside it, what each person perceived in the
- * day before the cursor, from the simulation's log.
+ * scents reach it and how strongly (see scent-reach.ts); beside it, what each person perceived in
+ * the day before the cursor, from the simulation's log.
  */
 import { forceCollide, forceLink, forceManyBody, forceSimulation, type SimulationNodeDatum } from "d3-force";
 import type { StudioPerson } from "../model.js";
@@ -11,6 +10,7 @@ import type { App, View } from "./app.js";
 import { clear, h, svg } from "./dom.js";
 import { designationMark } from "./palette.js";
 import { PanZoom } from "./pan-zoom.js";
+import { scentReach, type Reaching } from "./scent-reach.js";
 import { valueAt, whoIsWhere } from "./state-index.js";
 import { formatDateTime } from "./time-format.js";
 
@@ -22,56 +22,14 @@ interface PlaceNode extends SimulationNodeDatum {
   k: number;
 }
 
-export interface Reaching {
-  person: StudioPerson;
-  strength: number;
-  distance: number;
-  range: number;
-  masked: number;
-  hidden: boolean;
-}
-
-/** Whose signature reaches each place at an hour (index by place), strongest first. */
-export function scentReach(app: App, hour: number): Reaching[][] {
-  const m = app.model;
-  const out: Reaching[][] = m.places.map(() => []);
-  const index = new Map(m.places.map((p, k) => [p.id, k]));
-  const neighbours: number[][] = m.places.map(() => []);
-  for (const c of m.connections) {
-    neighbours[c.a].push(c.b);
-    neighbours[c.b].push(c.a);
-  }
-  const where = whoIsWhere(m, hour);
-  const maskersNear = (k: number, self: StudioPerson) => {
-    let n = 0;
-    for (const q of [k, ...neighbours[k]]) for (const p of where.get(m.places[q].id) ?? []) if (p !== self && p.masker) n++;
-    return n;
-  };
-  for (const [placeId, people] of where) {
-    const k = index.get(placeId);
-    if (k === undefined) continue;
-    for (const p of people) {
-      const suppressed = valueAt(p, "suppressed", hour) === "yes";
-      const hidden = suppressed && m.scent.suppressedHidesSignature;
-      const n = m.scent.masking ? maskersNear(k, p) : 0;
-      const masked = m.scent.masking && n > 0 ? Math.max(m.scent.masking.floor, Math.pow(m.scent.masking.factorEach, n)) : 1;
-      const range = m.scent.signatureRange * Math.max(0.1, p.strength) * masked;
-      for (const [q, d] of m.places[k].reach) {
-        if (d > range) break;
-        out[q].push({ person: p, strength: hidden ? 0 : Math.max(0, 1 - d / Math.max(range, 1e-9)), distance: d, range, masked, hidden });
-      }
-    }
-  }
-  for (const list of out) list.sort((a, b) => b.strength - a.strength || a.person.name.localeCompare(b.person.name));
-  return out;
-}
-
 export class ScentView implements View {
   readonly id = "scent" as const;
   readonly label = "Scent map";
   readonly el: HTMLElement;
   private readonly svgEl: SVGSVGElement;
   private readonly perceived: HTMLElement;
+  /** The world's range rules for particular perceivers, which the map does not draw. */
+  private readonly rulesNote: HTMLElement;
   /** Whose perceptions the list shows ("" for everyone's). */
   private readonly perceiver: HTMLSelectElement;
   private lastApp?: App;
@@ -87,13 +45,14 @@ export class ScentView implements View {
     this.perceiver.addEventListener("change", () => {
       if (this.lastApp) this.loadPerceived(this.lastApp, this.lastApp.cursor);
     });
+    this.rulesNote = h("p", { class: "legend rules-note" });
     const legend = h("div", { class: "legend" },
-      h("span", { class: "key" }, "Bars: a signature's strength in the room (100% at its source). "),
+      h("span", { class: "key" }, "Bars: a scent's strength in the room (100% at its source); a tell is named after the person. "),
       h("span", { class: "key" }, h("span", { class: "swatch hatch" }, "M"), " masked (range shrunk by people nearby) "),
       h("span", { class: "key" }, "⊘ hidden by suppressants"),
     );
     this.panZoom = new PanZoom([this.svgEl], "Scent map");
-    this.el = h("section", { class: "view scent", id: "view-scent", "aria-label": "Scent map", tabindex: "-1" }, this.panZoom.controls, legend, h("div", { class: "graph-wrap" }, this.svgEl, h("div", { class: "side" }, h("h3", {}, "Perceived in the day before the cursor"), h("label", { for: "perceiver" }, "By "), this.perceiver, this.perceived)));
+    this.el = h("section", { class: "view scent", id: "view-scent", "aria-label": "Scent map", tabindex: "-1" }, this.panZoom.controls, legend, this.rulesNote, h("div", { class: "graph-wrap" }, this.svgEl, h("div", { class: "side" }, h("h3", {}, "Perceived in the day before the cursor"), h("label", { for: "perceiver" }, "By "), this.perceiver, this.perceived)));
   }
 
   refresh(app: App): void {
@@ -102,6 +61,9 @@ export class ScentView implements View {
     this.perceiver.append(h("option", { value: "" }, "everyone"), ...app.model.people.map((p) => h("option", { value: p.id }, p.name)));
     this.perceiver.value = app.people.has(was) ? was : "";
     const m = app.model;
+    const rules = m.scent.perceiverRules;
+    this.rulesNote.textContent = rules.length ? `Drawn for a perceiver no rule singles out. Not drawn: ${rules.map((r) => `${r.id} (when ${r.when}: ${r.effect})`).join("; ")}.` : "";
+    this.rulesNote.hidden = rules.length === 0;
     // Seeded on a spiral, so the layout is the same on every load and spreads in two dimensions.
     const nodes: PlaceNode[] = m.places.map((_, k) => ({ k, x: Math.cos(k * 2.4) * (120 + 60 * Math.sqrt(k)), y: Math.sin(k * 2.4) * (120 + 60 * Math.sqrt(k)) }));
     const links = m.connections.map((c) => ({ source: c.a, target: c.b }));
@@ -152,7 +114,7 @@ export class ScentView implements View {
     const hour = app.cursor;
     if (this.groups.length !== m.places.length) this.build(app);
     if (!m.places.length) return;
-    const reach = scentReach(app, hour);
+    const reach = scentReach(m, hour);
     const where = whoIsWhere(m, hour);
     let minX = Infinity;
     let minY = Infinity;
@@ -162,7 +124,7 @@ export class ScentView implements View {
       const here = where.get(place.id) ?? [];
       const shown = reach[k].slice(0, 6);
       const designations = here.map((p) => valueAt(p, "designation", hour));
-      const key = JSON.stringify([here.map((p) => p.id), designations, shown.map((r) => [r.person.id, Math.round(r.strength * 100), r.masked < 1, r.hidden]), reach[k].length]);
+      const key = JSON.stringify([here.map((p) => p.id), designations, shown.map((r) => [r.person.id, r.tell, Math.round(r.strength * 100), r.masked < 1, r.hidden]), reach[k].length]);
       const group = this.groups[k];
       if (group.key !== key) {
         group.key = key;
@@ -195,7 +157,8 @@ export class ScentView implements View {
     });
     for (const r of shown) {
       const barW = 80;
-      const label = r.hidden ? `⊘ ${r.person.name} (hidden)` : `${r.person.name} ${Math.round(r.strength * 100)}%${r.masked < 1 ? " M" : ""}`;
+      const what = r.tell === "signature" ? r.person.name : `${r.person.name}, ${r.tell}`;
+      const label = r.hidden ? `⊘ ${what} (hidden)` : `${what} ${Math.round(r.strength * 100)}%${r.masked < 1 ? " M" : ""}`;
       g.append(
         svg("rect", { x: 10, y: row - 10, width: barW, height: 10, fill: "#eee", stroke: "#999", "stroke-width": 0.5 }),
         svg("rect", { x: 10, y: row - 10, width: barW * r.strength, height: 10, fill: designationMark(valueAt(r.person, "designation", hour)).colour, class: r.masked < 1 ? "masked" : "" }),

@@ -12,7 +12,7 @@ export interface Held {
 }
 
 /** The index of the last change at or before `hour`, or -1. */
-export function changeAt(track: Track, hour: number): number {
+export function changeAt(track: Pick<Track, "hours">, hour: number): number {
   let lo = 0;
   let hi = track.hours.length;
   while (lo < hi) {
