@@ -231,11 +231,14 @@ function simulateRun(project: Project, until: Hour, key: string): StudioRun {
   };
   // Read only once the run has begun: a person's view made before setup would miss their presentation.
   const recordScent = (i: number, hour: Hour): void => {
-    const gives = sim.scent.reachOf(i).map((e): StudioEmission => ({ tell: e.tell, range: Math.round(e.range * 10) / 10, until: e.until ?? null }));
-    const now: ScentState = { masks: isMasker ? isMasker({ person: sim.view(i) }) : false, gives };
-    const key = JSON.stringify(now);
+    const reach = sim.scent.reachOf(i);
+    const masks = isMasker ? isMasker({ person: sim.view(i) }) : false;
+    // Compared as text, and made into objects only when it changed (it mostly has not).
+    let key = masks ? "m" : "";
+    for (const e of reach) key += `|${e.tell} ${Math.round(e.range * 10)} ${e.until ?? ""}`;
     if (key === lastScent[i]) return;
     lastScent[i] = key;
+    const now: ScentState = { masks, gives: reach.map((e): StudioEmission => ({ tell: e.tell, range: Math.round(e.range * 10) / 10, until: e.until ?? null })) };
     const t = scents[i];
     if (t.hours.length > 0 && t.hours[t.hours.length - 1] === hour) t.values[t.values.length - 1] = now;
     else {
