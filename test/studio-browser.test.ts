@@ -88,7 +88,7 @@ describe.skipIf(!haveChromium)("studio in a browser", () => {
       await page.click("#tab-bonds");
       expect(await page.locator("#view-bonds g.node").count()).toBe(model.people.length);
       await page.click("#tab-scent");
-      expect(await page.locator("#view-scent g.place").count()).toBe(model.places.length);
+      expect(await page.locator("#view-scent .place").count()).toBe(model.places.length);
       await page.click("#tab-person");
       expect(await page.locator("#view-person h2").textContent()).toContain(model.people[0].name);
       expect(await page.locator("#view-person table.facts tr").count()).toBe(10);
@@ -156,7 +156,7 @@ describe.skipIf(!haveChromium)("studio in a browser", () => {
     it("zooms and fits the graphs by their buttons", async () => {
       for (const view of ["bonds", "scent"]) {
         await page.click(`#tab-${view}`);
-        const svgEl = page.locator(`#view-${view} svg.${view === "bonds" ? "graph" : "scent-map"}`);
+        const svgEl = page.locator(`#view-${view} svg.${view === "bonds" ? "graph" : "scent-lines"}`);
         const fitted = await svgEl.getAttribute("viewBox");
         await page.click(`#view-${view} button:has-text("Zoom in")`);
         const zoomed = await svgEl.getAttribute("viewBox");
@@ -192,7 +192,7 @@ describe.skipIf(!haveChromium)("studio in a browser", () => {
       expect(await page.locator("#view-bonds g.edge.bonded").count()).toBe(1);
       expect(await page.textContent("#view-bonds .edge-list")).toMatch(/Rey — bonded — Ben Solo|Ben Solo — bonded — Rey/);
       await page.click("#tab-scent");
-      expect(await page.textContent('#view-scent g.place[data-place="solo-house"]')).toMatch(/Rey is here/);
+      expect(await page.textContent('#view-scent .place[data-place="solo-house"]')).toMatch(/Rey is here/);
       // What one person perceived, at the start: everyone in Rey's house, by their scents.
       await setCursor(page, m.start);
       await page.selectOption("#perceiver", "rey");

@@ -16,9 +16,11 @@ export class PanZoom {
   private view: Box = { ...this.base };
   readonly controls: HTMLElement;
 
+  /** `moved`: told after every change of the view, for drawings outside the SVGs to follow. */
   constructor(
     private readonly svgs: SVGSVGElement[],
     label: string,
+    private readonly moved?: () => void,
   ) {
     this.controls = h(
       "div",
@@ -71,9 +73,15 @@ export class PanZoom {
     this.apply();
   }
 
+  /** The part of the drawing in view. */
+  get box(): Readonly<Box> {
+    return this.view;
+  }
+
   private apply(): void {
     const v = this.view;
     const text = `${v.x} ${v.y} ${v.w} ${v.h}`;
     for (const s of this.svgs) if (s.getAttribute("viewBox") !== text) s.setAttribute("viewBox", text);
+    this.moved?.();
   }
 }

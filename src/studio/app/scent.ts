@@ -26,7 +26,10 @@ export class ScentView implements View {
   readonly id = "scent" as const;
   readonly label = "Scent map";
   readonly el: HTMLElement;
+  /** The connections, drawn under the places; zoom and pan move its view box. */
   private readonly svgEl: SVGSVGElement;
+  /** The places' boxes, in HTML over the lines, moved and scaled to match the lines' view box. */
+  private readonly boxes: HTMLElement;
   private readonly perceived: HTMLElement;
   /** The world's range rules for particular perceivers, which the map does not draw. */
   private readonly rulesNote: HTMLElement;
@@ -39,7 +42,8 @@ export class ScentView implements View {
   private seq = 0;
 
   constructor() {
-    this.svgEl = svg("svg", { class: "scent-map", role: "group", "aria-label": "Places, who is in each, and whose scent reaches it" });
+    this.svgEl = svg("svg", { class: "scent-lines", "aria-hidden": "true" });
+    this.boxes = h("div", { class: "scent-boxes" });
     this.perceived = h("ol", { class: "perceived" });
     this.perceiver = h("select", { id: "perceiver" });
     this.perceiver.addEventListener("change", () => {
@@ -51,8 +55,11 @@ export class ScentView implements View {
       h("span", { class: "key" }, h("span", { class: "swatch hatch" }, "M"), " masked (range shrunk by people nearby) "),
       h("span", { class: "key" }, "⊘ hidden by suppressants"),
     );
-    this.panZoom = new PanZoom([this.svgEl], "Scent map");
-    this.el = h("section", { class: "view scent", id: "view-scent", "aria-label": "Scent map", tabindex: "-1" }, this.panZoom.controls, legend, this.rulesNote, h("div", { class: "graph-wrap" }, this.svgEl, h("div", { class: "side" }, h("h3", {}, "Perceived in the day before the cursor"), h("label", { for: "perceiver" }, "By "), this.perceiver, this.perceived)));
+    this.panZoom = new PanZoom([this.svgEl], "Scent map", () => this.placeBoxes());
+    const map = h("div", { class: "scent-map", role: "group", "aria-label": "Places, who is in each, and whose scent reaches it" }, this.svgEl, this.boxes);
+    // The boxes follow the lines' scale, which changes with the map's size (and from nothing when the tab opens).
+    new ResizeObserver(() => this.placeBoxes()).observe(map);
+    this.el = h("section", { class: "view scent", id: "view-scent", "aria-label": "Scent map", tabindex: "-1" }, this.panZoom.controls, legend, this.rulesNote, h("div", { class: "graph-wrap" }, map, h("div", { class: "side" }, h("h3", {}, "Perceived in the day before the cursor"), h("label", { for: "perceiver" }, "By "), this.perceiver, this.perceived)));
   }
 
   refresh(app: App): void {
@@ -81,11 +88,12 @@ export class ScentView implements View {
   }
 
   /** One group per place, redrawn only when who is there or whose scent reaches it changes. */
-  private groups: { g: SVGGElement; key: string; height: number }[] = [];
+  private groups: { box: HTMLElement; key: string; height: number }[] = [];
 
   private build(app: App): void {
     const m = app.model;
     clear(this.svgEl);
+    clear(this.boxes);
     this.groups = [];
     if (!m.places.length) {
       this.svgEl.append(svg("text", { x: 10, y: 30 }, "The project names no places."));
@@ -103,9 +111,11 @@ export class ScentView implements View {
     }
     for (const [k, place] of m.places.entries()) {
       const { x, y } = this.positions[k];
-      const g = svg("g", { class: "place", "data-place": place.id, transform: `translate(${x - PLACE_WIDTH / 2},${y - 20})` });
-      this.svgEl.append(g);
-      this.groups.push({ g, key: "", height: 0 });
+      const box = h("div", { class: "place", "data-place": place.id });
+      box.style.left = `${x - PLACE_WIDTH / 2}px`;
+      box.style.top = `${y - 20}px`;
+      this.boxes.append(box);
+      this.groups.push({ box, key: "", height: 0 });
     }
   }
 
@@ -129,7 +139,7 @@ export class ScentView implements View {
       if (group.key !== key) {
         group.key = key;
         group.height = 46 + 18 * (here.length + shown.length + (reach[k].length > 6 ? 1 : 0));
-        this.drawPlace(group.g, place.name, here, designations, shown, reach[k].length, group.height, hour);
+        this.drawPlace(group.box, place.name, here, designations, shown, reach[k].length, hour);
       }
       const { x, y } = this.positions[k];
       minX = Math.min(minX, x - PLACE_WIDTH / 2);
@@ -146,27 +156,31 @@ export class ScentView implements View {
     this.listTimer = setTimeout(() => this.loadPerceived(app, hour), LIST_DELAY_MS);
   }
 
-  private drawPlace(g: SVGGElement, name: string, here: StudioPerson[], designations: string[], shown: Reaching[], total: number, height: number, hour: number): void {
-    clear(g);
-    g.append(svg("rect", { width: PLACE_WIDTH, height, rx: 8, fill: "#fff", stroke: "#333", "stroke-width": 1.5 }), svg("text", { x: 10, y: 20, class: "place-name" }, name));
-    let row = 40;
+  /** A place's box: its name, who is in it, and the strongest scents that reach it. */
+  private drawPlace(box: HTMLElement, name: string, here: StudioPerson[], designations: string[], shown: Reaching[], total: number, hour: number): void {
+    clear(box);
+    box.append(h("div", { class: "place-name" }, name));
     here.forEach((p, j) => {
       const mark = designationMark(designations[j]);
-      g.append(svg("text", { x: 10, y: row, class: "occupant", "data-person": p.id }, svg("tspan", { fill: mark.colour, class: "shape" }, mark.shape), ` ${p.name} is here`));
-      row += 18;
+      box.append(h("div", { class: "occupant", "data-person": p.id }, h("span", { class: "shape", style: `color: ${mark.colour}` }, mark.shape), ` ${p.name} is here`));
     });
     for (const r of shown) {
-      const barW = 80;
       const what = r.tell === "signature" ? r.person.name : `${r.person.name}, ${r.tell}`;
       const label = r.hidden ? `⊘ ${what} (hidden)` : `${what} ${Math.round(r.strength * 100)}%${r.masked < 1 ? " M" : ""}`;
-      g.append(
-        svg("rect", { x: 10, y: row - 10, width: barW, height: 10, fill: "#eee", stroke: "#999", "stroke-width": 0.5 }),
-        svg("rect", { x: 10, y: row - 10, width: barW * r.strength, height: 10, fill: designationMark(valueAt(r.person, "designation", hour)).colour, class: r.masked < 1 ? "masked" : "" }),
-        svg("text", { x: 96, y: row, class: "reach", "data-person": r.person.id }, label),
-      );
-      row += 18;
+      const fill = h("span", { class: r.masked < 1 ? "fill masked" : "fill", style: `width: ${(r.strength * 100).toFixed(1)}%; background: ${designationMark(valueAt(r.person, "designation", hour)).colour}` });
+      box.append(h("div", { class: "reach", "data-person": r.person.id }, h("span", { class: "bar" }, fill), label));
     }
-    if (total > 6) g.append(svg("text", { x: 10, y: row, class: "reach" }, `and ${total - 6} more`));
+    if (total > 6) box.append(h("div", { class: "reach" }, `and ${total - 6} more`));
+  }
+
+  /** Moves and scales the boxes as the lines' view box does (preserveAspectRatio's "meet", centred). */
+  private placeBoxes(): void {
+    const v = this.panZoom.box;
+    const w = this.svgEl.clientWidth;
+    const ht = this.svgEl.clientHeight;
+    if (!w || !ht) return;
+    const scale = Math.min(w / v.w, ht / v.h);
+    this.boxes.style.transform = `translate(${(w - v.w * scale) / 2 - v.x * scale}px, ${(ht - v.h * scale) / 2 - v.y * scale}px) scale(${scale})`;
   }
 
   private loadPerceived(app: App, hour: number): void {
