@@ -281,7 +281,8 @@ function simulateRun(project: Project, until: Hour, key: string): StudioRun {
     sim.advanceTo(h);
     for (const [i, events] of causeOf(from)) {
       record(i, sim.now, events, true);
-      recordScent(i, sim.now);
+      // A move changes nothing a person gives off (masking is worked out where they stand, on the page).
+      if (events.some((e) => e.type !== "moved")) recordScent(i, sim.now);
     }
   }
   sim.advanceTo(until);
