@@ -30,6 +30,9 @@ const SIGNATURE = "signature";
 const NOTHING: readonly Emission[] = [];
 const NO_TELLS: ReadonlySet<string> = new Set();
 
+/** Whether a range rule's condition reads the perceiver: then it depends on who smells. */
+export const readsPerceiver = (condition: string): boolean => /\bperceiver\b/.test(condition);
+
 /** Orders numbers, Infinity included (a subtraction would give NaN for two infinities). */
 const compare = (x: number, y: number): number => (x === y ? 0 : x < y ? -1 : 1);
 
@@ -61,6 +64,8 @@ export class ScentEngine {
   private readonly hidden: ReadonlySet<string>;
   /** The maskers in or next to each place (none when the world has no masking). */
   private readonly maskers: MaskerCounts | undefined;
+  /** Who masks others' scent (none when the world has no masking). */
+  private readonly isMasker: Condition | undefined;
   private readonly tellRanges: Map<string, number>;
   private readonly signatureRange: number;
   private readonly rangeRules: { rule: RangeRuleSpec; range: number; when: Condition }[];
@@ -112,8 +117,7 @@ export class ScentEngine {
     this.rangeRules = (s.ranges ?? []).map((rule) => ({ rule, range: parseDistance(rule.range)!, when: sim.world.condition("perception", rule.when) }));
     this.modifierWhen = (s.rangeModifiers ?? []).map((m) => sim.world.condition("perception", m.when));
     this.responseWhen = (s.responses ?? []).map((r) => sim.world.condition("perception", r.when));
-    const readsPerceiver = (c: Condition) => /\bperceiver\b/.test(c.source);
-    this.readsPerceiver = { ranges: this.rangeRules.map((r) => readsPerceiver(r.when)), modifiers: this.modifierWhen.map(readsPerceiver) };
+    this.readsPerceiver = { ranges: this.rangeRules.map((r) => readsPerceiver(r.when.source)), modifiers: this.modifierWhen.map((c) => readsPerceiver(c.source)) };
     // No rule can stretch a scent beyond these bounds, so farther pairs are skipped unexamined.
     const stretch =
       (s.rangeModifiers ?? []).reduce((f, m) => f * Math.max(1, m.factor), 1) *
@@ -127,7 +131,8 @@ export class ScentEngine {
     const masking = s.masking;
     if (masking) {
       const host = { members: this.members, neighbours: this.graph.neighbours, view: (i: number) => sim.view(i) };
-      this.maskers = maskerCounts(host, sim.n, sim.world.condition("person", masking.maskers));
+      this.isMasker = sim.world.condition("person", masking.maskers);
+      this.maskers = maskerCounts(host, sim.n, this.isMasker);
     }
   }
 
@@ -274,6 +279,11 @@ export class ScentEngine {
     const n = this.maskers.around(target, place);
     if (n <= 0) return NO_MASK;
     return { factor: Math.max(m.floor, Math.pow(m.factorEach, n)), causes: ruleCauses(m, "scent.masking"), maskers: n };
+  }
+
+  /** Whether the person masks others' scent now. */
+  masks(i: number): boolean {
+    return this.isMasker ? this.isMasker({ person: this.sim.view(i) }) : false;
   }
 
   canPerceive(i: number): boolean {

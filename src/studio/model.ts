@@ -8,6 +8,7 @@ import { parseDistance, type Hour } from "../core/time.js";
 import type { Finding } from "../check/finding.js";
 import type { CheckMeta } from "../check/check.js";
 import { PlaceGraph } from "../model/place-graph.js";
+import { readsPerceiver } from "../model/scent.js";
 import type { SimEvent } from "../sim/event.js";
 import { Simulator } from "../sim/simulator.js";
 import type { Chapter } from "../story/chapters.js";
@@ -189,8 +190,6 @@ function simulateRun(project: Project, until: Hour, key: string): StudioRun {
   const tracks: Record<Field, Track>[] = project.people.map(() => Object.fromEntries(FIELDS.map((f) => [f, { hours: [], values: [], events: [] }])) as unknown as Record<Field, Track>);
   const scents: ScentTrack[] = project.people.map(() => ({ hours: [], values: [] }));
   const lastScent: string[] = project.people.map(() => "");
-  const masking = project.world.spec.scent.masking;
-  const isMasker = masking ? project.world.condition("person", masking.maskers) : undefined;
   const indexOf = new Map(project.people.map((p, i) => [p.id, i]));
 
   const read = (i: number): Record<Field, string> => {
@@ -232,7 +231,7 @@ function simulateRun(project: Project, until: Hour, key: string): StudioRun {
   // Read only once the run has begun: a person's view made before setup would miss their presentation.
   const recordScent = (i: number, hour: Hour): void => {
     const reach = sim.scent.reachOf(i);
-    const masks = isMasker ? isMasker({ person: sim.view(i) }) : false;
+    const masks = sim.scent.masks(i);
     // Compared as text, and made into objects only when it changed (it mostly has not).
     let key = masks ? "m" : "";
     for (const e of reach) key += `|${e.tell} ${Math.round(e.range * 10)} ${e.until ?? ""}`;
@@ -390,9 +389,8 @@ export function emptyModel(version: number, title: string, projectFile: string, 
 
 /** The world's range rules and modifiers whose condition reads the perceiver, in words. */
 function perceiverRules(s: Project["world"]["spec"]["scent"]): StudioScent["perceiverRules"] {
-  const reads = (when: string) => /\bperceiver\b/.test(when);
   return [
-    ...(s.ranges ?? []).filter((r) => reads(r.when)).map((r) => ({ id: r.id, when: r.when, effect: `range ${r.range}` })),
-    ...(s.rangeModifiers ?? []).filter((m) => reads(m.when)).map((m) => ({ id: m.id, when: m.when, effect: `range × ${m.factor}` })),
+    ...(s.ranges ?? []).filter((r) => readsPerceiver(r.when)).map((r) => ({ id: r.id, when: r.when, effect: `range ${r.range}` })),
+    ...(s.rangeModifiers ?? []).filter((m) => readsPerceiver(m.when)).map((m) => ({ id: m.id, when: m.when, effect: `range × ${m.factor}` })),
   ];
 }

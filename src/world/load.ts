@@ -149,30 +149,11 @@ export function loadWorld(path: string, io: SourceReader, from?: SourcePosition)
   return { world: result, diagnostics };
 }
 
-/** World files already read, by path: a preset that others extend is parsed and checked once. */
-const layerCache = new Map<string, { text: string; layer?: Layer; diagnostics: Diagnostic[] }>();
-/** How many files the cache keeps (the oldest goes first): world files are few and small. */
-const LAYER_CACHE_SIZE = 32;
-
-/**
- * One world file parsed and checked against the schema on its own. The same text read again gives
- * the same answer from the cache (worlds are frozen once loaded, so sharing their parts is safe).
- */
-function readLayer(path: string, text: string): { layer?: Layer; diagnostics: Diagnostic[] } {
-  let cached = layerCache.get(path);
-  if (cached?.text !== text) {
-    cached = { text, ...parseLayer(path, text) };
-    layerCache.delete(path);
-    layerCache.set(path, cached);
-    if (layerCache.size > LAYER_CACHE_SIZE) layerCache.delete(layerCache.keys().next().value!);
-  }
-  return cached;
-}
-
 /** Each canon preset's value as JSON, by its text (the tests hold each file to the schema; the merged world is checked at every load). */
 let canonByText: Map<string, string> | undefined;
 
-function parseLayer(path: string, text: string): { layer?: Layer; diagnostics: Diagnostic[] } {
+/** One world file parsed and checked against the schema on its own. */
+function readLayer(path: string, text: string): { layer?: Layer; diagnostics: Diagnostic[] } {
   canonByText ??= new Map(Object.entries(CANON_TEXTS).map(([name, yaml]) => [yaml, CANON_VALUES[name]]));
   const canon = canonByText.get(text);
   // A preset as shipped: its YAML is parsed only if a position in it is asked for.

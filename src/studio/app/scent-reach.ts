@@ -28,7 +28,7 @@ function scentAt(person: StudioPerson, hour: number): ScentState {
 }
 
 /** What a person gives off at an hour (a passing tell only until it fades). */
-export function emissionsAt(person: StudioPerson, hour: number): StudioEmission[] {
+function emissionsAt(person: StudioPerson, hour: number): StudioEmission[] {
   return scentAt(person, hour).gives.filter((e) => e.until === null || e.until > hour);
 }
 

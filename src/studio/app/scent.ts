@@ -87,7 +87,7 @@ export class ScentView implements View {
     this.panZoom.fit();
   }
 
-  /** One group per place, redrawn only when who is there or whose scent reaches it changes. */
+  /** One box per place, redrawn only when who is there or whose scent reaches it changes. */
   private groups: { box: HTMLElement; key: string; height: number }[] = [];
 
   private build(app: App): void {
