@@ -247,6 +247,18 @@ describe("designations told in other ways", () => {
     expect(designationOf(text, "Junie Sato")).toBe("beta");
   });
 
+  it("takes one known only by alignment to lack a designation, when the text says some people lack it", () => {
+    const twoAxes = readerWords(preset("first-order"));
+    const of = (text: string, name: string) => readText("t.txt", text, twoAxes).characters.find((c) => c.name === name);
+    const couple = "Orrin Dask had been an alpha, Tamsel Vey a submissive. Tamsel Vey laughed at him. Orrin Dask left.";
+    const lacking = `Vessa Quorin wasn't from a world with secondary sexes. Vessa Quorin was tall.\n\n${couple}`;
+    expect(of(lacking, "Tamsel Vey")).toMatchObject({ designation: "none", alignment: "submissive" });
+    expect(of(lacking, "Tamsel Vey")!.confidence).toBeLessThan(1);
+    expect(of(lacking, "Orrin Dask")!.designation).toBe("alpha");
+    // Where the text never says anyone lacks it, the designation stays unknown.
+    expect(of(`Vessa Quorin was tall.\n\n${couple}`, "Tamsel Vey")).toMatchObject({ designation: "unknown", alignment: "submissive" });
+  });
+
   it("takes a form of address for what the one spoken to is", () => {
     const text = "Dace Orrin came in from the field. Mab looked up at him.\n\n“Yes, Alpha,” Mab said. Dace Orrin nodded.";
     expect(designationOf(text, "Dace Orrin")).toBe("alpha");

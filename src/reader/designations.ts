@@ -64,8 +64,26 @@ interface Reading {
 export function judgeAxes(text: string, people: number, facts: readonly Fact[], references: readonly Mention[], words: ReaderWords, kin: Reading["kin"] = { relations: [], pronouns: [] }): { designation: Judgement[]; alignment: Judgement[] } {
   const quotes = quoteSpans(text);
   const reading: Reading = { text, references, refs: new ReferenceIndex(references), sentences: sentenceBounds(text), talk: { quotes, speakers: speakersOf(text, quotes, references, paragraphStarts(text)) }, kin };
-  return { designation: judgeAxis("designation", reading, people, facts, words), alignment: judgeAxis("alignment", reading, people, facts, words) };
+  const designation = judgeAxis("designation", reading, people, facts, words);
+  const alignment = judgeAxis("alignment", reading, people, facts, words);
+  return { designation: withoutTheAxis(designation, alignment), alignment };
 }
+
+/**
+ * "She wasn't from a planet with secondary sexes … Leia had been an alpha, Han a submissive": in a
+ * text that says some people lack the secondary-sex axis, one it gives only an alignment is taken
+ * to lack it too, as a weak guess (a person with both is the rarer case in such worlds).
+ */
+function withoutTheAxis(designation: Judgement[], alignment: readonly Judgement[]): Judgement[] {
+  if (!designation.some((d) => d.value === "none")) return designation;
+  return designation.map((d, person) => {
+    const a = alignment[person];
+    return d.value === "unknown" && a.value !== "unknown" ? { value: "none", confidence: GUESS, evidence: a.evidence } : d;
+  });
+}
+
+/** The confidence of a value inferred from what the text leaves out. */
+const GUESS = 0.5;
 
 function judgeAxis(axis: "designation" | "alignment", reading: Reading, people: number, facts: readonly Fact[], words: ReaderWords): Judgement[] {
   const { text, references, refs, sentences, talk } = reading;

@@ -146,8 +146,8 @@ export class FactExtractor {
 
     // Designations. "Rey, an omega", "the omega Rey", "Hux is an alpha", "she presented as omega".
     add("designation", `${NAME("who")},\\s+${ART}\\s+${ADJ}${D}(?!${APOS}s)`);
-    // "the omega Rey": found from the designation word (faster than from every article); hedges are looked for just before it.
-    add("designation-before", `(?<![\\p{L}-])${D},?\\s+${NAME("who")}(?!\\s+an?\\s)`);
+    // "the omega Rey" (not "an alpha, Tamsel Vey a submissive", where a name starts a new clause): found from the designation word (faster than from every article); hedges are looked for just before it.
+    add("designation-before", `(?<![\\p{L}-])${D},?\\s+${NAME("who")}(?!(?:\\s+\\p{Lu}[\\p{L}'’-]*)*\\s+an?\\s)`);
     // "As a beta, he couldn't smell it".
     add("designation", `(?<![\\p{L}])[Aa]s\\s+(?:an?\\s+)?${ADJ}${D},\\s+${SUBJ("who")}`);
     // "a beta named Ordo Fenwick", "an omega called Tesk".
