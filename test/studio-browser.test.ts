@@ -10,7 +10,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nodeReader } from "../src/node/io.js";
 import { loadProject } from "../src/story/load.js";
-import type { StudioModel } from "../src/studio/model.js";
+import { FIELDS, type StudioModel } from "../src/studio/model.js";
 import { haveChromium, launchBrowser, type Browser } from "./helpers/browser.js";
 import { studioOnCopy, type StudioCopy } from "./helpers/studio.js";
 
@@ -91,7 +91,7 @@ describe.skipIf(!haveChromium)("studio in a browser", () => {
       expect(await page.locator("#view-scent .place").count()).toBe(model.places.length);
       await page.click("#tab-person");
       expect(await page.locator("#view-person h2").textContent()).toContain(model.people[0].name);
-      expect(await page.locator("#view-person table.facts tr").count()).toBe(10);
+      expect(await page.locator("#view-person table.facts tr").count()).toBe(FIELDS.length); // a row per field of state
       await page.click("#tab-findings");
       expect(await page.locator(".findings-list > li").count()).toBe(model.findings.length);
       expect(errors).toEqual([]);
@@ -178,7 +178,7 @@ describe.skipIf(!haveChromium)("studio in a browser", () => {
     });
   });
 
-  it("draws the relations of the cursor's time: a guardian first, a bond after the bite", async () => {
+  it("draws the relations of the cursor's time: a guardian first, a courtship from the first Visit, a bond after the bite", async () => {
     const s = await studioOnCopy("guardianship");
     const page = await browser.context.newPage();
     try {
@@ -188,8 +188,14 @@ describe.skipIf(!haveChromium)("studio in a browser", () => {
       await setCursor(page, m.start);
       expect(await page.locator("#view-bonds g.edge.guardian").count()).toBe(1);
       expect(await page.locator("#view-bonds g.edge.bonded").count()).toBe(0);
+      expect(await page.locator("#view-bonds g.edge.courting").count()).toBe(0);
+      // The first chaperoned Visit (day 2) begins a courtship; the bite ends it in a bond.
+      await setCursor(page, m.start + 3 * 24);
+      expect(await page.locator("#view-bonds g.edge.courting").count()).toBe(1);
+      expect(await page.textContent("#view-bonds .edge-list")).toMatch(/Rey — courting — Ben Solo|Ben Solo — courting — Rey/);
       await setCursor(page, m.until);
       expect(await page.locator("#view-bonds g.edge.bonded").count()).toBe(1);
+      expect(await page.locator("#view-bonds g.edge.courting").count()).toBe(0);
       expect(await page.textContent("#view-bonds .edge-list")).toMatch(/Rey — bonded — Ben Solo|Ben Solo — bonded — Rey/);
       await page.click("#tab-scent");
       expect(await page.textContent('#view-scent .place[data-place="solo-house"]')).toMatch(/Rey is here/);

@@ -14,11 +14,12 @@ import type { SimEvent } from "../src/sim/event.js";
 import { Simulator } from "../src/sim/simulator.js";
 import { stateAt } from "../src/sim/state.js";
 import { loadProject } from "../src/story/load.js";
-import type { StudioModel } from "../src/studio/model.js";
+import { buildModel, type StudioModel } from "../src/studio/model.js";
 import { StudioProject } from "../src/studio/project.js";
 import { scentReach } from "../src/studio/app/scent-reach.js";
 import { valueAt } from "../src/studio/app/state-index.js";
 import { get, studioOnCopy, type StudioCopy } from "./helpers/studio.js";
+import { mustLoad, person } from "./helpers/project.js";
 
 const examples = readdirSync("examples");
 
@@ -118,6 +119,41 @@ describe.each(examples)("studio model of %s", (example) => {
     for (const p of model.people) for (const t of Object.values(p.track)) for (const e of t.events) if (e) ids.add(e);
     const { events } = JSON.parse((await get(s.studio.port, `/api/events?ids=${[...ids].join(",")}`)).body) as { events: SimEvent[] };
     expect(events.map((e) => e.id).sort()).toEqual([...ids].sort());
+  });
+});
+
+describe("courtships in the studio model", () => {
+  // A suitor visits two people, is matched with one and bonds with her: both courtships end with the bond.
+  const project = mustLoad({
+    world: "classic",
+    start: "2026-03-01",
+    cast: [person("ansel", "alpha"), person("brid", "omega"), person("cora", "omega")],
+    places: [{ id: "room" }],
+    schedule: [
+      { at: "+2d", type: "visit", who: "ansel", with: ["brid"] },
+      { at: "+3d", type: "visit", who: "ansel", with: ["cora"] },
+      { at: "+20d", type: "bite", who: "ansel", with: ["brid"] },
+    ],
+  });
+  const start = project.start;
+  const built = buildModel({ project, chapters: [], findings: [], rules: [], until: start + 60 * 24, version: 1, relative: (f) => f });
+  const [ansel, brid, cora] = built.model.people;
+  const courting = (hour: number) => [ansel, brid, cora].map((p) => valueAt(p, "courting", hour));
+
+  it("begins with a pair's first Visit, and names everyone someone courts", () => {
+    expect(courting(start + 24)).toEqual(["", "", ""]);
+    expect(courting(start + 2 * 24 + 1)).toEqual(["brid", "ansel", ""]);
+    expect(courting(start + 3 * 24 + 1)).toEqual(["brid cora", "ansel", "ansel"]);
+  });
+
+  it("ends for both of a bonded pair, and for anyone else either was courting, at the bond", () => {
+    const bond = ansel.track.bondedTo.hours[ansel.track.bondedTo.values.indexOf("brid")];
+    expect(bond).toBeGreaterThan(start + 3 * 24);
+    expect(courting(bond - 1)).toEqual(["brid cora", "ansel", "ansel"]);
+    expect(courting(bond)).toEqual(["", "", ""]);
+    // The ended courtship of someone the bite did not name is credited to the bond's events.
+    const credit = cora.track.courting.events.at(-1)!;
+    expect(built.run.log.find((e) => e.id === credit)?.people).toContain("ansel");
   });
 });
 

@@ -13,9 +13,11 @@ import type { SimEvent } from "../sim/event.js";
 import { Simulator } from "../sim/simulator.js";
 import type { Chapter } from "../story/chapters.js";
 import type { Project } from "../story/load.js";
+import { Courtships } from "./courtships.js";
 
 /** The state a timeline lane shows, one change-point series each. */
-export const FIELDS = ["designation", "cycle", "suppressed", "bondedTo", "partner", "matched", "status", "owner", "guardian", "location"] as const;
+/** `courting` holds ids, space-separated: someone may court more than one person. */
+export const FIELDS = ["designation", "cycle", "suppressed", "bondedTo", "partner", "courting", "matched", "status", "owner", "guardian", "location"] as const;
 export type Field = (typeof FIELDS)[number];
 
 /** A value held from `hours[k]` until `hours[k + 1]`, set by event `events[k]` ("" for the cast's own line). */
@@ -167,6 +169,7 @@ const FIELD_EVENTS: Record<Field, RegExp> = {
   suppressed: /suppressant/,
   bondedTo: /bond|bite/,
   partner: /partner/,
+  courting: /visit|match|bond|bite/,
   matched: /match/,
   status: /status|enact|repeal|free|sold|sell/,
   owner: /status|owner|free|sold|sell/,
@@ -191,6 +194,7 @@ function simulateRun(project: Project, until: Hour, key: string): StudioRun {
   const scents: ScentTrack[] = project.people.map(() => ({ hours: [], values: [] }));
   const lastScent: string[] = project.people.map(() => "");
   const indexOf = new Map(project.people.map((p, i) => [p.id, i]));
+  const courtships = new Courtships(sim.n, sim.mate);
 
   const read = (i: number): Record<Field, string> => {
     const c = sim.cycles.current(i);
@@ -201,6 +205,7 @@ function simulateRun(project: Project, until: Hour, key: string): StudioRun {
       suppressed: sim.suppressed[i] === 1 ? "yes" : "",
       bondedTo: other(sim.mate[i]),
       partner: other(sim.partner[i]),
+      courting: courtships.of(i, sim.ids),
       matched: sim.matched[i] === 1 ? "yes" : "",
       status: sim.status[i],
       owner: other(sim.owner[i]),
@@ -208,8 +213,15 @@ function simulateRun(project: Project, until: Hour, key: string): StudioRun {
       location: sim.location[i] >= 0 ? sim.places[sim.location[i]] : "",
     };
   };
+  /** People whose courtship ended with someone else's bond: read again after those the events named. */
+  const courtshipEnded = new Map<number, readonly SimEvent[]>();
   /** `events`: what named the person this hour, in order; `fallback`: whether any of them may take the credit. */
+  const readEnded = (hour: Hour): void => {
+    for (const [j, events] of courtshipEnded) record(j, hour, events, true);
+    courtshipEnded.clear();
+  };
   const record = (i: number, hour: Hour, events: readonly SimEvent[], fallback: boolean): void => {
+    for (const j of courtships.settle(i, sim.mate[i])) courtshipEnded.set(j, events);
     const now = read(i);
     const t = tracks[i];
     for (const f of FIELDS) {
@@ -254,6 +266,7 @@ function simulateRun(project: Project, until: Hour, key: string): StudioRun {
     for (let k = from; k < sim.log.length; k++) {
       const e = sim.log[k];
       if (OBSERVATIONS.has(e.type)) continue;
+      courtships.note(e, indexOf);
       for (const id of e.people) {
         const i = indexOf.get(id);
         if (i === undefined) continue;
@@ -273,6 +286,7 @@ function simulateRun(project: Project, until: Hour, key: string): StudioRun {
     record(i, project.start, first.get(i) ?? [], false);
     recordScent(i, project.start);
   }
+  readEnded(project.start);
   for (;;) {
     const h = sim.queue.peekHour();
     if (h === undefined || h > until) break;
@@ -283,6 +297,7 @@ function simulateRun(project: Project, until: Hour, key: string): StudioRun {
       // A move changes nothing a person gives off (masking is worked out where they stand, on the page).
       if (events.some((e) => e.type !== "moved")) recordScent(i, sim.now);
     }
+    readEnded(sim.now);
   }
   sim.advanceTo(until);
   return {

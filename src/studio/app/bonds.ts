@@ -20,7 +20,11 @@ export interface Edge {
   to: string;
 }
 
-/** The relations as of an hour: bonds, partners, guardians and owners from the simulation, the rest from the project. */
+/**
+ * The relations as of an hour: bonds, partners, courtships (from Visits and matches), guardians and
+ * owners from the simulation; family and dominant-of, which no event makes or ends, and any
+ * courtship the project states, from the project.
+ */
 export function edgesAt(app: App, hour: number): Edge[] {
   const out: Edge[] = [];
   const seen = new Set<string>();
@@ -35,6 +39,7 @@ export function edgesAt(app: App, hour: number): Edge[] {
     if (mate) add("bonded", p.id, mate, false);
     const partner = valueAt(p, "partner", hour);
     if (partner) add("partner", p.id, partner, false);
+    for (const other of valueAt(p, "courting", hour).split(" ")) if (other) add("courting", p.id, other, false);
     const guardian = valueAt(p, "guardian", hour);
     if (guardian) add("guardian", guardian, p.id, true);
     const owner = valueAt(p, "owner", hour);
@@ -101,7 +106,9 @@ export class BondsView implements View {
     // Every relation ever held pulls its people together, so the layout does not jump with time.
     const links = new Map<string, { source: string; target: string }>();
     for (const p of app.model.people) {
-      for (const f of ["bondedTo", "partner", "guardian", "owner"] as const) for (const v of new Set(p.track[f].values)) if (v && app.people.has(v)) links.set([p.id, v].sort().join("|"), { source: p.id, target: v });
+      for (const f of ["bondedTo", "partner", "courting", "guardian", "owner"] as const) {
+        for (const v of new Set(p.track[f].values.flatMap((ids) => ids.split(" ")))) if (v && app.people.has(v)) links.set([p.id, v].sort().join("|"), { source: p.id, target: v });
+      }
     }
     for (const r of app.model.relations) if (app.people.has(r.a) && app.people.has(r.b)) links.set([r.a, r.b].sort().join("|"), { source: r.a, target: r.b });
     // Seeded positions on a circle make the layout the same on every load.

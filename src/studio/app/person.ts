@@ -19,6 +19,7 @@ const FIELD_LABELS: [Field, string][] = [
   ["suppressed", "Suppressants"],
   ["bondedTo", "Bonded to"],
   ["partner", "Partner"],
+  ["courting", "Courting"],
   ["matched", "Matched (courtship)"],
   ["status", "Legal status"],
   ["owner", "Owner"],
@@ -26,7 +27,8 @@ const FIELD_LABELS: [Field, string][] = [
   ["location", "Location"],
 ];
 
-const PERSON_FIELDS: ReadonlySet<Field> = new Set(["bondedTo", "partner", "owner", "guardian"]);
+/** Fields whose values are people (ids, space-separated where there may be several). */
+const PERSON_FIELDS: ReadonlySet<Field> = new Set(["bondedTo", "partner", "courting", "owner", "guardian"]);
 
 export class PersonView implements View {
   readonly id = "person" as const;
@@ -75,8 +77,11 @@ export class PersonView implements View {
     const rows = FIELD_LABELS.map(([field, label]) => {
       const held = heldAt(p, field, t);
       if (held.event) eventsWanted.add(held.event);
-      const shown = !held.value ? "—" : PERSON_FIELDS.has(field) ? nameOf(app, held.value) : held.value.replace(":", ", ");
-      const value = PERSON_FIELDS.has(field) && held.value ? h("button", { type: "button", class: "link", onclick: () => app.openPerson(held.value) }, shown) : h("span", {}, shown);
+      const value = !held.value
+        ? h("span", {}, "—")
+        : PERSON_FIELDS.has(field)
+          ? h("span", {}, ...held.value.split(" ").flatMap((id, k) => [k ? ", " : "", h("button", { type: "button", class: "link", onclick: () => app.openPerson(id) }, nameOf(app, id))]))
+          : h("span", {}, held.value.replace(":", ", "));
       const since = held.since >= 0 ? h("span", { class: "since" }, ` since ${formatDateTime(held.since)}`) : null;
       const ev = held.event ? h("button", { type: "button", class: "link evidence", "data-event-ref": held.event, onclick: () => this.showEvent(held.event) }, `evidence: ${held.event}`) : h("button", { type: "button", class: "link evidence", onclick: () => app.openFile(p.at.file, p.at.line) }, `evidence: the cast, ${p.at.file}:${p.at.line}`);
       return h("tr", { "data-field": field }, h("th", { scope: "row" }, label), h("td", {}, value, since, " ", ev));
