@@ -1,10 +1,28 @@
 /** `scentline studio` on the command line: it starts, says where, stops on a signal, and refuses clearly. */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
 import { get } from "./helpers/studio.js";
 
 const CLI = "dist/bin/scentline.mjs";
+
+/** `scentline studio --open` on the classic example, once it says where it serves. */
+async function studioUntilReady(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
+  const child = spawn(process.execPath, [CLI, "studio", "examples/classic", "--port", "0", "--open"], { env: { ...process.env, NO_COLOR: "1", ...env } });
+  let err = "";
+  child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+  const url = await new Promise<string>((ok, fail) => {
+    child.stderr.on("data", () => {
+      const m = /studio at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(err);
+      if (m) ok(m[1]);
+    });
+    child.on("exit", () => fail(new Error(err)));
+  });
+  return { child, url, stderr: () => err };
+}
 
 function run(...args: string[]) {
   return spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" }, timeout: 30_000 });
@@ -33,6 +51,28 @@ describe("scentline studio", () => {
       child.kill("SIGTERM");
     });
     expect(code).toBe(0);
+  });
+
+  it("--open hands the address to the browser command, and says so when there is none", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "scentline-open-"));
+    const opener = join(dir, "opener.mjs");
+    const seen = join(dir, "seen.txt");
+    writeFileSync(opener, `#!/usr/bin/env node\nimport { writeFileSync } from "node:fs";\nwriteFileSync(${JSON.stringify(seen)}, process.argv[2]);\n`);
+    chmodSync(opener, 0o755);
+    const opened = await studioUntilReady({ BROWSER: opener });
+    try {
+      await expect.poll(() => (existsSync(seen) ? readFileSync(seen, "utf8") : ""), { timeout: 10_000 }).toBe(opened.url);
+    } finally {
+      opened.child.kill("SIGTERM");
+    }
+    const missing = await studioUntilReady({ BROWSER: join(dir, "no-such-browser") });
+    try {
+      await expect.poll(() => missing.stderr(), { timeout: 10_000 }).toMatch(new RegExp(`could not open a browser with BROWSER=.*no-such-browser: open ${missing.url.replace(/[.]/g, "\\.")} by hand`));
+      // The studio goes on serving.
+      expect((await get(Number(new URL(missing.url).port), "/")).status).toBe(200);
+    } finally {
+      missing.child.kill("SIGTERM");
+    }
   });
 
   it("refuses a folder that is not a project, with a hint", () => {

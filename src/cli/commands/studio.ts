@@ -22,7 +22,7 @@ export function register(program: Command): void {
     .description("open the project in a local web page (timeline, bond graph, scent map, people, findings) that follows every save")
     .argument("<project>", "a project folder (with a scentline.yaml), or the path of its scentline.yaml")
     .option("--port <n>", "the port on 127.0.0.1 (0 picks a free one)", portOption, 4873)
-    .option("--open", "open the page in the default browser")
+    .option("--open", "open the page in the default browser (or with the command in BROWSER, when set)")
     .option("--until <moment>", "how far to simulate: a date or a time after the start (default: a year, or a month past the last chapter)", momentOption)
     .addHelpText("after", "\nThe studio listens on 127.0.0.1 only, reads only files inside the project and never writes. Ctrl-C stops it.")
     .action((dir: string, options: StudioCommandOptions) => studioCommand(dir, options));
@@ -48,15 +48,26 @@ async function studioCommand(dir: string, options: StudioCommandOptions): Promis
   await new Promise<never>(() => undefined);
 }
 
-/** The platform's own opener; a failure only means the address has to be opened by hand. */
+/**
+ * Opens the page with the command in BROWSER when it is set (as xdg-utils and many tools read it),
+ * else the platform's own opener. A failure only means the address has to be opened by hand.
+ */
 async function openBrowser(url: string): Promise<void> {
   const { spawn } = await import("node:child_process");
-  const [cmd, args] = process.platform === "darwin" ? ["open", [url]] : process.platform === "win32" ? ["cmd", ["/c", "start", "", url]] : ["xdg-open", [url]];
+  const chosen = process.env.BROWSER?.trim();
+  const [cmd, args] = chosen
+    ? [chosen, [url]]
+    : process.platform === "darwin"
+      ? ["open", [url]]
+      : process.platform === "win32"
+        ? ["cmd", ["/c", "start", "", url]]
+        : ["xdg-open", [url]];
+  const byHand = () => process.stderr.write(`could not open a browser${chosen ? ` with BROWSER=${chosen}` : ""}: open ${url} by hand\n`);
   try {
     const child = spawn(cmd, args, { stdio: "ignore", detached: true });
-    child.on("error", () => process.stderr.write(`could not open a browser: open ${url} by hand\n`));
+    child.on("error", byHand);
     child.unref();
   } catch {
-    process.stderr.write(`could not open a browser: open ${url} by hand\n`);
+    byHand();
   }
 }
