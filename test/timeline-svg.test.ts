@@ -5,6 +5,7 @@
  */
 import { DomUtils, Parser, parseDocument } from "htmlparser2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Finding } from "../src/check/finding.js";
 import type { StudioModel } from "../src/studio/model.js";
 import { OKABE_ITO } from "../src/studio/app/palette.js";
 import { projectSlug, timelineSvg } from "../src/studio/app/timeline-svg.js";
@@ -119,6 +120,27 @@ describe("timeline SVG", () => {
     const lane = elements(text, (e) => e.name === "g" && e.attribs["data-person"] === "rey")[0];
     const heats = DomUtils.findAll((e) => e.name === "rect" && e.attribs.fill === OKABE_ITO.vermillion && !("fill-opacity" in e.attribs), lane.children);
     expect(heats.map((e) => Number(e.attribs.x))).toEqual([Math.round((24 / (7 * 24)) * WIDTH * 100) / 100]);
+  });
+
+  it("flags each error and warning under its chapter, with its rule, message and line, and leaves notes out", () => {
+    const chapter = model.chapters[1];
+    const finding = (severity: Finding["severity"], ruleId: string, line: number): Finding => ({ ruleId, severity, file: chapter.file, line, column: 1, endLine: line, endColumn: 2, message: `${ruleId} <said> & done`, evidence: "", causes: [] });
+    const findings = [finding("error", "cycle-timing", 7), finding("warning", "visits", 9), finding("info", "inferred", 1)];
+    const text = timelineSvg({ ...model, findings }, whole);
+    wellFormed(text);
+    const flags = elements(text, (e) => e.name === "g" && /\bflag\b/.test(e.attribs.class ?? ""));
+    expect(flags.map((e) => [e.attribs.class, e.attribs["data-rule"]])).toEqual([["flag error", "cycle-timing"], ["flag warning", "visits"]]);
+    const x = Math.round((((chapter.hour - whole.t0) / (whole.t1 - whole.t0)) * WIDTH + 3) * 100) / 100;
+    expect(Number(DomUtils.findOne((e) => e.name === "text", flags[0].children)!.attribs.x)).toBeCloseTo(x, 1);
+    expect(DomUtils.textContent(DomUtils.findOne((e) => e.name === "title", flags[0].children)!)).toBe(`error cycle-timing: cycle-timing <said> & done (${chapter.file}:7)`);
+    // Many findings in one chapter: six flags, and the rest counted.
+    const many = Array.from({ length: 9 }, (_, k) => finding("warning", `rule-${k}`, k + 1));
+    const crowded = timelineSvg({ ...model, findings: many }, whole);
+    expect(elements(crowded, (e) => e.name === "g" && /\bflag\b/.test(e.attribs.class ?? "")).length).toBe(6);
+    expect(elements(crowded, (e) => e.name === "text" && DomUtils.textContent(e) === "+3").length).toBe(1);
+    // A chapter outside the range shows no flags.
+    const before = timelineSvg({ ...model, findings }, { t0: chapter.hour + 1, t1: chapter.hour + 48, width: WIDTH });
+    expect(elements(before, (e) => e.name === "g" && /\bflag\b/.test(e.attribs.class ?? "")).length).toBe(0);
   });
 
   it("escapes names and titles", () => {

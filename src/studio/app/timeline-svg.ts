@@ -1,11 +1,12 @@
 /**
  * The timeline as a standalone SVG document, for putting a project's timeline into notes or a
  * pitch: the same lanes, colours and letters as the studio's canvas (both come from
- * timeline-layout.ts), with the names, the time axis and the chapters. Pure and browser-safe, and
+ * timeline-layout.ts), with the names, the time axis, the chapters and the checker's errors and
+ * warnings as flags under their chapters (each with its rule, message and line as a tooltip). Pure and browser-safe, and
  * deterministic: the same model and range give the same string, byte for byte.
  */
 import type { StudioModel } from "../model.js";
-import { designationMark } from "./palette.js";
+import { designationMark, SEVERITY_MARKS } from "./palette.js";
 import { laneShapes, ROW, ticks, xAt, type Frame, type Shape } from "./timeline-layout.js";
 import { formatDate } from "./time-format.js";
 
@@ -19,7 +20,11 @@ export interface SvgRange {
 /** The names column, the title, the chapter strip and the axis above the lanes. */
 export const NAME_W = 180;
 const TITLE_H = 30;
-const STRIP_H = 34;
+/** Chapter markers on two rows, then a row of finding flags. */
+const STRIP_H = 50;
+const FLAG_Y = 42;
+/** Flags shown under one chapter; more are counted ("+3"). */
+const FLAGS_EACH = 6;
 const AXIS_H = 26;
 export const LANES_TOP = TITLE_H + STRIP_H + AXIS_H;
 const FONT = "system-ui, sans-serif";
@@ -57,6 +62,33 @@ function shapeSvg(s: Shape): string {
   return `<svg x="${n(s.x0)}" y="${n(s.y - 7)}" width="${n(s.x1 - s.x0 - 2)}" height="14"><text x="3" y="7" dominant-baseline="central" fill="${s.fill}">${escapeXml(s.text)}</text></svg>`;
 }
 
+/** The checker's errors and warnings as flags under the chapter each is in, as the studio's strip shows them. */
+function findingFlags(model: StudioModel, frame: Frame, width: number): string[] {
+  const chapterOf = new Map(model.chapters.map((c) => [c.file, c]));
+  const byChapter = new Map<number, StudioModel["findings"]>();
+  for (const f of model.findings) {
+    const c = chapterOf.get(f.file);
+    if (!c || f.severity === "info") continue;
+    const list = byChapter.get(c.index) ?? [];
+    list.push(f);
+    byChapter.set(c.index, list);
+  }
+  const out = [`<g class="findings" transform="translate(${NAME_W},${TITLE_H})" font-size="12">`];
+  for (const c of model.chapters) {
+    const flags = byChapter.get(c.index);
+    const x = xAt(frame, c.hour);
+    if (!flags || x < 0 || x > width) continue;
+    flags.slice(0, FLAGS_EACH).forEach((f, k) => {
+      const mark = SEVERITY_MARKS[f.severity];
+      const tip = `${mark.label} ${f.ruleId}: ${f.message} (${f.file}:${f.line})`;
+      out.push(`<g class="flag ${f.severity}" data-rule="${escapeXml(f.ruleId)}"><title>${escapeXml(tip)}</title><text x="${n(x + 3 + k * 13)}" y="${FLAG_Y}" dominant-baseline="central" fill="${mark.colour}">${mark.shape}</text></g>`);
+    });
+    if (flags.length > FLAGS_EACH) out.push(`<text x="${n(x + 3 + FLAGS_EACH * 13)}" y="${FLAG_Y}" dominant-baseline="central" fill="#111">+${flags.length - FLAGS_EACH}</text>`);
+  }
+  out.push(`</g>`);
+  return out;
+}
+
 export function timelineSvg(model: StudioModel, range: SvgRange): string {
   const width = Math.max(100, Math.round(range.width ?? 1200));
   const t0 = range.t0;
@@ -87,6 +119,7 @@ export function timelineSvg(model: StudioModel, range: SvgRange): string {
     out.push(`<g><title>${escapeXml(`Chapter ${c.index + 1}: ${c.title} (${formatDate(c.hour)})`)}</title><rect x="${n(x)}" y="${y}" width="1" height="${STRIP_H - y}" fill="#555"/><text x="${n(x + 3)}" y="${y + 6}" dominant-baseline="central" fill="#111">${escapeXml(`Ch ${c.index + 1}`)}</text></g>`);
   }
   out.push(`</g>`);
+  out.push(...findingFlags(model, frame, width));
 
   // The axis, and a faint grid line at each tick down through the lanes.
   const tickList = ticks(t0, t1, width);
