@@ -114,7 +114,16 @@ describe.skipIf(!haveChromium)("studio in a browser", () => {
       // The person sheet reads the state at the new time.
       await page.click("#tab-person");
       expect(await page.textContent("#view-person h3")).toContain(await page.textContent("#cursor-text"));
+      // The address keeps the view and the cursor once it rests: a reload comes back to them.
       await page.keyboard.press("Home");
+      await page.focus("#cursor");
+      await page.keyboard.press("ArrowRight");
+      const resting = Number(await page.getAttribute("body", "data-cursor"));
+      await expect.poll(() => page.evaluate(() => location.hash)).toMatch(new RegExp(`view=person.*t=${resting}`));
+      await page.reload();
+      await page.waitForSelector("body[data-cursor]");
+      expect(Number(await page.getAttribute("body", "data-cursor"))).toBe(resting);
+      expect(await page.getAttribute("body", "data-view")).toBe("person");
       await page.click("#tab-timeline");
     });
 

@@ -89,7 +89,18 @@ document.body.append(
 );
 for (const v of views) main.append(v.el);
 
+/** How long the cursor rests before the address follows it (a history entry is slow to replace, and browsers throttle it). */
+const HASH_DELAY_MS = 250;
+let hashTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Keeps the view, the cursor and the person in the address, so a reload or a bookmark comes back to them. */
 function saveHash(): void {
+  clearTimeout(hashTimer);
+  hashTimer = setTimeout(writeHash, HASH_DELAY_MS);
+}
+
+function writeHash(): void {
+  clearTimeout(hashTimer);
   if (!app.model) return;
   const q = new URLSearchParams({ view: current.id, t: String(app.cursor) });
   if (app.selected) q.set("person", app.selected);

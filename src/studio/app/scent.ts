@@ -10,6 +10,7 @@ import type { App, View } from "./app.js";
 import { clear, h, svg } from "./dom.js";
 import { designationMark } from "./palette.js";
 import { PanZoom } from "./pan-zoom.js";
+import { drawRows, type PlaceRow } from "./place-box.js";
 import { scentReach, type Reaching } from "./scent-reach.js";
 import { valueAt, whoIsWhere } from "./state-index.js";
 import { formatDateTime } from "./time-format.js";
@@ -40,6 +41,8 @@ export class ScentView implements View {
   private readonly panZoom: PanZoom;
   private positions: { x: number; y: number }[] = [];
   private seq = 0;
+  /** The lines' SVG's size in pixels, as last observed. */
+  private linesSize = { w: 0, h: 0 };
 
   constructor() {
     this.svgEl = svg("svg", { class: "scent-lines", "aria-hidden": "true" });
@@ -57,8 +60,13 @@ export class ScentView implements View {
     );
     this.panZoom = new PanZoom([this.svgEl], "Scent map", () => this.placeBoxes());
     const map = h("div", { class: "scent-map", role: "group", "aria-label": "Places, who is in each, and whose scent reaches it" }, this.svgEl, this.boxes);
-    // The boxes follow the lines' scale, which changes with the map's size (and from nothing when the tab opens).
-    new ResizeObserver(() => this.placeBoxes()).observe(map);
+    // The boxes follow the lines' scale, which changes with the map's size (and from nothing when the
+    // tab opens). The size is kept from here: reading it at each cursor move would lay the page out there and then.
+    new ResizeObserver((entries) => {
+      const r = entries[entries.length - 1].contentRect;
+      this.linesSize = { w: r.width, h: r.height };
+      this.placeBoxes();
+    }).observe(this.svgEl);
     this.el = h("section", { class: "view scent", id: "view-scent", "aria-label": "Scent map", tabindex: "-1" }, this.panZoom.controls, legend, this.rulesNote, h("div", { class: "graph-wrap" }, map, h("div", { class: "side" }, h("h3", {}, "Perceived in the day before the cursor"), h("label", { for: "perceiver" }, "By "), this.perceiver, this.perceived)));
   }
 
@@ -111,7 +119,7 @@ export class ScentView implements View {
     }
     for (const [k, place] of m.places.entries()) {
       const { x, y } = this.positions[k];
-      const box = h("div", { class: "place", "data-place": place.id });
+      const box = h("div", { class: "place", "data-place": place.id }, h("div", { class: "place-name" }, place.name));
       box.style.left = `${x - PLACE_WIDTH / 2}px`;
       box.style.top = `${y - 20}px`;
       this.boxes.append(box);
@@ -139,7 +147,7 @@ export class ScentView implements View {
       if (group.key !== key) {
         group.key = key;
         group.height = 46 + 18 * (here.length + shown.length + (reach[k].length > 6 ? 1 : 0));
-        this.drawPlace(group.box, place.name, here, designations, shown, reach[k].length, hour);
+        this.drawPlace(group.box, here, designations, shown, reach[k].length, hour);
       }
       const { x, y } = this.positions[k];
       minX = Math.min(minX, x - PLACE_WIDTH / 2);
@@ -156,28 +164,32 @@ export class ScentView implements View {
     this.listTimer = setTimeout(() => this.loadPerceived(app, hour), LIST_DELAY_MS);
   }
 
-  /** A place's box: its name, who is in it, and the strongest scents that reach it. */
-  private drawPlace(box: HTMLElement, name: string, here: StudioPerson[], designations: string[], shown: Reaching[], total: number, hour: number): void {
-    clear(box);
-    box.append(h("div", { class: "place-name" }, name));
-    here.forEach((p, j) => {
+  /** A place's box: its name (drawn once), who is in it, and the strongest scents that reach it. */
+  private drawPlace(box: HTMLElement, here: StudioPerson[], designations: string[], shown: Reaching[], total: number, hour: number): void {
+    const rows: PlaceRow[] = here.map((p, j) => {
       const mark = designationMark(designations[j]);
-      box.append(h("div", { class: "occupant", "data-person": p.id }, h("span", { class: "shape", style: `color: ${mark.colour}` }, mark.shape), ` ${p.name} is here`));
+      return { kind: "occupant", person: p.id, colour: mark.colour, shape: mark.shape, text: ` ${p.name} is here` };
     });
     for (const r of shown) {
       const what = r.tell === "signature" ? r.person.name : `${r.person.name}, ${r.tell}`;
-      const label = r.hidden ? `⊘ ${what} (hidden)` : `${what} ${Math.round(r.strength * 100)}%${r.masked < 1 ? " M" : ""}`;
-      const fill = h("span", { class: r.masked < 1 ? "fill masked" : "fill", style: `width: ${(r.strength * 100).toFixed(1)}%; background: ${designationMark(valueAt(r.person, "designation", hour)).colour}` });
-      box.append(h("div", { class: "reach", "data-person": r.person.id }, h("span", { class: "bar" }, fill), label));
+      rows.push({
+        kind: "reach",
+        person: r.person.id,
+        who: r.hidden ? `⊘ ${what}` : what,
+        amount: r.hidden ? " (hidden)" : ` ${Math.round(r.strength * 100)}%${r.masked < 1 ? " M" : ""}`,
+        width: `${(r.strength * 100).toFixed(1)}%`,
+        colour: designationMark(valueAt(r.person, "designation", hour)).colour,
+        masked: r.masked < 1,
+      });
     }
-    if (total > 6) box.append(h("div", { class: "reach" }, `and ${total - 6} more`));
+    if (total > 6) rows.push({ kind: "more", text: `and ${total - 6} more` });
+    drawRows(box, rows);
   }
 
   /** Moves and scales the boxes as the lines' view box does (preserveAspectRatio's "meet", centred). */
   private placeBoxes(): void {
     const v = this.panZoom.box;
-    const w = this.svgEl.clientWidth;
-    const ht = this.svgEl.clientHeight;
+    const { w, h: ht } = this.linesSize;
     if (!w || !ht) return;
     const scale = Math.min(w / v.w, ht / v.h);
     this.boxes.style.transform = `translate(${(w - v.w * scale) / 2 - v.x * scale}px, ${(ht - v.h * scale) / 2 - v.y * scale}px) scale(${scale})`;
