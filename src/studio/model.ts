@@ -177,6 +177,8 @@ const FIELD_EVENTS: Record<Field, RegExp> = {
   location: /move|visit|drawn|avoid/,
 };
 
+const WHERE: readonly Field[] = ["location"];
+
 /** Events that only record what someone noticed: they change nobody's state. */
 const OBSERVATIONS: ReadonlySet<string> = new Set(["perceived", "trace-perceived", "noticed", "calmed"]);
 
@@ -196,22 +198,22 @@ function simulateRun(project: Project, until: Hour, key: string): StudioRun {
   const indexOf = new Map(project.people.map((p, i) => [p.id, i]));
   const courtships = new Courtships(sim.n, sim.mate);
 
-  const read = (i: number): Record<Field, string> => {
-    const c = sim.cycles.current(i);
-    const other = (k: number) => (k >= 0 ? sim.ids[k] : "");
-    return {
-      designation: !sim.hasAxis[i] ? "none" : sim.designationOf(i) || (sim.bornAt(i) === undefined ? "unknown" : "unpresented"),
-      cycle: c ? `${c.cycle}:${c.phase}` : "",
-      suppressed: sim.suppressed[i] === 1 ? "yes" : "",
-      bondedTo: other(sim.mate[i]),
-      partner: other(sim.partner[i]),
-      courting: courtships.of(i, sim.ids),
-      matched: sim.matched[i] === 1 ? "yes" : "",
-      status: sim.status[i],
-      owner: other(sim.owner[i]),
-      guardian: other(sim.guardian[i]),
-      location: sim.location[i] >= 0 ? sim.places[sim.location[i]] : "",
-    };
+  const other = (k: number) => (k >= 0 ? sim.ids[k] : "");
+  const read: Record<Field, (i: number) => string> = {
+    designation: (i) => (!sim.hasAxis[i] ? "none" : sim.designationOf(i) || (sim.bornAt(i) === undefined ? "unknown" : "unpresented")),
+    cycle: (i) => {
+      const c = sim.cycles.current(i);
+      return c ? `${c.cycle}:${c.phase}` : "";
+    },
+    suppressed: (i) => (sim.suppressed[i] === 1 ? "yes" : ""),
+    bondedTo: (i) => other(sim.mate[i]),
+    partner: (i) => other(sim.partner[i]),
+    courting: (i) => courtships.of(i, sim.ids),
+    matched: (i) => (sim.matched[i] === 1 ? "yes" : ""),
+    status: (i) => sim.status[i],
+    owner: (i) => other(sim.owner[i]),
+    guardian: (i) => other(sim.guardian[i]),
+    location: (i) => (sim.location[i] >= 0 ? sim.places[sim.location[i]] : ""),
   };
   /** People whose courtship ended with someone else's bond: read again after those the events named. */
   const courtshipEnded = new Map<number, readonly SimEvent[]>();
@@ -220,23 +222,24 @@ function simulateRun(project: Project, until: Hour, key: string): StudioRun {
     for (const [j, events] of courtshipEnded) record(j, hour, events, true);
     courtshipEnded.clear();
   };
-  const record = (i: number, hour: Hour, events: readonly SimEvent[], fallback: boolean): void => {
+  /** `fields`: the fields the events can have changed (a move changes only where someone is). */
+  const record = (i: number, hour: Hour, events: readonly SimEvent[], fallback: boolean, fields: readonly Field[] = FIELDS): void => {
     for (const j of courtships.settle(i, sim.mate[i])) courtshipEnded.set(j, events);
-    const now = read(i);
     const t = tracks[i];
-    for (const f of FIELDS) {
+    for (const f of fields) {
       const track = t[f];
       const last = track.values.length - 1;
-      if (last >= 0 && track.values[last] === now[f]) continue;
+      const now = read[f](i);
+      if (last >= 0 && track.values[last] === now) continue;
       const event = creditFor(f, events, fallback);
       if (last >= 0 && track.hours[last] === hour) {
         // Two changes in one hour: the later one stands.
-        track.values[last] = now[f];
+        track.values[last] = now;
         track.events[last] = event;
         continue;
       }
       track.hours.push(hour);
-      track.values.push(now[f]);
+      track.values.push(now);
       track.events.push(event);
     }
   };
@@ -293,9 +296,11 @@ function simulateRun(project: Project, until: Hour, key: string): StudioRun {
     const from = sim.log.length;
     sim.advanceTo(h);
     for (const [i, events] of causeOf(from)) {
-      record(i, sim.now, events, true);
-      // A move changes nothing a person gives off (masking is worked out where they stand, on the page).
-      if (events.some((e) => e.type !== "moved")) recordScent(i, sim.now);
+      // A move changes only where someone is: nothing else they hold, nothing they give off (masking
+      // is worked out where they stand, on the page).
+      const moves = events.every((e) => e.type === "moved");
+      record(i, sim.now, events, true, moves ? WHERE : FIELDS);
+      if (!moves) recordScent(i, sim.now);
     }
     readEnded(sim.now);
   }
