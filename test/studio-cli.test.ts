@@ -57,11 +57,11 @@ describe("scentline studio", () => {
     const dir = mkdtempSync(join(tmpdir(), "scentline-open-"));
     const opener = join(dir, "opener.mjs");
     const seen = join(dir, "seen.txt");
-    writeFileSync(opener, `#!/usr/bin/env node\nimport { writeFileSync } from "node:fs";\nwriteFileSync(${JSON.stringify(seen)}, process.argv[2]);\n`);
+    writeFileSync(opener, `#!/usr/bin/env node\nimport { writeFileSync } from "node:fs";\nwriteFileSync(${JSON.stringify(seen)}, process.argv.slice(2).join(" "));\n`);
     chmodSync(opener, 0o755);
-    const opened = await studioUntilReady({ BROWSER: opener });
+    const opened = await studioUntilReady({ BROWSER: `${opener} --new-window` });
     try {
-      await expect.poll(() => (existsSync(seen) ? readFileSync(seen, "utf8") : ""), { timeout: 10_000 }).toBe(opened.url);
+      await expect.poll(() => (existsSync(seen) ? readFileSync(seen, "utf8") : ""), { timeout: 10_000 }).toBe(`--new-window ${opened.url}`);
     } finally {
       opened.child.kill("SIGTERM");
     }

@@ -56,7 +56,7 @@ async function openBrowser(url: string): Promise<void> {
   const { spawn } = await import("node:child_process");
   const chosen = process.env.BROWSER?.trim();
   const [cmd, args] = chosen
-    ? [chosen, [url]]
+    ? browserCommand(chosen, url)
     : process.platform === "darwin"
       ? ["open", [url]]
       : process.platform === "win32"
@@ -70,4 +70,12 @@ async function openBrowser(url: string): Promise<void> {
   } catch {
     byHand();
   }
+}
+
+/** "firefox --new-window" or "browser %s": the words of BROWSER, the address where %s stands or else last. */
+function browserCommand(command: string, url: string): [string, string[]] {
+  const [cmd, ...words] = command.split(/\s+/);
+  const args = words.map((w) => w.replaceAll("%s", url));
+  if (!words.some((w) => w.includes("%s"))) args.push(url);
+  return [cmd, args];
 }
