@@ -255,6 +255,8 @@ describe("designations told in other ways", () => {
     expect(of(lacking, "Tamsel Vey")).toMatchObject({ designation: "none", alignment: "submissive" });
     expect(of(lacking, "Tamsel Vey")!.confidence).toBeLessThan(1);
     expect(of(lacking, "Orrin Dask")!.designation).toBe("alpha");
+    // "the alpha Tamsel Vey a week later" still names an alpha: only a second designation makes it a new clause.
+    expect(of("Orrin Dask met the alpha Tamsel Vey a week later. Tamsel Vey laughed at him. Orrin Dask left.", "Tamsel Vey")!.designation).toBe("alpha");
     // Where the text never says anyone lacks it, the designation stays unknown.
     expect(of(`Vessa Quorin was tall.\n\n${couple}`, "Tamsel Vey")).toMatchObject({ designation: "unknown", alignment: "submissive" });
   });

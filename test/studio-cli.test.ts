@@ -65,6 +65,16 @@ describe("scentline studio", () => {
     } finally {
       opened.child.kill("SIGTERM");
     }
+    // A list is tried in turn; a path with a space is one program.
+    const spaced = join(dir, "my browser.mjs");
+    writeFileSync(spaced, readFileSync(opener, "utf8").replace("seen.txt", "seen-2.txt"));
+    chmodSync(spaced, 0o755);
+    const listed = await studioUntilReady({ BROWSER: `${join(dir, "no-such-browser")}:${spaced}` });
+    try {
+      await expect.poll(() => (existsSync(join(dir, "seen-2.txt")) ? readFileSync(join(dir, "seen-2.txt"), "utf8") : ""), { timeout: 10_000 }).toBe(listed.url);
+    } finally {
+      listed.child.kill("SIGTERM");
+    }
     const missing = await studioUntilReady({ BROWSER: join(dir, "no-such-browser") });
     try {
       await expect.poll(() => missing.stderr(), { timeout: 10_000 }).toMatch(new RegExp(`could not open a browser with BROWSER=.*no-such-browser: open ${missing.url.replace(/[.]/g, "\\.")} by hand`));

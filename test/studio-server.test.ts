@@ -157,6 +157,26 @@ describe("courtships in the studio model", () => {
   });
 });
 
+describe("courtships with someone bonded", () => {
+  const courtingOf = (schedule: Record<string, unknown>[], relations: Record<string, unknown>[] = []) => {
+    const project = mustLoad({ world: "classic", start: "2026-03-01", cast: [person("ansel", "alpha"), person("brid", "omega"), person("cora", "omega")], places: [{ id: "room" }], relations, schedule });
+    const { model } = buildModel({ project, chapters: [], findings: [], rules: [], until: project.start + 60 * 24, version: 1, relative: (f) => f });
+    return (hour: number) => model.people.map((p) => valueAt(p, "courting", project.start + hour));
+  };
+
+  it("begins none for a bonded pair's Visits, nor for a bonded person's Visit to someone else", () => {
+    const afterBite = courtingOf([{ at: "+1d", type: "bite", who: "ansel", with: ["brid"] }, { at: "+5d", type: "visit", who: "ansel", with: ["brid"] }, { at: "+6d", type: "visit", who: "ansel", with: ["cora"] }]);
+    expect(afterBite(7 * 24)).toEqual(["", "", ""]);
+    const byRelation = courtingOf([{ at: "+0d", type: "visit", who: "ansel", with: ["cora"] }, { at: "+2d", type: "visit", who: "ansel", with: ["cora"] }], [{ kind: "bond", a: "ansel", b: "brid" }]);
+    expect(byRelation(3 * 24)).toEqual(["", "", ""]);
+  });
+
+  it("begins with a Visit at the start hour, as at any other", () => {
+    const atStart = courtingOf([{ at: "+0d", type: "visit", who: "ansel", with: ["cora"] }]);
+    expect(atStart(24)).toEqual(["cora", "", "ansel"]);
+  });
+});
+
 describe("studio events endpoint", () => {
   let s: StudioCopy;
   beforeAll(async () => (s = await studioOnCopy("guardianship")));

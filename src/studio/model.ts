@@ -233,9 +233,15 @@ function simulateRun(project: Project, until: Hour, key: string): StudioRun {
       if (last >= 0 && track.values[last] === now) continue;
       const event = creditFor(f, events, fallback);
       if (last >= 0 && track.hours[last] === hour) {
-        // Two changes in one hour: the later one stands.
-        track.values[last] = now;
-        track.events[last] = event;
+        // Two changes in one hour: the later one stands, and one that undoes the other leaves no change.
+        if (last >= 1 && track.values[last - 1] === now) {
+          track.hours.pop();
+          track.values.pop();
+          track.events.pop();
+        } else {
+          track.values[last] = now;
+          track.events[last] = event;
+        }
         continue;
       }
       track.hours.push(hour);

@@ -102,6 +102,7 @@ export class FactExtractor {
     const OBJ = (g: string) => `(?<${g}>${N}|${PRONOUN_OBJECT})`;
     const POSS = (g: string) => `(?<${g}>(?:${N})${APOS}s?|${PRONOUN_POSSESSIVE})`;
     const D = `(?<value>${words([...vocab.designations, ...vocab.alignments])})(?![\\p{L}-])`;
+    const VALUE_WORD = `(?:${words([...vocab.designations, ...vocab.alignments])})(?![\\p{L}-])`;
     const C = `(?<cycle>${words([...vocab.cycleWords.keys()].sort((a, b) => b.length - a.length))})(?![\\p{L}-])`;
     const TELL = `(?<tell>${words([...vocab.tells, ...vocab.cycleWords.keys()].sort((a, b) => b.length - a.length))})`;
     const ROLE = `(?<role>${words(vocab.roles)})`;
@@ -147,7 +148,7 @@ export class FactExtractor {
     // Designations. "Rey, an omega", "the omega Rey", "Hux is an alpha", "she presented as omega".
     add("designation", `${NAME("who")},\\s+${ART}\\s+${ADJ}${D}(?!${APOS}s)`);
     // "the omega Rey" (not "an alpha, Tamsel Vey a submissive", where a name starts a new clause): found from the designation word (faster than from every article); hedges are looked for just before it.
-    add("designation-before", `(?<![\\p{L}-])${D},?\\s+${NAME("who")}(?!(?:\\s+\\p{Lu}[\\p{L}'’-]*)*\\s+an?\\s)`);
+    add("designation-before", `(?<![\\p{L}-])${D},?\\s+${NAME("who")}(?!(?:\\s+\\p{Lu}[\\p{L}'’-]*)*\\s+an?\\s+(?:[a-z]+[ -])?${VALUE_WORD})`);
     // "As a beta, he couldn't smell it".
     add("designation", `(?<![\\p{L}])[Aa]s\\s+(?:an?\\s+)?${ADJ}${D},\\s+${SUBJ("who")}`);
     // "a beta named Ordo Fenwick", "an omega called Tesk".

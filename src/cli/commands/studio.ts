@@ -49,33 +49,46 @@ async function studioCommand(dir: string, options: StudioCommandOptions): Promis
 }
 
 /**
- * Opens the page with the command in BROWSER when it is set (as xdg-utils and many tools read it),
- * else the platform's own opener. A failure only means the address has to be opened by hand.
+ * Opens the page with the command in BROWSER when it is set, else the platform's own opener. As
+ * xdg-utils reads BROWSER: a list of commands (separated by ":" or, on Windows, ";") tried in
+ * turn, each a program and its arguments, "%s" standing for the address (else it comes last); a
+ * program's path with spaces is taken whole when it names a file. A failure only means the address
+ * has to be opened by hand.
  */
 async function openBrowser(url: string): Promise<void> {
-  const { spawn } = await import("node:child_process");
   const chosen = process.env.BROWSER?.trim();
-  const [cmd, args] = chosen
-    ? browserCommand(chosen, url)
-    : process.platform === "darwin"
-      ? ["open", [url]]
-      : process.platform === "win32"
-        ? ["cmd", ["/c", "start", "", url]]
-        : ["xdg-open", [url]];
-  const byHand = () => process.stderr.write(`could not open a browser${chosen ? ` with BROWSER=${chosen}` : ""}: open ${url} by hand\n`);
-  try {
-    const child = spawn(cmd, args, { stdio: "ignore", detached: true });
-    child.on("error", byHand);
-    child.unref();
-  } catch {
-    byHand();
-  }
+  const commands: [string, string[]][] = chosen
+    ? await browserCommands(chosen, url)
+    : [process.platform === "darwin" ? ["open", [url]] : process.platform === "win32" ? ["cmd", ["/c", "start", "", url]] : ["xdg-open", [url]]];
+  const { spawn } = await import("node:child_process");
+  const tryFrom = (k: number): void => {
+    if (k >= commands.length) {
+      process.stderr.write(`could not open a browser${chosen ? ` with BROWSER=${chosen}` : ""}: open ${url} by hand\n`);
+      return;
+    }
+    try {
+      const child = spawn(commands[k][0], commands[k][1], { stdio: "ignore", detached: true });
+      child.on("error", () => tryFrom(k + 1));
+      child.unref();
+    } catch {
+      tryFrom(k + 1);
+    }
+  };
+  tryFrom(0);
 }
 
-/** "firefox --new-window" or "browser %s": the words of BROWSER, the address where %s stands or else last. */
-function browserCommand(command: string, url: string): [string, string[]] {
-  const [cmd, ...words] = command.split(/\s+/);
-  const args = words.map((w) => w.replaceAll("%s", url));
-  if (!words.some((w) => w.includes("%s"))) args.push(url);
-  return [cmd, args];
+async function browserCommands(value: string, url: string): Promise<[string, string[]][]> {
+  const [{ existsSync }, { delimiter }] = await Promise.all([import("node:fs"), import("node:path")]);
+  if (existsSync(value)) return [[value, [url]]];
+  return value
+    .split(delimiter)
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry): [string, string[]] => {
+      if (existsSync(entry)) return [entry, [url]];
+      const [program, ...words] = entry.split(/\s+/);
+      const args = words.map((w) => w.replaceAll("%s", url));
+      if (!words.some((w) => w.includes("%s"))) args.push(url);
+      return [program, args];
+    });
 }
