@@ -38,7 +38,8 @@ export class Courtships {
    * Looks at someone's mate now: a bond formed since the last look ends their courtships. Returns
    * the others whose courtship with them ended (their own state changed too).
    */
-  settle(i: number, mate: number): number[] {
+  settle(i: number): number[] {
+    const mate = this.mates[i];
     const before = this.mateSeen[i];
     this.mateSeen[i] = mate;
     if (mate < 0 || mate === before || this.courting[i].size === 0) return [];

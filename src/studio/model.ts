@@ -217,14 +217,16 @@ function simulateRun(project: Project, until: Hour, key: string): StudioRun {
   };
   /** People whose courtship ended with someone else's bond: read again after those the events named. */
   const courtshipEnded = new Map<number, readonly SimEvent[]>();
-  /** `events`: what named the person this hour, in order; `fallback`: whether any of them may take the credit. */
   const readEnded = (hour: Hour): void => {
     for (const [j, events] of courtshipEnded) record(j, hour, events, true);
     courtshipEnded.clear();
   };
-  /** `fields`: the fields the events can have changed (a move changes only where someone is). */
+  /**
+   * `events`: what named the person this hour, in order; `fallback`: whether any of them may take
+   * the credit; `fields`: the fields the events can have changed (a move changes only where someone is).
+   */
   const record = (i: number, hour: Hour, events: readonly SimEvent[], fallback: boolean, fields: readonly Field[] = FIELDS): void => {
-    for (const j of courtships.settle(i, sim.mate[i])) courtshipEnded.set(j, events);
+    for (const j of courtships.settle(i)) courtshipEnded.set(j, events);
     const t = tracks[i];
     for (const f of fields) {
       const track = t[f];

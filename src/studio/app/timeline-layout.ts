@@ -3,10 +3,27 @@
  * the canvas paints them on screen and the SVG export writes them out, so both show the same
  * bands, colours and letters. Pure and browser-safe: no DOM, no canvas.
  */
-import type { StudioPerson, Track } from "../model.js";
+import type { Finding } from "../../check/finding.js";
+import type { StudioModel, StudioPerson, Track } from "../model.js";
 import { cycleColour, designationMark, OKABE_ITO } from "./palette.js";
 import { changeAt } from "./state-index.js";
 import { MONTH, tickStep } from "./time-format.js";
+
+/**
+ * The findings the timeline flags, by chapter file: the checker's errors and warnings in a chapter
+ * (notes are left out), each with its index in the model's list, in that order.
+ */
+export function chapterFlags(model: StudioModel): Map<string, { finding: Finding; index: number }[]> {
+  const chapters = new Set(model.chapters.map((c) => c.file));
+  const out = new Map<string, { finding: Finding; index: number }[]>();
+  model.findings.forEach((finding, index) => {
+    if (!chapters.has(finding.file) || finding.severity === "info") return;
+    const list = out.get(finding.file);
+    if (list) list.push({ finding, index });
+    else out.set(finding.file, [{ finding, index }]);
+  });
+  return out;
+}
 
 /** The height of one person's lane, in CSS pixels. */
 export const ROW = 58;

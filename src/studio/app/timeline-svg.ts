@@ -7,7 +7,7 @@
  */
 import type { StudioModel } from "../model.js";
 import { designationMark, SEVERITY_MARKS } from "./palette.js";
-import { laneShapes, ROW, ticks, xAt, type Frame, type Shape } from "./timeline-layout.js";
+import { chapterFlags, laneShapes, ROW, ticks, xAt, type Frame, type Shape } from "./timeline-layout.js";
 import { formatDate } from "./time-format.js";
 
 export interface SvgRange {
@@ -64,21 +64,13 @@ function shapeSvg(s: Shape): string {
 
 /** The checker's errors and warnings as flags under the chapter each is in, as the studio's strip shows them. */
 function findingFlags(model: StudioModel, frame: Frame, width: number): string[] {
-  const chapterOf = new Map(model.chapters.map((c) => [c.file, c]));
-  const byChapter = new Map<number, StudioModel["findings"]>();
-  for (const f of model.findings) {
-    const c = chapterOf.get(f.file);
-    if (!c || f.severity === "info") continue;
-    const list = byChapter.get(c.index) ?? [];
-    list.push(f);
-    byChapter.set(c.index, list);
-  }
+  const byChapter = chapterFlags(model);
   const out = [`<g class="findings" transform="translate(${NAME_W},${TITLE_H})" font-size="12">`];
   for (const c of model.chapters) {
-    const flags = byChapter.get(c.index);
+    const flags = byChapter.get(c.file);
     const x = xAt(frame, c.hour);
     if (!flags || x < 0 || x > width) continue;
-    flags.slice(0, FLAGS_EACH).forEach((f, k) => {
+    flags.slice(0, FLAGS_EACH).forEach(({ finding: f }, k) => {
       const mark = SEVERITY_MARKS[f.severity];
       const tip = `${mark.label} ${f.ruleId}: ${f.message} (${f.file}:${f.line})`;
       out.push(`<g class="flag ${f.severity}" data-rule="${escapeXml(f.ruleId)}"><title>${escapeXml(tip)}</title><text x="${n(x + 3 + k * 13)}" y="${FLAG_Y}" dominant-baseline="central" fill="${mark.colour}">${mark.shape}</text></g>`);

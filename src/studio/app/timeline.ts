@@ -4,12 +4,13 @@
  * from the whole story down to hours. Lanes are painted on a canvas that covers only the rows in
  * view; moving the cursor moves one line and never repaints them.
  */
+import type { Finding } from "../../check/finding.js";
 import type { StudioPerson } from "../model.js";
 import { nameOf, type App, type View } from "./app.js";
 import { clear, h } from "./dom.js";
 import { exportPng, exportSvg } from "./export.js";
 import { cycleColour, designationMark, OKABE_ITO, SEVERITY_MARKS } from "./palette.js";
-import { laneShapes, ROW, ticks } from "./timeline-layout.js";
+import { chapterFlags, laneShapes, ROW, ticks } from "./timeline-layout.js";
 import { DAY, formatDate, formatDateTime, tickStep } from "./time-format.js";
 
 const MIN_SPAN = 12;
@@ -299,27 +300,25 @@ export class TimelineView implements View {
         h("button", { type: "button", class: "tl-chapter", style: `left:${x}px;top:${0.15 + row * 1.3}rem`, title: `Chapter ${c.index + 1}: ${c.title} (${formatDateTime(c.hour)})`, "aria-label": `Chapter ${c.index + 1}, ${c.title}, ${formatDate(c.hour)}`, onclick: () => app.openFile(c.file, c.bodyLine) }, `Ch ${c.index + 1}`),
       );
     }
-    const stack = new Map<string, number>();
-    m.findings.forEach((f, k) => {
-      const c = byFile.get(f.file);
-      if (!c || f.severity === "info") return;
-      const x = this.x(c.hour);
-      if (x < -20 || x > w + 20) return;
-      const level = stack.get(c.file) ?? 0;
-      stack.set(c.file, level + 1);
-      const mark = SEVERITY_MARKS[f.severity];
-      this.strip.append(
-        h("button", {
-          type: "button",
-          class: `tl-flag ${f.severity}`,
-          style: `left:${x + 2 + (level % 6) * 20}px;top:${4.1 + Math.floor(level / 6) * 1.2}rem`,
-          "data-finding": k,
-          title: `${mark.label} ${f.ruleId}: ${f.message} (${f.file}:${f.line})`,
-          "aria-label": `${mark.label}, ${f.ruleId}, ${f.file} line ${f.line}`,
-          onclick: () => app.openFile(f.file, f.line, f.column),
-        }, mark.shape),
-      );
-    });
+    for (const [file, flags] of chapterFlags(m)) {
+      const x = this.x(byFile.get(file)!.hour);
+      if (x < -20 || x > w + 20) continue;
+      flags.forEach(({ finding: f, index: k }, level) => this.strip.append(this.flag(app, f, k, x, level)));
+    }
+  }
+
+  /** A finding's flag under its chapter (at `x`), the `level`th there; it opens the chapter at the line. */
+  private flag(app: App, f: Finding, k: number, x: number, level: number): HTMLElement {
+    const mark = SEVERITY_MARKS[f.severity];
+    return h("button", {
+      type: "button",
+      class: `tl-flag ${f.severity}`,
+      style: `left:${x + 2 + (level % 6) * 20}px;top:${4.1 + Math.floor(level / 6) * 1.2}rem`,
+      "data-finding": k,
+      title: `${mark.label} ${f.ruleId}: ${f.message} (${f.file}:${f.line})`,
+      "aria-label": `${mark.label}, ${f.ruleId}, ${f.file} line ${f.line}`,
+      onclick: () => app.openFile(f.file, f.line, f.column),
+    }, mark.shape);
   }
 
   private paint(): void {
