@@ -36,9 +36,30 @@ export class CycleEngine {
   /** Hour each person's most recent cycle began, or -Infinity. */
   readonly lastStart: Float64Array;
 
+  /** The world's cycle kinds, numbered: per-person records are kept at person × kinds + kind. */
+  private readonly kindIndex: Map<string, number>;
+  /** Bumped each time a person's next cycle of a kind is planned: an older plan then does nothing. */
+  private readonly plans: Float64Array;
+  /** The event that ended each person's latest cycle of each kind. */
+  private readonly lastEnd: (string | undefined)[];
+  /** The period drawn at each person's latest cycle of each kind (NaN: none yet). */
+  private readonly period: Float64Array;
+  /** The cycles of each designation, worked out once. */
+  private readonly byDesignation = new Map<string, [string, CycleSpec][]>();
+
   constructor(private readonly sim: Simulator) {
     this.active = new Array(sim.n).fill(undefined);
     this.lastStart = new Float64Array(sim.n).fill(-Infinity);
+    this.kindIndex = new Map(Object.keys(sim.world.spec.cycles).map((name, k) => [name, k]));
+    const slots = sim.n * this.kindIndex.size;
+    this.plans = new Float64Array(slots);
+    this.lastEnd = new Array<string | undefined>(slots).fill(undefined);
+    this.period = new Float64Array(slots).fill(NaN);
+  }
+
+  /** Where a person's records of a kind of cycle are kept. */
+  private slot(i: number, name: string): number {
+    return i * this.kindIndex.size + this.kindIndex.get(name)!;
   }
 
   current(i: number): ActiveCycle | undefined {
@@ -46,10 +67,12 @@ export class CycleEngine {
   }
 
   /** The cycles a person has, by their designation. */
-  cyclesOf(i: number): [string, CycleSpec][] {
+  cyclesOf(i: number): readonly [string, CycleSpec][] {
     const d = this.sim.designationOf(i);
     if (!d) return [];
-    return Object.entries(this.sim.world.spec.cycles).filter(([, c]) => c.designation === d);
+    let cycles = this.byDesignation.get(d);
+    if (!cycles) this.byDesignation.set(d, (cycles = Object.entries(this.sim.world.spec.cycles).filter(([, c]) => c.designation === d)));
+    return cycles;
   }
 
   partnerOf(i: number): number {
@@ -76,11 +99,10 @@ export class CycleEngine {
 
   /** Plans the next cycle of a kind; a cycle that returns after an unresolved one comes back without a prelude. */
   private plan(i: number, name: string, hour: Hour, returning = false): void {
-    const key = `${i}:${name}`;
-    const g = (this.plans.get(key) ?? 0) + 1;
-    this.plans.set(key, g);
+    const key = this.slot(i, name);
+    const g = ++this.plans[key];
     this.sim.at(hour, () => {
-      if (this.plans.get(key) === g) this.begin(i, name, returning);
+      if (this.plans[key] === g) this.begin(i, name, returning);
     });
   }
 
@@ -129,11 +151,11 @@ export class CycleEngine {
     const mods = this.applicable(i, spec);
     const causes = [...ruleCauses(spec, `cycles.${name}`), ...this.modifierCauses(name, mods)];
     // A cycle follows from the previous one of its kind (or from presentation), not from whatever else happened last.
-    const previous = this.lastEnd.get(`${i}:${name}`);
+    const previous = this.lastEnd[this.slot(i, name)];
     if (previous) causes.push({ kind: "event", id: previous });
     let period = sample(spec.period, sim.random);
     for (const m of mods) period = adjust(period, m.period, sim.random);
-    this.period.set(`${i}:${name}`, period);
+    this.period[this.slot(i, name)] = period;
     // Suppressants block the cycles the world lists, as a modifier with skip would.
     const sup = sim.world.spec.suppressants;
     const blocked = sim.suppressed[i] === 1 && sup?.blocks?.includes(name);
@@ -240,12 +262,6 @@ export class CycleEngine {
     this.sim.at(a.end, () => this.active[i] === a && a.endToken === token && this.end(i, causes));
   }
 
-  private readonly plans = new Map<string, number>();
-  /** The event that ended each person's latest cycle of each kind ("person:cycle"). */
-  private readonly lastEnd = new Map<string, string>();
-  /** The period drawn at each person's latest cycle of each kind ("person:cycle"). */
-  private readonly period = new Map<string, number>();
-
   private end(i: number, causes: readonly Cause[]): void {
     const sim = this.sim;
     const a = this.active[i];
@@ -258,11 +274,12 @@ export class CycleEngine {
       resolved: a.resolved,
     });
     sim.lastCause[i] = e.id;
-    this.lastEnd.set(`${i}:${a.cycle}`, e.id);
+    const slot = this.slot(i, a.cycle);
+    this.lastEnd[slot] = e.id;
     sim.scent.refreshPerson(i);
     // The next cycle: a period after this one's main phase began, or soon after an unresolved one ends.
     const returning = !a.resolved && a.returnAfter !== undefined;
-    const at = returning ? sim.now + a.returnAfter! : a.mainStart + (this.period.get(`${i}:${a.cycle}`) ?? 24 * 90);
+    const at = returning ? sim.now + a.returnAfter! : a.mainStart + (Number.isNaN(this.period[slot]) ? 24 * 90 : this.period[slot]);
     this.plan(i, a.cycle, Math.max(at, sim.now + 24), returning);
   }
 

@@ -24,7 +24,7 @@ export function readsOnlyStableFields(source: string): boolean {
 
 /** What the counts need from the scent engine: who is where, and what conditions see of a person. */
 export interface MaskingHost {
-  readonly members: readonly ReadonlySet<number>[];
+  readonly members: { readonly places: number; of(place: number): readonly number[] };
   readonly neighbours: readonly (readonly { place: number }[])[];
   view(i: number): PersonView;
 }
@@ -72,7 +72,7 @@ class KeptCounts implements MaskerCounts {
   private readonly pending: number[] = [];
 
   constructor(private readonly host: MaskingHost, people: number, private readonly isMasker: Condition) {
-    const places = host.members.length;
+    const places = host.members.places;
     this.masks = new Int8Array(people).fill(-1);
     this.memberOf = new Int32Array(people).fill(-1);
     this.inPlace = new Int32Array(places);
@@ -152,7 +152,7 @@ class Recounts implements MaskerCounts {
     if (who) return who;
     const found = new Set<number>();
     const count = (p: number) => {
-      for (const q of this.host.members[p]) if (this.isMasker({ person: this.host.view(q) })) found.add(q);
+      for (const q of this.host.members.of(p)) if (this.isMasker({ person: this.host.view(q) })) found.add(q);
     };
     count(place);
     for (const n of this.host.neighbours[place]) count(n.place);

@@ -9,6 +9,7 @@ import type { Cause } from "../sim/event.js";
 import { PlaceGraph } from "./place-graph.js";
 import { maskerCounts, type MaskerCounts } from "./masking.js";
 import { PairSet } from "./pair-set.js";
+import { Rosters } from "./rosters.js";
 import { ruleCauses } from "../sim/causes.js";
 import type { Simulator } from "../sim/simulator.js";
 import type { Condition, PersonView } from "../rules/expr.js";
@@ -55,7 +56,7 @@ const NO_MASK: Masking = { factor: 1, causes: [], maskers: 0 };
 
 export class ScentEngine {
   /** People giving off a tell (not only a signature), by place. */
-  private readonly bearers: (Set<number> | undefined)[];
+  private readonly bearers: Rosters;
   private readonly crowd: number | undefined;
   private readonly upperBound: Map<string, number>;
   /** What nearly everyone gives off: a signature alone (shared, never changed). */
@@ -74,7 +75,8 @@ export class ScentEngine {
   private readonly responseWhen: Condition[];
   /** Which range rules and modifiers read the perceiver (by index): they depend on who smells. */
   private readonly readsPerceiver: { ranges: boolean[]; modifiers: boolean[] };
-  private readonly members: Set<number>[];
+  /** Everyone, by the place they are in. */
+  private readonly members: Rosters;
   /** The places and how far scent goes between them. */
   readonly graph: PlaceGraph;
   /** Each person's tells beyond their cycle's, made on their first (most people never have one). */
@@ -99,8 +101,8 @@ export class ScentEngine {
 
   constructor(private readonly sim: Simulator) {
     const places = sim.places.length;
-    this.members = Array.from({ length: places }, () => new Set<number>());
-    this.bearers = new Array<Set<number> | undefined>(places).fill(undefined);
+    this.members = new Rosters(places, sim.n);
+    this.bearers = new Rosters(places, sim.n);
     this.residueBy = Array.from({ length: places }, () => []);
     this.residueAt = Array.from({ length: places }, () => []);
     this.tells = new Array<Map<string, { until: number; since: number }> | undefined>(sim.n).fill(undefined);
@@ -138,10 +140,7 @@ export class ScentEngine {
 
   /** The person joins a place's people (once). */
   private join(i: number, place: number): void {
-    const here = this.members[place];
-    if (here.has(i)) return;
-    here.add(i);
-    this.maskers?.entered(i, place);
+    if (this.members.add(i, place)) this.maskers?.entered(i, place);
   }
 
   /**
@@ -291,7 +290,7 @@ export class ScentEngine {
   }
 
   private crowded(place: number): boolean {
-    return this.crowd !== undefined && this.members[place].size > this.crowd;
+    return this.crowd !== undefined && this.members.size(place) > this.crowd;
   }
 
   /** Works out who perceives person i now. */
@@ -301,9 +300,9 @@ export class ScentEngine {
     const emissions = this.emissions(i);
     let tells = false;
     for (const e of emissions) if (e.tell !== SIGNATURE) tells = true;
-    if (tells) this.bearersAt(place).add(i);
+    if (tells) this.bearers.add(i, place);
     else {
-      this.bearers[place]?.delete(i);
+      this.bearers.delete(i, place);
       if (this.crowded(place)) return; // a lone signature blurs into the crowd
     }
     if (emissions.length === 0) return;
@@ -312,7 +311,7 @@ export class ScentEngine {
     // Reach lists places nearest first: stop where even the widest scent cannot carry.
     const { places, distances } = this.graph.reachFrom(place);
     for (let k = 0; k < places.length && distances[k] <= bound; k++) {
-      for (const q of this.members[places[k]]) if (q !== i && this.canPerceive(q)) this.tryPerceive(q, i, emissions, distances[k]);
+      for (const q of this.members.of(places[k])) if (q !== i && this.canPerceive(q)) this.tryPerceive(q, i, emissions, distances[k]);
     }
   }
 
@@ -326,11 +325,16 @@ export class ScentEngine {
     const near = this.crowded(place) ? -1 : this.upperBound.get(SIGNATURE)!;
     let k = 0;
     for (; k < reach.places.length && reach.distances[k] <= near; k++) {
-      for (const q of this.members[reach.places[k]]) if (q !== i) this.tryPerceive(i, q, this.emissions(q), reach.distances[k]);
+      for (const q of this.members.of(reach.places[k])) if (q !== i) this.tryPerceive(i, q, this.emissions(q), reach.distances[k]);
     }
     for (; k < reach.places.length; k++) {
-      const bearers = this.bearers[reach.places[k]];
-      if (bearers) for (const q of bearers) if (q !== i) this.tryPerceive(i, q, this.emissions(q), reach.distances[k]);
+      // Walked from the end: someone who stops giving off a tell while this goes on (a suppressed
+      // cycle set off by it) leaves their slot to the last in the list, already looked at.
+      const bearers = this.bearers.of(reach.places[k]);
+      for (let j = bearers.length - 1; j >= 0; j--) {
+        const q = bearers[j];
+        if (q !== undefined && q !== i) this.tryPerceive(i, q, this.emissions(q), reach.distances[k]);
+      }
     }
   }
 
@@ -338,12 +342,6 @@ export class ScentEngine {
     let k = this.tellIndex.get(tell);
     if (k === undefined) this.tellIndex.set(tell, (k = this.tellIndex.size));
     return k;
-  }
-
-  private bearersAt(place: number): Set<number> {
-    let b = this.bearers[place];
-    if (!b) this.bearers[place] = b = new Set();
-    return b;
   }
 
   private tryPerceive(perceiver: number, target: number, emissions: readonly Emission[], distance: number): void {
@@ -462,8 +460,8 @@ export class ScentEngine {
     this.maskers?.forget(from);
     this.maskers?.forget(sim.location[i]);
     if (from >= 0) {
-      if (this.members[from].delete(i)) this.maskers?.left(i, from);
-      if (this.bearers[from]?.delete(i)) this.bearersAt(sim.location[i]).add(i);
+      if (this.members.delete(i, from)) this.maskers?.left(i, from);
+      if (this.bearers.has(i, from)) this.bearers.add(i, sim.location[i]);
       this.residueBy[from].push(i);
       this.residueAt[from].push(sim.now);
     }
@@ -481,7 +479,7 @@ export class ScentEngine {
 
   /** Refreshes everyone in a place but one (a copy: refreshing can move people). */
   private refreshPeopleIn(place: number, except: number): void {
-    for (const q of Array.from(this.members[place])) if (q !== except) this.refreshPerson(q);
+    for (const q of [...this.members.of(place)]) if (q !== except) this.refreshPerson(q);
   }
 
   /** Left-behind scent in a place, fading by half every residue half-life. */

@@ -76,6 +76,8 @@ export class Simulator {
   private readonly scheduleCauseLists: (readonly Cause[] | undefined)[];
   private readonly soloPeople: (string[] | undefined)[];
   private readonly cameFrom: ({ from: string } | undefined)[];
+  /** Which schedule lines are of a kind only adults may take part in (1), read once. */
+  private readonly adultsOnly: Uint8Array;
   /** How often each routine of the schedule recurs, in hours (read once). */
   private readonly everies: (number | undefined)[];
   /** Each routine's latest occurrence, and the task that performs its next. */
@@ -123,6 +125,8 @@ export class Simulator {
     this.scheduleCauses = new Array<Cause | undefined>(lines).fill(undefined);
     this.scheduleCauseLists = new Array<readonly Cause[] | undefined>(lines).fill(undefined);
     this.everies = new Array<number | undefined>(lines).fill(undefined);
+    this.adultsOnly = new Uint8Array(lines);
+    for (const e of project.schedule) if (ADULT_EVENT_KINDS.has(e.spec.type)) this.adultsOnly[e.index] = 1;
     this.occurrences = new Float64Array(lines);
     this.nextOccurrence = new Array<Task | undefined>(lines).fill(undefined);
     const placeIndex = new Map(this.places.map((p, i) => [p, i]));
@@ -277,7 +281,7 @@ export class Simulator {
     if (!input) input = this.scheduleCauses[e.index] = this.inputCause(`schedule[${e.index}] ${e.spec.type}`, e.at);
     const who = e.who;
     // The adults-only guard runs again here: a world cannot switch it off.
-    if (ADULT_EVENT_KINDS.has(e.spec.type)) {
+    if (this.adultsOnly[e.index] === 1) {
       const participants = [who, ...e.with];
       const [refusal] = eventRefusals(this.world, participants.map((p) => (p === undefined ? undefined : { born: this.bornAt(p), spec: { name: this.names[p] } })), this.now, e.spec.type);
       if (refusal) {
