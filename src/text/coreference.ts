@@ -138,8 +138,14 @@ function resolveThirdPerson(text: string, mentions: readonly Mention[], genders:
   // "Her brother went to the border. He writes every month": someone unnamed can be the subject too.
   const unnamed = [...text.matchAll(UNNAMED_SUBJECT)].map((u) => ({ start: u.index! + u[0].search(/\p{Lu}/u), gender: NOUN_GENDER[u[1].toLowerCase()] }));
   let u = 0;
-  // Each pronoun's candidates and their salience; one map, cleared for each pronoun.
-  const score = new Map<number, number>();
+  // Each pronoun's candidates (in the order first met) and their salience, by person + 2 (the
+  // unnamed are -2): kept in arrays, cleared for each pronoun.
+  const candidates: number[] = [];
+  const salience = new Float64Array(mentions.reduce((most, m) => Math.max(most, m.person + 1), genders.length) + 2);
+  const add = (person: number, s: number) => {
+    if (salience[person + 2] === 0) candidates.push(person);
+    salience[person + 2] += s;
+  };
   PRONOUN.lastIndex = 0;
   for (let m = PRONOUN.exec(text); m; m = PRONOUN.exec(text)) {
     const at = m.index;
@@ -154,7 +160,8 @@ function resolveThirdPerson(text: string, mentions: readonly Mention[], genders:
     const gender = GENDER_OF[m[0].toLowerCase()];
     // "with Tesmae a pace behind her": an object pronoun is not someone named earlier in its own clause.
     const clause = isObject(text, at, m[0]) ? clauseStart(text, at) : at;
-    score.clear();
+    for (const person of candidates) salience[person + 2] = 0;
+    candidates.length = 0;
     const sentence = sentenceStartBefore(text, at);
     const narration = quoteAt(quotes, at) < 0;
     let latest: Reference | undefined;
@@ -167,12 +174,12 @@ function resolveThirdPerson(text: string, mentions: readonly Mention[], genders:
       if (!(narration && r.quoted)) latest ??= r;
       // Older references count for less, halving every few sentences; one in the pronoun's own sentence counts more.
       const sameSentence = r.start >= sentence;
-      score.set(r.person, (score.get(r.person) ?? 0) + fit * (r.weight * 2 ** (-(at - r.start) / HALF_LIFE) + (sameSentence ? 3 : 0)));
+      add(r.person, fit * (r.weight * 2 ** (-(at - r.start) / HALF_LIFE) + (sameSentence ? 3 : 0)));
     }
-    if (score.size === 0) continue;
-    if (latest) score.set(latest.person, score.get(latest.person)! + (latest.gender === undefined ? 0.3 : 1));
-    let best = latest?.person ?? score.keys().next().value!;
-    for (const [person, s] of score) if (s > score.get(best)!) best = person;
+    if (candidates.length === 0) continue;
+    if (latest) add(latest.person, latest.gender === undefined ? 0.3 : 1);
+    let best = latest?.person ?? candidates[0];
+    for (const person of candidates) if (salience[person + 2] > salience[best + 2]) best = person;
     if (best === UNNAMED) continue;
     offsets.push(at);
     people.push(best);
