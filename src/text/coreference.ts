@@ -18,6 +18,8 @@ const GENDER_OF: Record<string, Gender> = { he: "he", him: "he", his: "he", hims
 const REACH = 2000;
 /** How far back (characters) a reference's salience halves. */
 const HALF_LIFE = 400;
+/** Salience decays as e^(-DECAY × distance): halved every HALF_LIFE characters (exp is cheaper than a power of 2). */
+const DECAY = Math.LN2 / HALF_LIFE;
 
 /** A reference to someone the text does not name ("her brother", "the woman"). */
 const UNNAMED = -2;
@@ -174,7 +176,7 @@ function resolveThirdPerson(text: string, mentions: readonly Mention[], genders:
       if (!(narration && r.quoted)) latest ??= r;
       // Older references count for less, halving every few sentences; one in the pronoun's own sentence counts more.
       const sameSentence = r.start >= sentence;
-      add(r.person, fit * (r.weight * 2 ** (-(at - r.start) / HALF_LIFE) + (sameSentence ? 3 : 0)));
+      add(r.person, fit * (r.weight * Math.exp(-(at - r.start) * DECAY) + (sameSentence ? 3 : 0)));
     }
     if (candidates.length === 0) continue;
     if (latest) add(latest.person, latest.gender === undefined ? 0.3 : 1);
