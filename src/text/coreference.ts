@@ -30,15 +30,6 @@ const NOUN_GENDER: Record<string, Gender> = {
 /** A gendered noun with no name after it, opening a sentence: "Her brother went…", "The woman nodded". */
 const UNNAMED_SUBJECT = new RegExp(`(?:^|[.!?]["'’”)]?\\s+|\\n\\s*)(?:His|Her|Their|My|Your|The|A|An|That|This)\\s+(?:[a-z]+\\s+)?(${Object.keys(NOUN_GENDER).join("|")})\\b(?!,?\\s+\\p{Lu})`, "gu");
 
-interface Reference {
-  gender: Gender | undefined;
-  person: number;
-  start: number;
-  weight: number;
-  /** Said inside a quote: someone talked about, who is often not in the scene. */
-  quoted: boolean;
-}
-
 /** How much a reference inside a quote counts toward a pronoun in the narration. */
 const QUOTED_IN_NARRATION = 0.25;
 
@@ -133,10 +124,10 @@ export function resolvePronouns(text: string, mentions: readonly Mention[], gend
 function resolveThirdPerson(text: string, mentions: readonly Mention[], genders: readonly (Gender | undefined)[], paragraphs: readonly number[], quotes: readonly Span[]): Referents {
   const offsets: number[] = [];
   const people: number[] = [];
-  const recent: Reference[] = [];
+  const recent = new RecentReferences();
   let k = 0;
   let paragraph = 0;
-  const remember = (person: number, start: number, gender = genders[person]) => recent.push({ person, start, gender, weight: opensClause(text, start) ? 2 : 1, quoted: quoteAt(quotes, start) >= 0 });
+  const remember = (person: number, start: number, gender = genders[person]) => recent.push(person, start, gender, opensClause(text, start) ? 2 : 1, quoteAt(quotes, start) >= 0);
   // "Her brother went to the border. He writes every month": someone unnamed can be the subject too.
   const unnamed = [...text.matchAll(UNNAMED_SUBJECT)].map((u) => ({ start: u.index! + u[0].search(/\p{Lu}/u), gender: NOUN_GENDER[u[1].toLowerCase()] }));
   let u = 0;
@@ -159,37 +150,91 @@ function resolveThirdPerson(text: string, mentions: readonly Mention[], genders:
     while (paragraph + 1 < paragraphs.length && paragraphs[paragraph + 1] <= at) paragraph++;
     // This paragraph and the one before, and at least the last thousand characters (dialogue comes in short paragraphs).
     const from = Math.max(0, at - REACH, Math.min(paragraphs[Math.max(0, paragraph - 1)], at - 1000));
-    const gender = GENDER_OF[m[0].toLowerCase()];
+    const gender = GENDER_CODE[GENDER_OF[m[0].toLowerCase()]];
     // "with Tesmae a pace behind her": an object pronoun is not someone named earlier in its own clause.
     const clause = isObject(text, at, m[0]) ? clauseStart(text, at) : at;
     for (const person of candidates) salience[person + 2] = 0;
     candidates.length = 0;
     const sentence = sentenceStartBefore(text, at);
     const narration = quoteAt(quotes, at) < 0;
-    let latest: Reference | undefined;
+    let latest = -1;
     // The last hundred references at most: enough for any paragraph, and a crowded scene stays fast.
-    for (let i = recent.length - 1; i >= 0 && i >= recent.length - 100 && recent[i].start >= from; i--) {
-      const r = recent[i];
+    const { starts, persons, genderCodes, weights, quoted } = recent;
+    for (let i = recent.length - 1; i >= 0 && i >= recent.length - 100 && starts[i] >= from; i--) {
+      const g = genderCodes[i];
       // Someone whose pronoun the text never made clear may still be meant, at a third of the weight.
-      if ((r.gender !== undefined && r.gender !== gender) || r.start >= clause) continue;
-      const fit = (r.gender === undefined ? 0.3 : 1) * (narration && r.quoted ? QUOTED_IN_NARRATION : 1);
-      if (!(narration && r.quoted)) latest ??= r;
+      if ((g !== UNKNOWN && g !== gender) || starts[i] >= clause) continue;
+      const fromQuote = narration && quoted[i] === 1;
+      const fit = (g === UNKNOWN ? 0.3 : 1) * (fromQuote ? QUOTED_IN_NARRATION : 1);
+      if (!fromQuote && latest < 0) latest = i;
       // Older references count for less, halving every few sentences; one in the pronoun's own sentence counts more.
-      const sameSentence = r.start >= sentence;
-      add(r.person, fit * (r.weight * Math.exp(-(at - r.start) * DECAY) + (sameSentence ? 3 : 0)));
+      add(persons[i], fit * (weights[i] * FADE[at - starts[i]] + (starts[i] >= sentence ? 3 : 0)));
     }
     if (candidates.length === 0) continue;
-    if (latest) add(latest.person, latest.gender === undefined ? 0.3 : 1);
-    let best = latest?.person ?? candidates[0];
+    if (latest >= 0) add(persons[latest], genderCodes[latest] === UNKNOWN ? 0.3 : 1);
+    let best = latest >= 0 ? persons[latest] : candidates[0];
     for (const person of candidates) if (salience[person + 2] > salience[best + 2]) best = person;
     if (best === UNNAMED) continue;
     offsets.push(at);
     people.push(best);
     remember(best, at);
     // Only the last stretch of text is ever looked at again.
-    if (recent.length > 4096) recent.splice(0, recent.findIndex((r) => r.start >= at - REACH - 1000));
+    if (recent.length > 4096) recent.dropBefore(at - REACH - 1000);
   }
   return Referents.of(offsets, people);
+}
+
+/** A reference's gender as a small number (0: the text never made it clear). */
+const UNKNOWN = 0;
+const GENDER_CODE: Record<Gender, number> = { he: 1, she: 2, they: 3, it: 4 };
+
+/** How much a reference counts at each distance (characters) within reach: halved every HALF_LIFE. */
+const FADE = Float64Array.from({ length: REACH + 1 }, (_, d) => Math.exp(-d * DECAY));
+
+/**
+ * The references a pronoun may stand for, oldest first, in parallel arrays: each pronoun looks at
+ * dozens of them, and a book has hundreds of thousands of pronouns.
+ */
+class RecentReferences {
+  length = 0;
+  starts = new Int32Array(8192);
+  persons = new Int32Array(8192);
+  genderCodes = new Uint8Array(8192);
+  weights = new Uint8Array(8192);
+  /** Said inside a quote: someone talked about, who is often not in the scene. */
+  quoted = new Uint8Array(8192);
+
+  push(person: number, start: number, gender: Gender | undefined, weight: number, quoted: boolean): void {
+    if (this.length === this.starts.length) this.grow();
+    const i = this.length++;
+    this.persons[i] = person;
+    this.starts[i] = start;
+    this.genderCodes[i] = gender === undefined ? UNKNOWN : GENDER_CODE[gender];
+    this.weights[i] = weight;
+    this.quoted[i] = quoted ? 1 : 0;
+  }
+
+  /** Forgets the references before an offset. */
+  dropBefore(offset: number): void {
+    let keep = 0;
+    while (keep < this.length && this.starts[keep] < offset) keep++;
+    for (const a of [this.starts, this.persons, this.genderCodes, this.weights, this.quoted]) a.copyWithin(0, keep, this.length);
+    this.length -= keep;
+  }
+
+  private grow(): void {
+    const size = this.starts.length * 2;
+    const larger = <T extends Int32Array | Uint8Array>(a: T, make: new (n: number) => T): T => {
+      const b = new make(size);
+      b.set(a);
+      return b;
+    };
+    this.starts = larger(this.starts, Int32Array);
+    this.persons = larger(this.persons, Int32Array);
+    this.genderCodes = larger(this.genderCodes, Uint8Array);
+    this.weights = larger(this.weights, Uint8Array);
+    this.quoted = larger(this.quoted, Uint8Array);
+  }
 }
 
 /** The length of the word at an offset ("she" → 3): a pronoun's mention ends where the word does. */
