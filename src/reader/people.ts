@@ -87,6 +87,7 @@ export function discoverPeople(text: string, vocabulary: readonly string[] = [])
     lower.add(`${w.toLowerCase()}s`);
   }
   const candidates = new Map<string, Candidate>();
+  const implausible = new Set<string>();
   for (let at = 0; at < text.length; at++) {
     if (!spanStart(text, at)) continue;
     SPAN.lastIndex = at;
@@ -101,13 +102,20 @@ export function discoverPeople(text: string, vocabulary: readonly string[] = [])
       words = words.slice(1);
     }
     const span = words.join(" ").replace(/['’]s$/, "");
-    if (!plausible(span, lower)) continue;
+    // Whether a span can be a name is decided once per span: the same names come back all book long.
+    let c = candidates.get(span);
+    if (!c) {
+      if (implausible.has(span)) continue;
+      if (!plausible(span, lower)) {
+        implausible.add(span);
+        continue;
+      }
+      candidates.set(span, (c = { text: span, mentions: [], inside: 0, personCues: 0 }));
+    }
     const end = start + span.length;
-    const c = candidates.get(span) ?? { text: span, mentions: [], inside: 0, personCues: 0 };
     c.mentions.push({ start, end });
     if (!sentenceStart(text, start)) c.inside++;
     if (personCue(text, start, end)) c.personCues++;
-    candidates.set(span, c);
   }
   const people = [...candidates.values()]
     .filter((c) => c.inside > 0 || c.personCues >= 2 || (c.personCues > 0 && /\s/.test(c.text)))
