@@ -134,6 +134,22 @@ describe("YAML syntax", () => {
     expect(d.hint).toContain("indent");
   });
 
+  it("a YAML tag (!!binary, !name) is refused where it stands, whichever build of the YAML library reads it", () => {
+    for (const [tag, shown] of [["!!binary", "!!binary"], ["!color", "!color"]]) {
+      const r = loadWorldText(
+        lines(
+          "extends: classic", // 1
+          "id: tagged", // 2
+          `name: ${tag} "QWxwaGE="`, // 3
+        ),
+      );
+      const d = single(r);
+      expectAt(d, "yaml-syntax", "world.yaml", 3, 7);
+      expect(d.message).toContain(`unknown tag ${shown}`);
+      expect(d.hint).toMatch(/remove the tag/);
+    }
+  });
+
   it("a tab used as indentation", () => {
     const r = loadWorldText(
       lines(

@@ -23,7 +23,9 @@ export interface YamlSource {
 /** Parses YAML, collecting syntax errors as diagnostics instead of throwing. */
 export function parseYamlSource(file: string, text: string): { source?: YamlSource; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, logLevel: "error" });
+  // Tags beyond the core schema (!!binary, !!set, !foo) are left unresolved, the same in every build
+  // of the library, and refused below: a Scentline file holds plain values only.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, logLevel: "error", resolveKnownTags: false });
   const pos = (offset: number): SourcePosition => {
     const { line, col } = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
     return { file, line, column: col };
@@ -40,6 +42,11 @@ export function parseYamlSource(file: string, text: string): { source?: YamlSour
       hint: open ? open.hint : syntaxHint(e.code),
       at: pos(open ? open.at : e.pos[0]),
     });
+  }
+  for (const w of doc.warnings) {
+    if (w.code !== "TAG_RESOLVE_FAILED") continue;
+    const tag = /Unresolved tag: (\S+)/.exec(w.message)?.[1]?.replace(/^tag:yaml\.org,2002:/, "!!") ?? "this tag";
+    diagnostics.push({ severity: "error", code: "yaml-syntax", message: `YAML: unknown tag ${tag}`, hint: "Scentline files hold plain text, numbers, lists and mappings: remove the tag", at: pos(w.pos[0]) });
   }
   if (diagnostics.length > 0) return { diagnostics };
   let value: unknown;
