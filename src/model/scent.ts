@@ -328,8 +328,9 @@ export class ScentEngine {
       for (const q of this.members.of(reach.places[k])) if (q !== i) this.tryPerceive(i, q, this.emissions(q), reach.distances[k]);
     }
     for (; k < reach.places.length; k++) {
-      // Walked from the end: someone who stops giving off a tell while this goes on (a suppressed
-      // cycle set off by it) leaves their slot to the last in the list, already looked at.
+      // Walked from the end, so that should anyone stop giving off a tell during the walk, the one
+      // moved into their slot has already been looked at (no one is skipped; a second look finds
+      // the pair already noticed). Nothing does so today: what perception sets off waits its turn.
       const bearers = this.bearers.of(reach.places[k]);
       for (let j = bearers.length - 1; j >= 0; j--) {
         const q = bearers[j];
