@@ -110,8 +110,8 @@ export function readText(name: string, text: string, words: ReaderWords, options
   const read = readInBlocks(text, new FactExtractor(vocab), pov);
   // "His mother calls him Ben": one person under two names from here on.
   const same = new Map([...calledBy(text, read.references, found, names), ...byGenderedTitle(found, pronouns)]);
-  const facts = read.facts.map((f) => remapFact(f, same));
-  const references = read.references.map((r) => (same.has(r.person) ? { ...r, person: same.get(r.person)! } : r));
+  const facts = same.size === 0 ? read.facts : read.facts.map((f) => remapFact(f, same));
+  const references = same.size === 0 ? read.references : read.references.map((r) => (same.has(r.person) ? { ...r, person: same.get(r.person)! } : r));
   for (const [other, person] of same) {
     found[person].aliases.push(found[other].name, ...found[other].aliases.filter((a) => !found[person].aliases.includes(a)));
     found[person].mentions.push(...found[other].mentions);
@@ -176,8 +176,16 @@ function readInBlocks(text: string, extractor: FactExtractor, pov: number | unde
     const cut = text.length - start <= BLOCK * 1.5 ? -1 : text.indexOf("\n\n", start + BLOCK);
     const end = cut < 0 ? text.length : cut + 2;
     const block = text.slice(start, end);
-    for (const f of extractor.extract(block, { pov })) facts.push(start === 0 ? f : { ...f, span: { start: f.span.start + start, end: f.span.end + start } });
-    for (const r of extractor.references(block, { pov })) references.push(start === 0 ? r : { person: r.person, start: r.start + start, end: r.end + start });
+    // Each fact is new from this block: moved to whole-text offsets where it is, not copied (a long book has many).
+    for (const f of extractor.extract(block, { pov })) {
+      if (start > 0) f.span = { start: f.span.start + start, end: f.span.end + start };
+      facts.push(f);
+    }
+    // Likewise each reference (the extractor's notes on this block are not read again).
+    for (const r of extractor.references(block, { pov })) {
+      if (start > 0) (r.start += start), (r.end += start);
+      references.push(r);
+    }
     start = end;
   }
   return { facts, references };
