@@ -151,11 +151,12 @@ export class CycleEngine {
     const mods = this.applicable(i, spec);
     const causes = [...ruleCauses(spec, `cycles.${name}`), ...this.modifierCauses(name, mods)];
     // A cycle follows from the previous one of its kind (or from presentation), not from whatever else happened last.
-    const previous = this.lastEnd[this.slot(i, name)];
+    const slot = this.slot(i, name);
+    const previous = this.lastEnd[slot];
     if (previous) causes.push({ kind: "event", id: previous });
     let period = sample(spec.period, sim.random);
     for (const m of mods) period = adjust(period, m.period, sim.random);
-    this.period[this.slot(i, name)] = period;
+    this.period[slot] = period;
     // Suppressants block the cycles the world lists, as a modifier with skip would.
     const sup = sim.world.spec.suppressants;
     const blocked = sim.suppressed[i] === 1 && sup?.blocks?.includes(name);
