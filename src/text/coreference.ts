@@ -18,7 +18,7 @@ const GENDER_OF: Record<string, Gender> = { he: "he", him: "he", his: "he", hims
 const REACH = 2000;
 /** How far back (characters) a reference's salience halves. */
 const HALF_LIFE = 400;
-/** Salience decays as e^(-DECAY × distance): halved every HALF_LIFE characters (exp is cheaper than a power of 2). */
+/** Salience decays as e^(-DECAY × distance): halved every HALF_LIFE characters (read from FADE below). */
 const DECAY = Math.LN2 / HALF_LIFE;
 
 /** A reference to someone the text does not name ("her brother", "the woman"). */
