@@ -152,6 +152,22 @@ describe("which person a pronoun stands for", () => {
     const text = "Brannoch sat down. Ysolde looked at the letter. For all of Tesmae's faults she was honest.";
     expect(who(text, "she")).toBe(1);
   });
+
+  it("takes a new paragraph's subject over a long chain of pronouns about someone before", () => {
+    const chain = "Ysolde counted the stores. She checked the charts, and her tea had gone cold. Later she mended the lamp. She filed the permits, and her notes lay open.";
+    const text = `${chain}\n\nTesmae was an omega, and everyone knew it. She was twenty-two that spring.`;
+    expect(who(text, "She", 2)).toBe(1);
+    expect(extractor.extract(text)).toContainEqual(expect.objectContaining({ kind: "designation", person: 1, value: "omega" }));
+    // Within one paragraph too: the sentence before names the subject.
+    expect(who(`${chain} Tesmae read the ledger. By evening her heat had started.`, "her", 2)).toBe(1);
+  });
+
+  it("does not take a possessive for the subject ('Hale’s brother, Brannoch, … He')", () => {
+    const people = [{ name: "Hale", pronouns: "he" as const }, { name: "Brannoch", pronouns: "he" as const }];
+    const kin = new FactExtractor({ ...vocab, people });
+    const text = "Hale’s brother, Brannoch, arrived by the late coach. He counted the stores twice.";
+    expect(kin.references(text).find((r) => r.start === text.indexOf("He"))?.person).toBe(1);
+  });
 });
 
 describe("beliefs and thoughts", () => {

@@ -2,13 +2,17 @@
  * Who each "he", "she", "his" or "her" stands for, decided in one pass through the text so that a
  * pronoun already resolved counts for the next one ("So she walks it… She presented omega at
  * sixteen": the second "she" is the person the first one was). Among the people of that pronoun
- * referred to in this paragraph and the one before, the most salient wins: a reference that opens
- * a sentence (a subject) counts twice, one in the pronoun's own sentence more, older ones less, and
- * the latest one gets a bonus.
+ * referred to in this paragraph and the one before, the most salient wins. A person is as salient
+ * as their strongest reference, not the sum of them, so a long chain of "he… his… he" about one
+ * man does not outweigh the next sentence's new subject. A reference that opens a sentence (a
+ * subject, but not a possessive: "Anna’s brother…") counts twice, one in the pronoun's own sentence
+ * more, older ones less; and once the pronoun's own paragraph has referred to someone who fits,
+ * earlier paragraphs count for half.
  */
 import type { Mention } from "./names.js";
 import { quoteAt, quoteSpans, speakersOf } from "./dialogue.js";
 import type { Span } from "./source-text.js";
+import { charLength, isCapitalAt, isLetterAt } from "./letters.js";
 
 export type Gender = "he" | "she" | "they" | "it";
 
@@ -29,6 +33,9 @@ const NOUN_GENDER: Record<string, Gender> = {
 };
 /** A gendered noun with no name after it, opening a sentence: "Her brother went…", "The woman nodded". */
 const UNNAMED_SUBJECT = new RegExp(`(?:^|[.!?]["'’”)]?\\s+|\\n\\s*)(?:His|Her|Their|My|Your|The|A|An|That|This)\\s+(?:[a-z]+\\s+)?(${Object.keys(NOUN_GENDER).join("|")})\\b(?!,?\\s+\\p{Lu})`, "gu");
+
+/** How much a reference in an earlier paragraph counts once the pronoun's own paragraph has named someone who fits. */
+const EARLIER_PARAGRAPH = 0.5;
 
 /** How much a reference inside a quote counts toward a pronoun in the narration. */
 const QUOTED_IN_NARRATION = 0.25;
@@ -127,7 +134,8 @@ function resolveThirdPerson(text: string, mentions: readonly Mention[], genders:
   const recent = new RecentReferences();
   let k = 0;
   let paragraph = 0;
-  const remember = (person: number, start: number, gender = genders[person]) => recent.push(person, start, gender, opensClause(text, start) ? 2 : 1, quoteAt(quotes, start) >= 0);
+  const remember = (person: number, start: number, gender = genders[person]) =>
+    recent.push(person, start, gender, opensClause(text, start) && !isPossessive(text, start) ? 2 : 1, quoteAt(quotes, start) >= 0);
   // "Her brother went to the border. He writes every month": someone unnamed can be the subject too.
   const unnamed = [...text.matchAll(UNNAMED_SUBJECT)].map((u) => ({ start: u.index! + u[0].search(/\p{Lu}/u), gender: NOUN_GENDER[u[1].toLowerCase()] }));
   let u = 0;
@@ -137,7 +145,7 @@ function resolveThirdPerson(text: string, mentions: readonly Mention[], genders:
   const salience = new Float64Array(mentions.reduce((most, m) => Math.max(most, m.person + 1), genders.length) + 2);
   const add = (person: number, s: number) => {
     if (salience[person + 2] === 0) candidates.push(person);
-    salience[person + 2] += s;
+    if (s > salience[person + 2]) salience[person + 2] = s;
   };
   PRONOUN.lastIndex = 0;
   for (let m = PRONOUN.exec(text); m; m = PRONOUN.exec(text)) {
@@ -158,6 +166,9 @@ function resolveThirdPerson(text: string, mentions: readonly Mention[], genders:
     const sentence = sentenceStartBefore(text, at);
     const narration = quoteAt(quotes, at) < 0;
     let latest = -1;
+    const paragraphStart = paragraphs[paragraph] ?? 0;
+    // Someone of the pronoun's gender already referred to in its own paragraph: earlier paragraphs count for less.
+    let seenHere = false;
     // The last hundred references at most: enough for any paragraph, and a crowded scene stays fast.
     const { starts, persons, genderCodes, weights, quoted } = recent;
     for (let i = recent.length - 1; i >= 0 && i >= recent.length - 100 && starts[i] >= from; i--) {
@@ -165,13 +176,15 @@ function resolveThirdPerson(text: string, mentions: readonly Mention[], genders:
       // Someone whose pronoun the text never made clear may still be meant, at a third of the weight.
       if ((g !== UNKNOWN && g !== gender) || starts[i] >= clause) continue;
       const fromQuote = narration && quoted[i] === 1;
-      const fit = (g === UNKNOWN ? 0.3 : 1) * (fromQuote ? QUOTED_IN_NARRATION : 1);
+      const here = starts[i] >= paragraphStart;
+      if (here && g === gender && !fromQuote) seenHere = true;
+      const fit = (g === UNKNOWN ? 0.3 : 1) * (fromQuote ? QUOTED_IN_NARRATION : 1) * (!here && seenHere ? EARLIER_PARAGRAPH : 1);
       if (!fromQuote && latest < 0) latest = i;
       // Older references count for less, halving every few sentences; one in the pronoun's own sentence counts more.
       add(persons[i], fit * (weights[i] * FADE[at - starts[i]] + (starts[i] >= sentence ? 3 : 0)));
     }
     if (candidates.length === 0) continue;
-    if (latest >= 0) add(persons[latest], genderCodes[latest] === UNKNOWN ? 0.3 : 1);
+    // A tie goes to the latest reference.
     let best = latest >= 0 ? persons[latest] : candidates[0];
     for (const person of candidates) if (salience[person + 2] > salience[best + 2]) best = person;
     if (best === UNNAMED) continue;
@@ -249,6 +262,19 @@ function wordLength(text: string, at: number): number {
 function opensClause(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 12), at);
   return at === 0 || /(?:(?:[.!?]["'’”)]?\s+|\n\s*|["“]\s*)(?:(?:So|Then|But|And|Now|Still|Yet|Later)\s+)?|[,;]\s+(?:and|but|then|so)\s+|;\s+)$/.test(before);
+}
+
+/** "Anna’s brother arrived": a name with 's names whose brother, not the subject. */
+function isPossessive(text: string, at: number): boolean {
+  let end = at;
+  while (end < text.length && isLetterAt(text, end)) end += charLength(text, end);
+  // A full name takes the 's after its last word ("Anna Roe’s").
+  while (text.charCodeAt(end) === 0x20 && isCapitalAt(text, end + 1)) {
+    end++;
+    while (end < text.length && isLetterAt(text, end)) end += charLength(text, end);
+  }
+  const c = text.charCodeAt(end);
+  return (c === 0x27 || c === 0x2019) && (text.charCodeAt(end + 1) | 32) === 0x73 && !isLetterAt(text, end + 2);
 }
 
 /** "Ravi was his dominant": a possessive after a copula is someone other than the clause's subject. */
