@@ -161,9 +161,30 @@ describe("the draft is held to the checker", () => {
     const { dir, yaml } = written(manuscript("heat.md", text));
     expect(parse(yaml).check).toEqual({ rules: { "cycle-timing": "warn" } });
     expect(yaml).toContain("# cycle-timing: warn, because the chapters have no dates yet");
+
     const r = check(dir);
     expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
     expect(r.findings.some((f) => f.ruleId === "cycle-timing" && f.severity === "warning")).toBe(true);
+  });
+
+  it("keeps what the draft states when only the missing dates make a cycle come too soon", () => {
+    // In guardianship a bond sets the heat period, so the drafted error's dates differ from the
+    // bare draft's: it is still the missing dates, not the bond or the designations, that cause it.
+    const text = "# One\n\nMira, an omega, rests. Mira's heat began at noon. Ash, an alpha, waits.\n\n# Two\n\nMira's heat began again.\n";
+    const m = manuscript("bonded.md", text);
+    const e = [{ line: 3, offset: 0, quote: "Mira, an omega" }];
+    const bible: DraftBible = {
+      text: m.name,
+      world: "guardianship",
+      characters: [character("Mira", "omega", "Mira, an omega"), character("Ash", "alpha", "Ash, an alpha")],
+      relations: [{ a: "Ash", b: "Mira", kind: "bonded", confidence: 1, evidence: e }],
+      events: [],
+    };
+    const { dir, yaml } = written(m, bible);
+    expect(parse(yaml).cast.map((p: { designation?: string }) => p.designation)).toEqual(["omega", "alpha"]);
+    expect(parse(yaml).relations).toEqual([{ kind: "bond", a: "ash", b: "mira" }]);
+    expect(parse(yaml).check).toEqual({ rules: { "cycle-timing": "warn" } });
+    expect(errorsIn(dir)).toEqual([]);
   });
 
   it("a chapter that opens with a rule is not read as front matter", () => {

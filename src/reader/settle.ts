@@ -6,7 +6,8 @@
  * checked again, until nothing new is left. What the bare draft reports comes from the text itself.
  *
  * Chapters without dates all fall on the start date, so a heat or rut told in two chapters looks
- * too soon; when that is an error, the draft sets cycle-timing to a warning and says why.
+ * too soon. Such an error is not the draft's doing and takes nothing back; when one is left, the
+ * draft sets cycle-timing to a warning and says why.
  */
 import type { CheckResult } from "../check/run.js";
 import { CheckCache, checkProject } from "../check/run.js";
@@ -37,7 +38,8 @@ export function settle(draft: Draft, io: SourceReader, render: Render, world?: W
   if (failed) throw new Error(`the draft project does not load: ${failed.message}`);
   const known = new Set(bare.findings.filter(isError).map(key));
   for (;;) {
-    const fresh = result.findings.filter((f) => isError(f) && !known.has(key(f)));
+    // An error about the time between two facts hangs on the missing dates, not on what the draft states.
+    const fresh = result.findings.filter((f) => isError(f) && !known.has(key(f)) && !hangsOnDates(f));
     if (fresh.length === 0) break;
     const why = `the chapters read otherwise (${where(fresh[0])}: ${fresh[0].message})`;
     const people = peopleAt(result, fresh);
@@ -100,6 +102,8 @@ function factPeople(f: Fact): number[] {
   return out;
 }
 
+/** A finding of a timed check that cites an earlier fact: it compares two times ("comes too soon"). */
+const hangsOnDates = (f: Finding) => TIMED.includes(f.ruleId) && f.causes.some((c) => c.file !== undefined && c.rule === undefined);
 const isError = (f: Finding) => f.severity === "error";
 const key = (f: Finding) => `${f.ruleId}|${f.file}|${f.line}|${f.column}|${f.message}`;
 const where = (f: Finding) => `${f.file.startsWith(`${ROOT}/`) ? f.file.slice(ROOT.length + 1) : f.file}:${f.line}`;
