@@ -61,7 +61,7 @@ export function checkProject(file: string, io: SourceReader, options: CheckOptio
     const shifts = timeShifts(prose);
     for (const f of found) facts.push({ ...f, chapter: c, hour: c.hour + shiftAt(shifts, f.span.start) });
     if (!c.presentGiven) {
-      const named = [...new Set(extractor.names.mentions(prose).map((m) => m.person))];
+      const named = [...new Set(extractor.mentions(prose).map((m) => m.person))];
       c.present.push(...named);
       if (named.length) findings.push({ ...at(sources.get(c)!, 0, 0), ruleId: "inferred", severity: "info", message: `no "present" in the front matter: taken as everyone the chapter names (${named.map((p) => project.people[p].spec.name).join(", ")})`, evidence: "", causes: [], hint: "add present: [...] to the front matter" });
     }

@@ -33,7 +33,7 @@ export function settle(draft: Draft, io: SourceReader, render: Render, world?: W
   const check = (d: Draft): CheckResult => checkProject(`${ROOT}/scentline.yaml`, memoryReader(render(d), io), { cache });
   let result = check(draft);
   // The bare draft is needed only to tell the reader's errors from the text's own.
-  const bare = result.findings.some(isError) ? check({ ...draft, people: draft.people.map((p) => ({ ...p, designation: undefined, alignment: undefined })), relations: [] }) : result;
+  const bare = result.findings.some((f) => isError(f) && !hangsOnDates(f)) ? check({ ...draft, people: draft.people.map((p) => ({ ...p, designation: undefined, alignment: undefined })), relations: [] }) : result;
   const failed = bare.findings.find((f) => f.severity === "error" && ["project", "front-matter", "unreadable"].includes(f.ruleId));
   if (failed) throw new Error(`the draft project does not load: ${failed.message}`);
   const known = new Set(bare.findings.filter(isError).map(key));

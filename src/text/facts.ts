@@ -273,6 +273,11 @@ export class FactExtractor {
   /** The last text's names, paragraphs, pronouns and pronoun referents: `extract` and `references` on one text share them. */
   private analysis?: { text: string; pov: number | undefined; mentions: Mention[]; paragraphs: number[]; pronouns: (Pronoun | undefined)[]; referents: Referents };
 
+  /** The names in a text, from the last analysis when it was of this text. */
+  mentions(text: string): Mention[] {
+    return this.analysis?.text === text ? this.analysis.mentions : this.names.mentions(text);
+  }
+
   private analyse(text: string, pov: number | undefined) {
     if (this.analysis?.text === text && this.analysis.pov === pov) return this.analysis;
     const mentions = this.names.mentions(text);
