@@ -13,10 +13,10 @@ for (const [name, schema] of [["world", worldJsonSchema()], ["project", projectJ
   renameSync(`${file}.tmp`, file);
 }
 
-// The bundle sits two folders deep, like dist/node/io.js, so it finds canon/ the same way.
-await build({
-  entryPoints: ["dist/cli/main.js"],
-  outfile: "dist/bin/scentline.mjs",
+// The bundle sits two folders deep, like dist/node/io.js, so it finds canon/ the same way. The
+// thread that reads a draft's chapters ahead (reader/read-ahead.ts) is a bundle beside it, found
+// the same way from either.
+const nodeBundle = {
   bundle: true,
   platform: "node",
   format: "esm",
@@ -26,6 +26,12 @@ await build({
   // token it parses, which made loading a large project several times slower.
   alias: { yaml: "./node_modules/yaml/browser/index.js" },
   banner: { js: "import { createRequire as __scentlineRequire } from 'node:module'; const require = __scentlineRequire(import.meta.url);" },
+};
+await build({ ...nodeBundle, entryPoints: ["dist/reader/read-ahead-worker.js"], outfile: "dist/bin/read-ahead-worker.js" });
+await build({
+  ...nodeBundle,
+  entryPoints: ["dist/cli/main.js"],
+  outfile: "dist/bin/scentline.mjs",
 });
 chmodSync("dist/bin/scentline.mjs", 0o755);
 chmodSync("dist/cli/main.js", 0o755);

@@ -26,11 +26,30 @@ export interface CheckOptions {
   cache?: CheckCache;
 }
 
-/** What one run can lend the next: the extractor for a cast and world, and each chapter's facts. */
+/** What extraction found in one chapter: its facts, and who it names (the people present when its front matter does not say). */
+export interface ChapterReading {
+  text: string;
+  facts: Fact[];
+  named: number[];
+}
+
+/**
+ * What one run can lend the next: each chapter as read for one cast and world (`key`, see
+ * extractionKey), and the extractor for them, made when a chapter needs reading.
+ */
 export class CheckCache {
-  extractor?: { key: string; extractor: FactExtractor };
-  readonly chapters = new Map<string, { text: string; facts: Fact[] }>();
+  key?: string;
+  extractor?: FactExtractor;
+  readonly chapters = new Map<string, ChapterReading>();
   readonly worlds = new WorldCache();
+
+  /** Chapters read elsewhere (a draft's, read ahead) for the cast and world with this key. */
+  seed(key: string, chapters: Iterable<readonly [string, ChapterReading]>): void {
+    this.key = key;
+    this.extractor = undefined;
+    this.chapters.clear();
+    for (const [file, reading] of chapters) this.chapters.set(file, reading);
+  }
 }
 
 export interface CheckResult {
@@ -51,17 +70,19 @@ export function checkProject(file: string, io: SourceReader, options: CheckOptio
   findings.push(...diagnostics.map((d) => fromDiagnostic(d, d.code)));
 
   const sources = new Map(chapters.map((c) => [c, new SourceText(c.file, c.text)]));
-  const extractor = extractorFor(project, options.cache);
+  const cache = options.cache ?? new CheckCache();
+  const key = extractionKey(project);
+  if (cache.key !== key) cache.seed(key, []);
   const facts: StoryFact[] = [];
   for (const c of chapters) {
     const prose = proseOf(c.text, c.bodyStart);
-    const cached = options.cache?.chapters.get(c.file);
-    const found = cached && cached.text === c.text ? cached.facts : extractor.extract(prose, { pov: c.pov });
-    options.cache?.chapters.set(c.file, { text: c.text, facts: found });
+    const cached = cache.chapters.get(c.file);
+    const reading = cached && cached.text === c.text ? cached : readChapter((cache.extractor ??= new FactExtractor(vocabularyOf(project))), c, prose);
+    cache.chapters.set(c.file, reading);
     const shifts = timeShifts(prose);
-    for (const f of found) facts.push({ ...f, chapter: c, hour: c.hour + shiftAt(shifts, f.span.start) });
+    for (const f of reading.facts) facts.push({ ...f, chapter: c, hour: c.hour + shiftAt(shifts, f.span.start) });
     if (!c.presentGiven) {
-      const named = [...new Set(extractor.mentions(prose).map((m) => m.person))];
+      const named = reading.named;
       c.present.push(...named);
       if (named.length) findings.push({ ...at(sources.get(c)!, 0, 0), ruleId: "inferred", severity: "info", message: `no "present" in the front matter: taken as everyone the chapter names (${named.map((p) => project.people[p].spec.name).join(", ")})`, evidence: "", causes: [], hint: "add present: [...] to the front matter" });
     }
@@ -110,16 +131,15 @@ export function checkProject(file: string, io: SourceReader, options: CheckOptio
   return { findings: sortFindings(kept), project, chapters, facts };
 }
 
-/** The extractor depends only on the cast's names and pronouns, the places and the world: kept while they stay the same. */
-function extractorFor(project: Project, cache: CheckCache | undefined): FactExtractor {
-  const key = JSON.stringify([project.people.map((p) => [p.spec.name, p.spec.aliases, p.spec.pronouns]), project.spec.places, project.world.spec]);
-  if (cache?.extractor?.key === key) return cache.extractor.extractor;
-  const extractor = new FactExtractor(vocabularyOf(project));
-  if (cache) {
-    cache.extractor = { key, extractor };
-    cache.chapters.clear();
-  }
-  return extractor;
+/** What extraction depends on: the cast's names and pronouns, the places and the world. Chapters read for one key serve any project with it. */
+export function extractionKey(project: Project): string {
+  return JSON.stringify([project.people.map((p) => [p.spec.name, p.spec.aliases, p.spec.pronouns]), project.spec.places, project.world.spec]);
+}
+
+/** Reads one chapter (`prose`: its text as prose, see proseOf). */
+export function readChapter(extractor: FactExtractor, chapter: Chapter, prose: string): ChapterReading {
+  const facts = extractor.extract(prose, { pov: chapter.pov });
+  return { text: chapter.text, facts, named: [...new Set(extractor.mentions(prose).map((m) => m.person))] };
 }
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -5,6 +5,7 @@ import { CANON_DIR } from "../node/io.js";
 import type { Bible } from "../reader/bible.js";
 import type { Manuscript } from "../reader/manuscript.js";
 import { draftProject } from "../reader/project.js";
+import type { ReadAheadResult } from "../reader/read-ahead.js";
 import type { World } from "../world/load.js";
 import { CliError, plural } from "./output.js";
 import { refuseTarget, writeFolder, type FolderOps } from "./write-folder.js";
@@ -14,6 +15,8 @@ export interface WriteProjectOptions {
   io: SourceReader;
   /** The bible's world, when it is loaded already. */
   world?: World;
+  /** The chapters as read ahead for the draft's cast. */
+  readAhead?: ReadAheadResult;
   ops?: FolderOps;
 }
 
@@ -23,7 +26,7 @@ export function writeProject(manuscript: Manuscript, bible: Bible, out: string, 
   const schema = relative(resolve(out), resolve(CANON_DIR, "../schema/project.schema.json")).split(sep).join("/");
   let project;
   try {
-    project = draftProject(manuscript, bible, { io: options.io, schema, world: options.world });
+    project = draftProject(manuscript, bible, { io: options.io, schema, world: options.world, readAhead: options.readAhead });
   } catch (e) {
     throw new CliError(`cannot draft a story project from ${manuscript.name}: ${e instanceof Error ? e.message : String(e)}`, "nothing was written; `scentline read` without --out still prints the bible");
   }

@@ -84,6 +84,18 @@ export interface ReadOptions {
   onStage?: (stage: string) => void;
   /** Where each chapter starts, so events can say which chapter they are in. */
   chapters?: readonly { title: string; start: number }[];
+  /**
+   * Hears the cast as soon as it is known, before the facts are read: each person's name,
+   * aliases and pronoun as the bible will give them unless two of them turn out to be one.
+   */
+  onCast?: (people: readonly CastEntry[]) => void;
+}
+
+/** A person as the bible names them. */
+export interface CastEntry {
+  name: string;
+  aliases: string[];
+  pronoun?: "he" | "she";
 }
 
 export function readText(name: string, text: string, words: ReaderWords, options: ReadOptions = {}): Bible {
@@ -97,6 +109,7 @@ export function readText(name: string, text: string, words: ReaderWords, options
   const names = new NameIndex(named).mentions(text);
   const pov = narrator(text, names);
   const pronouns = learnPronouns(text, names, found.length);
+  options.onCast?.(found.map((p, i) => ({ name: p.name, aliases: [...p.aliases], ...statedPronoun(pronouns[i]) })));
   const vocab: Vocabulary = {
     people: named.map((p, i) => ({ ...p, pronouns: pronouns[i] })),
     designations: words.designations,
@@ -136,7 +149,7 @@ export function readText(name: string, text: string, words: ReaderWords, options
     return {
       name: p.name,
       aliases: p.aliases,
-      ...(pronouns[i] === "he" || pronouns[i] === "she" ? { pronoun: pronouns[i] as "he" | "she" } : {}),
+      ...statedPronoun(pronouns[i]),
       // A major character is among the most named: a tenth of the most-named person's count, and more than a passing mention.
       major: p.mentions.length >= Math.max(3, most / 10) || p.mentions.length / Math.max(1, total) >= 0.05,
       mentions: p.mentions.length,
@@ -160,6 +173,11 @@ export function readText(name: string, text: string, words: ReaderWords, options
     }),
   );
   return { text: name, characters, relations, events };
+}
+
+/** The pronoun a bible states for someone: he or she, when the text made it clear. */
+function statedPronoun(p: Pronoun | undefined): { pronoun?: "he" | "she" } {
+  return p === "he" || p === "she" ? { pronoun: p } : {};
 }
 
 /** How much text is read at once (characters): a long book in one piece needs several times its size in working memory. */

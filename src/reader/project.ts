@@ -19,6 +19,7 @@ import { loadWorld, type World } from "../world/load.js";
 import type { Bible, BibleCharacter, BibleRelation, Evidence } from "./bible.js";
 import type { Manuscript } from "./manuscript.js";
 import { settle } from "./settle.js";
+import type { ReadAheadResult } from "./read-ahead.js";
 
 /** A bible may name its world (a later step may tell it from the text); classic until then. */
 export type DraftBible = Bible & { world?: string };
@@ -30,6 +31,8 @@ export interface DraftOptions {
   schema?: string;
   /** The bible's world, when the caller has loaded it already; read through `io` otherwise. */
   world?: World;
+  /** The chapters as read ahead for the draft's cast (see read-ahead.ts). */
+  readAhead?: ReadAheadResult;
 }
 
 export const DEFAULT_WORLD = "classic";
@@ -115,7 +118,7 @@ export function draftProject(manuscript: Manuscript, bible: DraftBible, options:
     bible,
     checkRules: new Map(),
   };
-  const findings = settle(draft, options.io, projectFiles, world);
+  const findings = settle(draft, options.io, projectFiles, world, options.readAhead);
   return { files: projectFiles(draft), draft, findings };
 }
 
@@ -249,7 +252,7 @@ function relations(found: readonly BibleRelation[], people: readonly DraftPerson
 // ----- chapters -----
 
 /** One file per chapter, its text as it is; anything before the first heading stays with the first. */
-function chapterFiles(m: Manuscript): { path: string; text: string }[] {
+export function chapterFiles(m: Manuscript): { path: string; text: string }[] {
   const chapters = m.chapters.length > 0 ? m.chapters : [{ title: "", start: 0 }];
   const width = Math.max(2, String(chapters.length).length);
   return chapters.map((c, i) => {

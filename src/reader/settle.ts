@@ -16,20 +16,22 @@ import type { SourceReader } from "../core/io.js";
 import type { Fact } from "../text/facts.js";
 import type { World } from "../world/load.js";
 import { SourceText } from "../text/source-text.js";
+import { DRAFT_ROOT as ROOT, memoryReader } from "./draft-files.js";
+import type { ReadAheadResult } from "./read-ahead.js";
 import type { Draft, DraftPerson } from "./project.js";
 
 type Render = (draft: Draft) => ReadonlyMap<string, string>;
 
-/** Where the draft lives while it is checked: a folder no one has, read from memory. */
-const ROOT = "/scentline-draft";
 /** Checks whose findings hang on the time between chapters, which an undated draft does not know. */
 const TIMED = ["cycle-timing"];
 
 /** Settles the draft in place; returns what the checker finds in it as it will be written. */
-export function settle(draft: Draft, io: SourceReader, render: Render, world?: World): Finding[] {
-  // One cache for every round: the chapters, names and world stay the same, so each is read once.
+export function settle(draft: Draft, io: SourceReader, render: Render, world?: World, ahead?: ReadAheadResult): Finding[] {
+  // One cache for every round: the chapters, names and world stay the same, so each is read once
+  // (or not at all here, when they were read ahead for the same cast and world).
   const cache = new CheckCache();
   if (world) cache.worlds.remember(world, io);
+  if (ahead) cache.seed(ahead.key, ahead.chapters);
   const check = (d: Draft): CheckResult => checkProject(`${ROOT}/scentline.yaml`, memoryReader(render(d), io), { cache });
   let result = check(draft);
   // The bare draft is needed only to tell the reader's errors from the text's own.
@@ -107,21 +109,3 @@ const hangsOnDates = (f: Finding) => TIMED.includes(f.ruleId) && f.causes.some((
 const isError = (f: Finding) => f.severity === "error";
 const key = (f: Finding) => `${f.ruleId}|${f.file}|${f.line}|${f.column}|${f.message}`;
 const where = (f: Finding) => `${f.file.startsWith(`${ROOT}/`) ? f.file.slice(ROOT.length + 1) : f.file}:${f.line}`;
-
-/** The draft's files, read from memory; anything else (the world's presets) from `io`. */
-function memoryReader(files: ReadonlyMap<string, string>, io: SourceReader): SourceReader {
-  const inside = (path: string) => (path.startsWith(`${ROOT}/`) ? path.slice(ROOT.length + 1) : undefined);
-  const chapters = [...files.keys()].filter((p) => p.startsWith("chapters/")).map((p) => p.slice("chapters/".length));
-  return {
-    read: (path) => {
-      const rel = inside(path);
-      return rel === undefined ? io.read(path) : files.get(rel);
-    },
-    resolve: (from, ref) => (inside(from) !== undefined ? `${ROOT}/${ref.replace(/^\.\//, "")}` : io.resolve(from, ref)),
-    preset: (name) => io.preset(name),
-    presets: () => io.presets(),
-    list: (dir) => (dir === `${ROOT}/chapters` ? chapters : inside(dir) !== undefined ? undefined : io.list?.(dir)),
-    join: (dir, name) => `${dir}/${name}`,
-    whyUnreadable: (path) => (inside(path) !== undefined ? `${path} is not in the draft` : (io.whyUnreadable?.(path) ?? path)),
-  };
-}

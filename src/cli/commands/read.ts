@@ -2,8 +2,9 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { Option, type Command } from "commander";
-import type { Bible } from "../../reader/bible.js";
-import type { WorkMetadata } from "../../reader/manuscript.js";
+import type { Bible, CastEntry } from "../../reader/bible.js";
+import type { Manuscript, WorkMetadata } from "../../reader/manuscript.js";
+import type { ReadAheadThread } from "../../reader/read-ahead.js";
 import { CliError, plural, writeResult } from "../output.js";
 
 interface ReadOptions {
@@ -38,6 +39,8 @@ async function readCommand(file: string, options: ReadOptions): Promise<void> {
   if (options.out !== undefined) (await import("../write-folder.js")).refuseTarget(options.out, options.force === true);
   const manuscript = loadManuscript(file);
   if (isManuscriptError(manuscript)) throw new CliError(manuscript.error, manuscript.hint);
+  // The draft's chapters are read again to check it: a thread does that while the book is read.
+  const ahead = options.out === undefined ? undefined : await readAheadFor(manuscript);
   const io = nodeReader();
   const worlds = new Map(io.presets().flatMap((id) => {
     const w = loadWorld(io.preset(id)!, io).world;
@@ -45,16 +48,28 @@ async function readCommand(file: string, options: ReadOptions): Promise<void> {
   }));
   const fit = fitWorld(manuscript.text, worlds, tagsOf(manuscript.metadata));
   const progress = stageReporter(manuscript.text.length);
-  const bible: Bible = { ...readText(manuscript.name, manuscript.text, readerWords(worlds.get("classic")!), { onStage: progress.stage, chapters: manuscript.chapters }), world: fit.preset, worldFit: fit };
+  const onCast = ahead && ((people: readonly CastEntry[]) => ahead.thread.send({ world: fit.preset, people, chapters: ahead.chapters }));
+  const bible: Bible = { ...readText(manuscript.name, manuscript.text, readerWords(worlds.get("classic")!), { onStage: progress.stage, chapters: manuscript.chapters, onCast }), world: fit.preset, worldFit: fit };
   progress.done();
   if (options.out !== undefined) {
     const { writeProject } = await import("../read-project.js");
-    writeProject(manuscript, bible, options.out, { force: options.force === true, io, world: worlds.get(fit.preset) });
+    const readAhead = ahead?.thread.take(READ_AHEAD_WAIT);
+    writeProject(manuscript, bible, options.out, { force: options.force === true, io, world: worlds.get(fit.preset), readAhead });
   }
   const format = options.format ?? (options.out === undefined ? "pretty" : undefined);
   if (format === "json") writeResult([JSON.stringify(bible, null, 2) + "\n"]);
   else if (format === "yaml") writeResult([(await import("yaml")).stringify(bible, { lineWidth: 0 })]);
   else if (format === "pretty") writeResult([pretty(bible)]);
+}
+
+/** How long the draft waits for its chapters read ahead (ms) before it reads them itself. */
+const READ_AHEAD_WAIT = 3000;
+
+/** A thread to read the draft's chapters ahead, with the chapter files the draft will have; none where it cannot help. */
+async function readAheadFor(manuscript: Manuscript): Promise<{ thread: ReadAheadThread; chapters: { path: string; text: string }[] } | undefined> {
+  const [{ ReadAheadThread }, { chapterFiles }] = await Promise.all([import("../../reader/read-ahead.js"), import("../../reader/project.js")]);
+  const thread = ReadAheadThread.start(manuscript.text.length);
+  return thread && { thread, chapters: chapterFiles(manuscript) };
 }
 
 let gc: (() => void) | undefined;
