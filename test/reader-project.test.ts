@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { checkProject } from "../src/check/run.js";
+import type { Finding } from "../src/check/finding.js";
 import { writeFolder, nodeOps, type FolderOps } from "../src/cli/write-folder.js";
 import { nodeReader } from "../src/node/io.js";
 import { readText, type Bible, type BibleCharacter } from "../src/reader/bible.js";
@@ -34,6 +35,9 @@ function written(m: Manuscript, bible: DraftBible = readText(m.name, m.text, wor
 }
 
 const check = (dir: string) => checkProject(join(dir, "scentline.yaml"), io);
+/** Findings with their files named from the project's folder, wherever it is. */
+const inProject = (file: string) => file.replace(/^.*?(?=(?:chapters\/[^/]+|scentline\.yaml)$)/, "");
+const asWritten = (findings: readonly Finding[]) => findings.map((f) => ({ ...f, file: inProject(f.file), causes: f.causes.map((c) => (c.file ? { ...c, file: inProject(c.file) } : c)) }));
 const errorsIn = (dir: string) => check(dir).findings.filter((f) => f.severity === "error");
 
 function character(name: string, designation: string, quote: string, extra: Partial<BibleCharacter> = {}): BibleCharacter {
@@ -158,13 +162,14 @@ describe("the draft is held to the checker", () => {
 
   it("a heat told in two undated chapters makes cycle-timing a warning, with the reason", () => {
     const text = "# One\n\nMira Sollen, an omega, rests. Mira's heat began at noon.\n\n# Two\n\nMira's heat began again.\n";
-    const { dir, yaml } = written(manuscript("heat.md", text));
+    const { dir, yaml, project } = written(manuscript("heat.md", text));
     expect(parse(yaml).check).toEqual({ rules: { "cycle-timing": "warn" } });
     expect(yaml).toContain("# cycle-timing: warn, because the chapters have no dates yet");
 
     const r = check(dir);
     expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
     expect(r.findings.some((f) => f.ruleId === "cycle-timing" && f.severity === "warning")).toBe(true);
+    expect(asWritten(project.findings)).toEqual(asWritten(r.findings));
   });
 
   it("keeps what the draft states when only the missing dates make a cycle come too soon", () => {
@@ -180,11 +185,13 @@ describe("the draft is held to the checker", () => {
       relations: [{ a: "Ash", b: "Mira", kind: "bonded", confidence: 1, evidence: e }],
       events: [],
     };
-    const { dir, yaml } = written(m, bible);
+    const { dir, yaml, project } = written(m, bible);
     expect(parse(yaml).cast.map((p: { designation?: string }) => p.designation)).toEqual(["omega", "alpha"]);
     expect(parse(yaml).relations).toEqual([{ kind: "bond", a: "ash", b: "mira" }]);
     expect(parse(yaml).check).toEqual({ rules: { "cycle-timing": "warn" } });
     expect(errorsIn(dir)).toEqual([]);
+    // What the draft says the check finds is what it finds in the project written.
+    expect(asWritten(project.findings)).toEqual(asWritten(check(dir).findings));
   });
 
   it("a chapter that opens with a rule is not read as front matter", () => {
