@@ -34,6 +34,8 @@ describe("designations", () => {
     ["Hux, who is an alpha, waits.", 2, "alpha"],
     ["Rey presented as an omega at fourteen.", 0, "omega"],
     ["Ben Solo is submissive.", 1, "submissive"],
+    ["There were three alphas at the mill, counting Rey. One went south, and the other is Ben Solo.", 1, "alpha"],
+    ["The two omegas kept the ledgers; the other was Imra.", 3, "omega"],
   ])("%s", (text, person, value) => {
     expect(facts(text)).toContainEqual(expect.objectContaining({ kind: "designation", person, value }));
   });
@@ -167,6 +169,13 @@ describe("which person a pronoun stands for", () => {
     const kin = new FactExtractor({ ...vocab, people });
     const text = "Hale’s brother, Brannoch, arrived by the late coach. He counted the stores twice.";
     expect(kin.references(text).find((r) => r.start === text.indexOf("He"))?.person).toBe(1);
+  });
+});
+
+describe("a designation counted in the plural", () => {
+  it("is not given to someone the sentence does not call 'the other'", () => {
+    expect(facts("Two omegas waited by the door, and the other guest was Hux.").filter((f) => f.kind === "designation")).toEqual([]);
+    expect(facts("Three alphas came. Later Hux arrived.").filter((f) => f.kind === "designation")).toEqual([]);
   });
 });
 

@@ -163,6 +163,9 @@ export class FactExtractor {
     add("designation", `${NAME("who")},\\s+who\\s+(?:is|was)\\s+(?:${ART}\\s+)?${ADJ}${D}`);
     add("designation", `${NAME("who")},\\s+(?:ever|always|still)\\s+the\\s+${D}`);
     add("designation", `${NAME("who")},\\s+who\\s+(?:had |has )?(?:presented|presents|registered|tested)\\s+(?:as\\s+)?(?:${ART}\\s+)?${D}`);
+    // "There were three alphas at Greyfield, counting me. One went south, and the other is Wendell Vance."
+    const PLURAL_D = `(?<value>${words(vocab.designations)})s(?![\\p{L}-])`;
+    add("designation", `(?<![\\p{L}])(?:two|three|four|five|six|both|several)\\s+(?:[a-z]+\\s+)?${PLURAL_D}[^.!?\\n]{0,80}[.!?]?[^.!?\\n]{0,120}?(?:[;,]\\s+(?:and\\s+)?|\\s+and\\s+)the\\s+(?:other|last|third|second)(?:\\s+one)?\\s+(?:is|was)\\s+${NAME("who")}`);
 
     // Ages and birthdays. "Rey, 17,", "Rey (17)", "she is seventeen", "the seventeen-year-old Rey", "her eighteenth birthday".
     add("age", `${NAME("who")},?\\s+(?:aged?\\s+)?${NUM}(?:\\s+years?\\s+old)?(?=[,)]|\\s+years?\\b)`);
