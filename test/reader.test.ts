@@ -147,6 +147,13 @@ describe("relations the prose states in other ways", () => {
     ]));
   });
 
+  it("reads a relation stated after another predicate of the subject ('is fourteen, …, and has been Ottilie's ward')", () => {
+    const text = "Fen Alder is fourteen, all elbows and opinions, and has been Ottilie Rask's ward since the flood. Ottilie taught Fen to read.";
+    expect(relationsOf(text)).toContain("Ottilie Rask guardian Fen Alder 1");
+    // Not when the first predicate ends its sentence.
+    expect(relationsOf("Fen Alder is fourteen. Mira Sollen is tired and has been Ottilie Rask's ward since the flood. Ottilie nodded.")).not.toContain("Ottilie Rask guardian Fen Alder 1");
+  });
+
   it("takes 'his' after 'was' for someone other than the subject ('Ravi was his dominant')", () => {
     const text = "Kestrel Amadi rubbed his eyes and sat down.\n\nRavi Okafor was his dominant. He had been for two years.";
     expect(relationsOf(text)).toEqual(["Ravi Okafor dominant-of Kestrel Amadi 1"]);
