@@ -73,3 +73,39 @@ describe("maskers counted as people move", () => {
     expect(JSON.stringify(story("person.designation == beta && person.age > -1.0"))).toBe(JSON.stringify(kept));
   });
 });
+
+describe("what a scent tells, as it is when smelled", () => {
+  // Each newcomer walks into the room where Wren is and smells her for the first time. She is a beta,
+  // so no cycle of hers changes anything between one newcomer and the next.
+  const places = { places: [{ id: "room" }, { id: "far" }], connections: [{ between: ["room", "far"], distance: 500, kind: "open" }] };
+  const cast = [
+    person("wren", "beta"),
+    person("cole", "alpha"),
+    person("bo", "beta", { location: "far" }),
+    person("ash", "alpha", { location: "far" }),
+    person("dee", "alpha", { location: "far" }),
+    person("eve", "alpha", { location: "far" }),
+  ];
+  const schedule = [
+    { at: "+1d", type: "move", who: "ash", to: "room" },
+    { at: "+2d", type: "bite", who: "cole", with: ["wren"] },
+    { at: "+3d", type: "contact", who: "wren", with: ["bo"] },
+    { at: "+3d1h", type: "move", who: "dee", to: "room" },
+    { at: "+6d", type: "move", who: "eve", to: "room" },
+  ];
+  const { log } = run(mustLoad({ world: "classic", start: "2026-01-01", ...places, cast, schedule }), "2026-01-08");
+  const smelt = (who: string) => of(log, "perceived", who).filter((e) => e.people[1] === "wren" && e.data?.tell === "signature");
+
+  it("says who the person is now: a bond made after someone first smelled her is told to the next", () => {
+    expect(smelt("ash")[0].data?.reveals).toBe("beta; unbonded");
+    expect(smelt("ash")[0].text).toMatch(/^Ash smells Wren's scent \(beta; unbonded\) at 0 ft \(range \d+ ft\)\.$/);
+    // The bond renews her scent for those already near: Ash smells her again, bonded now.
+    expect(smelt("ash").map((e) => e.data?.reveals)).toEqual(["beta; unbonded", "beta; bonded"]);
+  });
+
+  it("tells a carried scent while it is fresh, and not once it has faded with nothing else changed", () => {
+    expect(smelt("dee")[0].data?.reveals).toBe("beta; bonded; carries Bo's scent");
+    expect(smelt("dee")[0].text).toContain("(beta; bonded; carries Bo's scent)");
+    expect(smelt("eve")[0].data?.reveals).toBe("beta; bonded");
+  });
+});

@@ -6,7 +6,6 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync, type Stats } from "node:fs";
 import { isAbsolute, relative } from "node:path";
 import { formatDiagnostic, type Diagnostic } from "../core/diagnostic.js";
-import type { Cause, SimEvent } from "../sim/event.js";
 
 /** A mistake in the input or the arguments: reported in one line (and a hint), exit status 1. */
 export class CliError extends Error {
@@ -132,22 +131,4 @@ export function reason(e: unknown): string {
   if (err?.code === "EISDIR") return "it is a folder";
   if (err?.code === "ENOSPC") return "no space left on the device";
   return err?.message ?? String(e);
-}
-
-/** A cause with its keys in a fixed order. */
-function orderedCause(c: Cause): Cause {
-  if (c.kind === "rule") return { kind: c.kind, id: c.id, path: c.path };
-  if (c.kind === "event") return { kind: c.kind, id: c.id };
-  return c.at ? { kind: c.kind, id: c.id, at: { file: c.at.file, line: c.at.line, column: c.at.column } } : { kind: c.kind, id: c.id };
-}
-
-/** An event with its keys in a fixed order: id, hour, type, people, place, text, severity, data, causes. */
-export function orderedEvent(e: SimEvent): SimEvent {
-  const ordered: Record<string, unknown> = { id: e.id, hour: e.hour, type: e.type, people: e.people };
-  if (e.place !== undefined) ordered.place = e.place;
-  ordered.text = e.text;
-  if (e.severity !== undefined) ordered.severity = e.severity;
-  if (e.data !== undefined) ordered.data = e.data;
-  ordered.causes = e.causes.map(orderedCause);
-  return ordered as unknown as SimEvent;
 }

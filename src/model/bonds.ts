@@ -4,7 +4,7 @@
  * a bond annullable when no cycle follows it within a set time.
  */
 import { parseDuration } from "../core/time.js";
-import type { Cause } from "../sim/event.js";
+import { eventCause, type Cause, type SimEvent } from "../sim/event.js";
 import { ruleCauses } from "../sim/causes.js";
 import type { Simulator } from "../sim/simulator.js";
 
@@ -24,12 +24,12 @@ export class Bonds {
   constructor(private readonly sim: Simulator) {}
 
   /** With felt emotions, a mate feels what the other's scent shows, wherever they are. */
-  feel(i: number, tell: string, cause: string): void {
+  feel(i: number, tell: string, cause: SimEvent): void {
     const sim = this.sim;
     const effects = sim.world.spec.bonds.effects;
     const mate = sim.mate[i];
     if (!effects?.feltEmotions || mate < 0 || NOT_FELT.has(tell)) return;
-    sim.emit("bond-felt", [mate, i], `${sim.names[mate]} feels ${sim.names[i]}'s ${tell} through the bond.`, [...ruleCauses(effects, "bonds.effects.feltEmotions"), { kind: "event", id: cause }], { tell });
+    sim.emit("bond-felt", [mate, i], `${sim.names[mate]} feels ${sim.names[i]}'s ${tell} through the bond.`, [...ruleCauses(effects, "bonds.effects.feltEmotions"), eventCause(cause)], { tell });
   }
 
   /** Breaking a bond: only where the world allows it, and only within its window. */
@@ -54,7 +54,7 @@ export class Bonds {
     this.formedAt.delete(i);
     this.formedAt.delete(mate);
     const e = sim.emit("bond-broken", [i, mate], `The bond between ${sim.names[i]} and ${sim.names[mate]} is broken${rule.cost ? ` (${rule.cost})` : ""}.`, why);
-    sim.lastCause[i] = sim.lastCause[mate] = e.id;
+    sim.lastCause[i] = sim.lastCause[mate] = e;
     sim.cycles.partnerChanged(i, [{ kind: "event", id: e.id }]);
     sim.cycles.partnerChanged(mate, [{ kind: "event", id: e.id }]);
     sim.scent.renew(i);
@@ -100,7 +100,7 @@ export class Bonds {
     this.formedAt.set(a, formedNow ? sim.now : (since ?? sim.now));
     this.formedAt.set(b, formedNow ? sim.now : (since ?? sim.now));
     const e = sim.emit(formedNow ? "bond-formed" : "bonded", [a, b], formedNow ? `${sim.names[a]} and ${sim.names[b]} are bonded by a claiming bite.` : `${sim.names[a]} and ${sim.names[b]} are bonded (since before the story).`, causes);
-    sim.lastCause[a] = sim.lastCause[b] = e.id;
+    sim.lastCause[a] = sim.lastCause[b] = e;
     if (!formedNow) return;
     sim.institutions.endGuardianship(a, e.id);
     sim.institutions.endGuardianship(b, e.id);

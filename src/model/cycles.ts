@@ -4,7 +4,7 @@
  * change its period and length. Every change is logged with the modifiers' rules as causes.
  */
 import { formatDuration, type Hour } from "../core/time.js";
-import type { Cause } from "../sim/event.js";
+import { eventCause, type Cause, type SimEvent } from "../sim/event.js";
 import { ruleCauses } from "../sim/causes.js";
 import type { Simulator } from "../sim/simulator.js";
 import type { Condition } from "../rules/expr.js";
@@ -190,7 +190,7 @@ export class CycleEngine {
     if (prelude > 0) {
       const e = sim.emit(`${spec.prelude!.name}-began`, [i], `${sim.names[i]} enters ${spec.prelude!.name}.`, [...causes, ...ruleCauses(spec.prelude, `cycles.${name}.prelude`)], { cycle: name });
       a.startEvent = e.id;
-      sim.lastCause[i] = e.id;
+      sim.lastCause[i] = e;
       sim.scent.refreshPerson(i);
       const t = a.timeline;
       sim.at(a.mainStart, () => this.active[i] === a && a.timeline === t && this.beginMain(i, [{ kind: "event", id: e.id }]));
@@ -202,7 +202,7 @@ export class CycleEngine {
     if (spec.syncWithMate && mate >= 0 && !this.active[mate]) {
       const mateCycle = this.cyclesOf(mate)[0];
       if (mateCycle) {
-        sim.emit("cycles-synchronised", [mate, i], `${sim.names[mate]}'s ${mateCycle[0]} follows ${sim.names[i]}'s ${name}.`, [...ruleCauses(spec, `cycles.${name}.syncWithMate`), { kind: "event", id: a.startEvent || sim.lastCause[i]! }]);
+        sim.emit("cycles-synchronised", [mate, i], `${sim.names[mate]}'s ${mateCycle[0]} follows ${sim.names[i]}'s ${name}.`, [...ruleCauses(spec, `cycles.${name}.syncWithMate`), { kind: "event", id: a.startEvent || sim.lastCause[i]!.id }]);
         this.begin(mate, mateCycle[0]);
       }
     }
@@ -230,7 +230,7 @@ export class CycleEngine {
     });
     if (!a.startEvent) a.startEvent = e.id;
     const mainEvent = e.id;
-    sim.lastCause[i] = e.id;
+    sim.lastCause[i] = e;
     // Phases: each with its own length; the last takes what remains.
     let at = sim.now;
     spec.phases.forEach((p, k) => {
@@ -274,7 +274,7 @@ export class CycleEngine {
       length,
       resolved: a.resolved,
     });
-    sim.lastCause[i] = e.id;
+    sim.lastCause[i] = e;
     const slot = this.slot(i, a.cycle);
     this.lastEnd[slot] = e.id;
     sim.scent.refreshPerson(i);
@@ -305,7 +305,7 @@ export class CycleEngine {
   }
 
   /** A perceived scent may move a person in a prelude straight into the main phase. */
-  onPerceived(perceiver: number, target: number, tell: string, intensity: number, cause: string): void {
+  onPerceived(perceiver: number, target: number, tell: string, intensity: number, cause: SimEvent): void {
     const sim = this.sim;
     const a = this.active[perceiver];
     if (!a || !a.inPrelude || !sim.adults(perceiver, target)) return;
@@ -313,7 +313,7 @@ export class CycleEngine {
     for (const t of spec.triggers ?? []) {
       const vars = { perceiver: sim.view(perceiver), target: sim.view(target), tell, intensity };
       if (!t.advance || !sim.world.condition("perception", t.when)(vars)) continue;
-      this.beginMain(perceiver, [...ruleCauses(t, `cycles.${a.cycle}.triggers.${t.id}`), { kind: "event", id: cause }]);
+      this.beginMain(perceiver, [...ruleCauses(t, `cycles.${a.cycle}.triggers.${t.id}`), eventCause(cause)]);
       return;
     }
   }

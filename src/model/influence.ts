@@ -34,7 +34,7 @@ export class Influence {
         continue;
       }
       const e = sim.emit("voice-obeyed", [l, speaker], `${sim.names[l]} obeys ${sim.names[speaker]}'s voice at once ("${command}").`, why, { command });
-      sim.lastCause[l] = e.id;
+      sim.lastCause[l] = e;
       for (const tell of v.calms ?? []) {
         if (sim.scent.clearTell(l, tell)) sim.scent.setTell(l, "calm", 3, [{ kind: "event", id: e.id }, ...ruleCauses(v, "influence.voice.calms")]);
       }
@@ -85,7 +85,7 @@ export class Influence {
     const rounds = sim.random.int(p.rounds.min, p.rounds.max);
     const signal = p.signals?.[0] ?? "gives way";
     const e = sim.emit("pressure-yielded", [loser, winner], `${sim.names[loser]} yields to ${sim.names[winner]} after ${rounds} round${rounds === 1 ? "" : "s"} and ${signal}.`, why, { rounds, winner: sim.ids[winner] });
-    sim.lastCause[loser] = e.id;
+    sim.lastCause[loser] = e;
   }
 
   /**
@@ -103,7 +103,7 @@ export class Influence {
     this.overturned.add(`${loser}>${winner}`);
     this.overturned.delete(`${winner}>${loser}`);
     const e = sim.emit("challenge-decided", [winner, loser], `${sim.names[loser]} submits to ${sim.names[winner]} in the challenge.`, why, { winner: sim.ids[winner] });
-    sim.lastCause[winner] = sim.lastCause[loser] = e.id;
+    sim.lastCause[winner] = sim.lastCause[loser] = e;
     const fate = inst?.[1].loserFate;
     if (wins) {
       if (sim.roles[holder].delete("monarch")) {

@@ -83,18 +83,18 @@ export class Institutions {
         for (let k = 0; k < sim.n && g < 0; k++) if (k !== i && !isMinor(sim.world, sim.bornAt(k), sim.now) && ok({ person: sim.view(k) })) g = k;
         if (g >= 0) sim.guardian[i] = g;
         const e = sim.emit("guardian-appointed", g >= 0 ? [i, g] : [i], `${g >= 0 ? sim.names[g] : "A court-appointed guardian (not in the cast)"} is appointed guardian of ${sim.names[i]} until a match.`, causes, { institution: id });
-        sim.lastCause[i] = e.id;
+        sim.lastCause[i] = e;
       } else if (spec.effect === "mandate-suppressants" && !sim.suppressed[i] && sim.hasAxis[i]) {
         sim.suppressed[i] = 1;
         const e = sim.emit("suppressants-mandated", [i], `${sim.names[i]} is required to take suppressants.`, causes, { institution: id });
-        sim.lastCause[i] = e.id;
+        sim.lastCause[i] = e;
         sim.scent.refreshPerson(i);
       } else if (spec.effect === "legal-status" && sim.status[i] !== spec.status) {
         const before = sim.status[i];
         sim.status[i] = spec.status!;
         if (spec.status === "free") sim.owner[i] = -1;
         const e = sim.emit("status-changed", [i], `${sim.names[i]}'s legal status changes from ${before} to ${spec.status} (${id}).`, causes, { institution: id, from: before, to: spec.status! });
-        sim.lastCause[i] = e.id;
+        sim.lastCause[i] = e;
       }
     }
   }
@@ -118,7 +118,7 @@ export class Institutions {
       this.visitCount.set(key, n);
       const required = rules[0]?.[1].visits;
       const e = sim.emit("visit", [a, b, ...chaperones], `Visit ${n}${required ? ` of ${required}` : ""} between ${sim.names[a]} and ${sim.names[b]}${chaperones.length ? `, chaperoned by ${chaperones.map((c) => sim.names[c]).join(", ")}` : ""}.`, [...causes, ...rules.flatMap(([id, s]) => this.causes(id, s))], { count: n });
-      sim.lastCause[a] = sim.lastCause[b] = e.id;
+      sim.lastCause[a] = sim.lastCause[b] = e;
     }
   }
 
@@ -129,7 +129,7 @@ export class Institutions {
     sim.matched[a] = sim.matched[b] = 1;
     this.matchedPairs.add(pairKey(a, b));
     const e = sim.emit("matched", [a, b], `${sim.names[a]} and ${sim.names[b]} are matched.`, causes);
-    sim.lastCause[a] = sim.lastCause[b] = e.id;
+    sim.lastCause[a] = sim.lastCause[b] = e;
     this.endGuardianship(a, e.id);
     this.endGuardianship(b, e.id);
   }
@@ -185,7 +185,7 @@ export class Institutions {
     for (let k = 0; k < sim.n; k++) if (sim.roles[k].delete("heir")) sim.touch(k);
     sim.roles[heir].add("heir");
     const e = sim.emit("heir-named", [heir, monarch], `${sim.names[heir]} is heir to ${sim.names[monarch]} (${law[1].by === "strength" ? "the strongest alpha child" : "the eldest child"}).`, [...causes, ...this.causes(law[0], law[1])]);
-    sim.lastCause[heir] = e.id;
+    sim.lastCause[heir] = e;
   }
 
   /** An owner frees a person: always lawful. */
@@ -196,7 +196,7 @@ export class Institutions {
     sim.status[i] = "free";
     sim.owner[i] = -1;
     const e = sim.emit("status-changed", owner >= 0 ? [i, owner] : [i], `${sim.names[i]} is freed${owner >= 0 ? ` by ${sim.names[owner]}` : ""}.`, causes, { from: "enslaved", to: "free" });
-    sim.lastCause[i] = e.id;
+    sim.lastCause[i] = e;
   }
 
   sell(i: number, buyer: number | undefined, causes: readonly Cause[]): void {
@@ -209,7 +209,7 @@ export class Institutions {
     sim.status[i] = "enslaved";
     if (buyer !== undefined) sim.owner[i] = buyer;
     const e = sim.emit("status-changed", buyer !== undefined ? [i, buyer] : [i], `${sim.names[i]} is sold${buyer !== undefined ? ` to ${sim.names[buyer]}` : ""}.`, causes, { to: "enslaved" });
-    sim.lastCause[i] = e.id;
+    sim.lastCause[i] = e;
   }
 
   appoint(i: number, role: string, causes: readonly Cause[]): void {
@@ -224,7 +224,7 @@ export class Institutions {
     }
     sim.roles[i].add(role);
     const e = sim.emit("appointed", [i], `${sim.names[i]} is appointed to ${role}.`, causes, { role });
-    sim.lastCause[i] = e.id;
+    sim.lastCause[i] = e;
   }
 }
 

@@ -5,7 +5,7 @@
  * against people in places within range, never every pair every hour.
  */
 import { parseDistance, parseDuration } from "../core/time.js";
-import type { Cause } from "../sim/event.js";
+import { eventCause, type Cause, type LoggedEvent, type SimEvent } from "../sim/event.js";
 import { PlaceGraph } from "./place-graph.js";
 import { maskerCounts, type MaskerCounts } from "./masking.js";
 import { PairSet } from "./pair-set.js";
@@ -85,16 +85,19 @@ export class ScentEngine {
   /** Who left scent in each place and when, oldest first (two parallel lists, no object per entry). */
   private readonly residueBy: number[][];
   private readonly residueAt: number[][];
+  /** Where each place's unfaded residue begins. */
+  private readonly residueStart: Int32Array;
   /** Traces already noticed ("perceiver:person:hour"). */
   private readonly seenTraces = new Set<string>();
   private readonly seenSignature: PairSet;
   /** The episode (its start hour) of each tell last noticed, by pair and tell. */
-  private readonly seenTell = new Map<number, number>();
-  /** A small number for each tell, to key seenTell by number rather than by string. */
-  private readonly tellIndex = new Map<string, number>();
+  private readonly seenTell = new Map<string, Map<number, number>>();
   private readonly maxRange: number;
   /** What smelling a person tells others (scent.reveals). */
   private readonly revealed: ReadonlySet<string>;
+  /** What each person's scent told others when last smelled, and their change count then (see revealedNow). */
+  private readonly revealedText: string[];
+  private readonly revealedAt: Float64Array;
   /** Half-lives of worn scent and of residue, in hours (the world's text read once). */
   private readonly wornHalfLife: number;
   private readonly residueHalfLife: number;
@@ -105,9 +108,12 @@ export class ScentEngine {
     this.bearers = new Rosters(places, sim.n);
     this.residueBy = Array.from({ length: places }, () => []);
     this.residueAt = Array.from({ length: places }, () => []);
+    this.residueStart = new Int32Array(places);
     this.tells = new Array<Map<string, { until: number; since: number }> | undefined>(sim.n).fill(undefined);
     this.worn = Array.from({ length: sim.n }, () => []);
     this.seenSignature = new PairSet(sim.n);
+    this.revealedText = new Array<string>(sim.n).fill("");
+    this.revealedAt = new Float64Array(sim.n).fill(-1);
     const s = sim.world.spec.scent;
     this.signatureRange = parseDistance(s.signatureRange)!;
     this.crowd = s.crowd;
@@ -277,7 +283,8 @@ export class ScentEngine {
     // The emitter does not mask itself.
     const n = this.maskers.around(target, place);
     if (n <= 0) return NO_MASK;
-    return { factor: Math.max(m.floor, Math.pow(m.factorEach, n)), causes: ruleCauses(m, "scent.masking"), maskers: n };
+    // The same few counts come up again and again: one (frozen) answer for each.
+    return (this.maskingFor[n] ??= Object.freeze({ factor: Math.max(m.floor, Math.pow(m.factorEach, n)), causes: ruleCauses(m, "scent.masking"), maskers: n }));
   }
 
   /** Whether the person masks others' scent now. */
@@ -339,10 +346,11 @@ export class ScentEngine {
     }
   }
 
-  private tellSlot(tell: string): number {
-    let k = this.tellIndex.get(tell);
-    if (k === undefined) this.tellIndex.set(tell, (k = this.tellIndex.size));
-    return k;
+  /** The episodes of a tell last noticed, by pair (one map per tell keeps the keys small integers). */
+  private seenEpisodes(tell: string): Map<number, number> {
+    let seen = this.seenTell.get(tell);
+    if (!seen) this.seenTell.set(tell, (seen = new Map()));
+    return seen;
   }
 
   private tryPerceive(perceiver: number, target: number, emissions: readonly Emission[], distance: number): void {
@@ -355,46 +363,76 @@ export class ScentEngine {
       if (signature && this.seenSignature.has(perceiver, target)) continue;
       if (distance > em.bound) continue;
       if (signature && (this.crowded(sim.location[perceiver]) || this.crowded(sim.location[target]))) continue;
-      const key = signature ? 0 : this.tellSlot(em.tell) * sim.n * sim.n + pair;
-      if (!signature && this.seenTell.get(key) === em.epoch) continue;
+      const episodes = signature ? undefined : this.seenEpisodes(em.tell);
+      if (episodes && episodes.get(pair) === em.epoch) continue;
       views ??= { perceiver: sim.view(perceiver), target: sim.view(target) };
       const measured = this.measure(perceiver, target, em.tell, em.intensity, views);
       const range = measured.range;
       if (distance > range) continue;
       const causes = this.rangeCauses(em.tell, measured);
       if (signature) this.seenSignature.add(perceiver, target);
-      else this.seenTell.set(key, em.epoch);
+      else episodes!.set(pair, em.epoch);
       const strength = Math.round((1 - distance / Math.max(range, 1)) * 100) / 100;
-      const reveals = this.reveals(target);
-      const what = em.tell === SIGNATURE ? `${sim.names[target]}'s scent${reveals ? ` (${reveals})` : ""}` : `${sim.names[target]}'s ${em.tell} scent`;
       const inputs = causes;
-      if (sim.lastCause[target]) inputs.push(this.eventCause(sim.lastCause[target]!));
+      const targetChange = sim.lastCause[target];
+      if (targetChange) inputs.push(this.causeNaming(targetChange));
       // The perceiver's own latest change is a cause only when it is what brought them here now.
       const own = sim.lastCause[perceiver];
-      if (own && own !== sim.lastCause[target] && sim.lastCauseHour[perceiver] === sim.now) inputs.push(this.eventCause(own));
+      if (own && own !== targetChange && sim.lastCauseHour[perceiver] === sim.now) inputs.push(this.causeNaming(own));
       const from = sim.location[target];
       const to = sim.location[perceiver];
       const via = from !== to ? this.via(from, to) : undefined;
+      const reveals = signature ? this.revealedNow(target) : "";
       // One literal for each shape, so the data object holds all its fields in itself.
-      const data: Record<string, string | number> = via === undefined
-        ? { tell: em.tell, distance: Math.round(distance), range: Math.round(range), strength }
-        : { tell: em.tell, distance: Math.round(distance), range: Math.round(range), strength, via };
-      const where = via ? ` through ${via}` : "";
-      const e = sim.emit("perceived", [perceiver, target], `${sim.names[perceiver]} smells ${what} at ${Math.round(distance)} ft${where} (range ${Math.round(range)} ft).`, inputs, data);
-      sim.cycles.onPerceived(perceiver, target, em.tell, em.intensity, e.id);
-      this.respond(perceiver, target, em.tell, em.intensity, e.id);
+      const data: Record<string, string | number> =
+        via === undefined
+          ? reveals === ""
+            ? { tell: em.tell, distance: Math.round(distance), range: Math.round(range), strength }
+            : { tell: em.tell, distance: Math.round(distance), range: Math.round(range), strength, reveals }
+          : reveals === ""
+            ? { tell: em.tell, distance: Math.round(distance), range: Math.round(range), strength, via }
+            : { tell: em.tell, distance: Math.round(distance), range: Math.round(range), strength, via, reveals };
+      const e = sim.emit("perceived", [perceiver, target], this.perceivedWording, inputs, data);
+      sim.cycles.onPerceived(perceiver, target, em.tell, em.intensity, e);
+      this.respond(perceiver, target, em.tell, em.intensity, e);
     }
   }
 
-  /** The cause naming the event last made into one, shared while it is asked for again (as it mostly is). */
-  private lastEventCause: Cause = { kind: "event", id: "" };
+  /** A perception's sentence, from its data: who smells whom, what it tells, how far and through where. */
+  private readonly perceivedWording = (e: LoggedEvent): string => {
+    const sim = this.sim;
+    const d = e.data!;
+    const target = sim.nameOf(e.people[1]);
+    const what = d.tell === SIGNATURE ? `${target}'s scent${d.reveals ? ` (${d.reveals})` : ""}` : `${target}'s ${d.tell} scent`;
+    const where = d.via ? ` through ${d.via}` : "";
+    return `${sim.nameOf(e.people[0])} smells ${what} at ${d.distance} ft${where} (range ${d.range} ft).`;
+  };
 
-  private eventCause(id: string): Cause {
-    if (this.lastEventCause.id !== id) this.lastEventCause = Object.freeze({ kind: "event", id });
-    return this.lastEventCause;
+  /** The cause naming the event last made into one, shared while it is asked for again (as it mostly is). */
+  private lastCauseNamed: { event: SimEvent | undefined; cause: Cause } = { event: undefined, cause: { kind: "event", id: "" } };
+
+  private causeNaming(e: SimEvent): Cause {
+    if (this.lastCauseNamed.event !== e) this.lastCauseNamed = { event: e, cause: Object.freeze(eventCause(e)) };
+    return this.lastCauseNamed.cause;
+  }
+
+  /**
+   * What smelling a person tells others now, kept while nothing about them changes: most people are
+   * smelled by many others before they next change. Carried scent fades by the hour, so whoever
+   * carries some is told afresh each time.
+   */
+  private revealedNow(target: number): string {
+    const sim = this.sim;
+    const changes = sim.changes[target];
+    if (this.revealedAt[target] === changes && this.worn[target].length === 0) return this.revealedText[target];
+    const text = this.reveals(target);
+    this.revealedAt[target] = changes;
+    this.revealedText[target] = text;
+    return text;
   }
 
   private readonly viaCache = new Map<number, string>();
+  private readonly maskingFor: Masking[] = [];
 
   /** The places a scent passes through, as text ("hall > door > room"); the graph never changes. */
   private via(from: number, to: number): string {
@@ -426,14 +464,14 @@ export class ScentEngine {
     return this.worn[i].filter((w) => Math.pow(0.5, (this.sim.now - w.hour) / half) >= 0.25).map((w) => w.from);
   }
 
-  private respond(perceiver: number, target: number, tell: string, intensity: number, cause: string): void {
+  private respond(perceiver: number, target: number, tell: string, intensity: number, cause: SimEvent): void {
     const sim = this.sim;
     const vars = { perceiver: sim.view(perceiver), target: sim.view(target), tell, intensity };
     const r = (sim.world.spec.scent.responses ?? []).find((_, k) => this.responseWhen[k](vars));
     if (!r) return;
     // Adults only: no one is drawn toward anyone's cycle when either is under age.
     if (r.action === "approach" && !this.sim.adults(perceiver, target)) return;
-    const causes = [...ruleCauses(r, `scent.responses.${r.id}`), { kind: "event" as const, id: cause }];
+    const causes = [...ruleCauses(r, `scent.responses.${r.id}`), eventCause(cause)];
     const here = sim.location[perceiver];
     const there = sim.location[target];
     if (r.action === "approach") {
@@ -441,12 +479,12 @@ export class ScentEngine {
       if (here === there) return;
       const door = this.graph.neighbours[there].map((x) => x.place).sort((a, b) => compare(this.graph.distance(here, a), this.graph.distance(here, b)))[0];
       // Moves wait until this round of perception is over, so no one is in two places in it.
-      if (door !== undefined && door !== here) sim.at(sim.now, () => sim.move(perceiver, door, [{ kind: "event", id: e.id }]));
+      if (door !== undefined && door !== here) sim.at(sim.now, () => sim.move(perceiver, door, [eventCause(e)]));
     } else if (r.action === "avoid") {
       const far = (p: number) => Math.min(this.graph.distance(there, p), this.maxRange * 10);
       const away = this.graph.neighbours[here].map((x) => x.place).sort((a, b) => compare(far(b), far(a)))[0];
       const e = sim.emit("avoids", [perceiver, target], `${sim.names[perceiver]} keeps away from ${sim.names[target]} (${tell}).`, causes);
-      if (away !== undefined && far(away) > far(here)) sim.at(sim.now, () => sim.move(perceiver, away, [{ kind: "event", id: e.id }]));
+      if (away !== undefined && far(away) > far(here)) sim.at(sim.now, () => sim.move(perceiver, away, [eventCause(e)]));
     } else if (r.action === "calm") {
       sim.emit("calmed", [perceiver, target], `${sim.names[perceiver]} is calmed by ${sim.names[target]}'s scent.`, causes);
     } else {
@@ -455,7 +493,7 @@ export class ScentEngine {
   }
 
   /** Person i has just moved (`event`: the move). */
-  moved(i: number, from: number, event: string): void {
+  moved(i: number, from: number, event: SimEvent): void {
     const sim = this.sim;
     const maskerLeft = from >= 0 && !!this.maskers?.knownMasker(i, from);
     this.maskers?.forget(from);
@@ -484,7 +522,7 @@ export class ScentEngine {
   }
 
   /** Left-behind scent in a place, fading by half every residue half-life. */
-  private traces(i: number, place: number, event: string): void {
+  private traces(i: number, place: number, event: SimEvent): void {
     const sim = this.sim;
     const res = sim.world.spec.scent.residue;
     if (!res || !this.canPerceive(i)) return;
@@ -493,16 +531,19 @@ export class ScentEngine {
     const by = this.residueBy[place];
     const at = this.residueAt[place];
     const fadeAfter = half * Math.log2(10);
-    let faded = 0;
-    while (faded < at.length && sim.now - at[faded] > fadeAfter) faded++;
-    if (faded > 0) {
-      // Dropped in place (splice would make a list of what it removes).
-      by.copyWithin(0, faded);
-      at.copyWithin(0, faded);
-      by.length -= faded;
-      at.length -= faded;
+    let start = this.residueStart[place];
+    while (start < at.length && sim.now - at[start] > fadeAfter) start++;
+    // Faded entries are passed over, and dropped together once they are most of the list, so each
+    // is moved at most once (dropping them one by one moved the whole list each time).
+    if (start >= 16 && start * 2 >= at.length) {
+      by.copyWithin(0, start);
+      at.copyWithin(0, start);
+      by.length -= start;
+      at.length -= start;
+      start = 0;
     }
-    for (let k = 0; k < by.length; k++) {
+    this.residueStart[place] = start;
+    for (let k = start; k < by.length; k++) {
       const person = by[k];
       const hour = at[k];
       if (person === i || sim.location[person] === place) continue;
@@ -511,7 +552,7 @@ export class ScentEngine {
       const key = `trace:${i}:${person}:${hour}`;
       if (this.seenTraces.has(key)) continue;
       this.seenTraces.add(key);
-      sim.emit("trace-perceived", [i, person], `${sim.names[i]} smells traces of ${sim.names[person]} in ${sim.places[place]} (${strength < 0.5 ? "faint" : "fresh"}).`, [...ruleCauses(res, "scent.residue"), { kind: "event", id: event }], { strength });
+      sim.emit("trace-perceived", [i, person], `${sim.names[i]} smells traces of ${sim.names[person]} in ${sim.places[place]} (${strength < 0.5 ? "faint" : "fresh"}).`, [...ruleCauses(res, "scent.residue"), eventCause(event)], { strength });
     }
   }
 
@@ -519,9 +560,9 @@ export class ScentEngine {
     const sim = this.sim;
     this.tellsOf(i).set(tell, { since: sim.now, until: sim.now + hours });
     const e = sim.emit("tell", [i], `${sim.names[i]}'s scent shows ${tell}.`, causes, { tell });
-    sim.lastCause[i] = e.id;
+    sim.lastCause[i] = e;
     this.refreshPerson(i);
-    sim.bonds.feel(i, tell, e.id);
+    sim.bonds.feel(i, tell, e);
   }
 
   private tellsOf(i: number): Map<string, { until: number; since: number }> {
@@ -556,7 +597,7 @@ export class ScentEngine {
     if (!b || !sim.suppressed[i] || !sim.random.chance(b.probability)) return;
     this.tellsOf(i).set(b.tell, { since: sim.now, until: sim.now + 24 });
     const e = sim.emit("breakthrough", [i], `${sim.names[i]}'s suppressed ${cycle} shows faintly in their scent (${b.tell}).`, [...ruleCauses(b, "suppressants.breakthrough"), ...causes]);
-    sim.lastCause[i] = e.id;
+    sim.lastCause[i] = e;
     this.refreshPerson(i);
   }
 }

@@ -10,41 +10,87 @@ export type Cause =
   | { kind: "input"; id: string; at?: SourcePosition };
 
 export interface SimEvent {
-  id: string;
+  readonly id: string;
   hour: number;
   type: string;
   people: string[];
   place?: string;
   /** A neutral, clinical sentence. */
-  text: string;
+  readonly text: string;
   severity?: "warning" | "error";
   data?: Record<string, string | number | boolean>;
   causes: readonly Cause[];
 }
 
 /**
- * An event as the simulator logs it. Made by a constructor rather than as an object literal so the
- * optional fields, set after, still fit in the object itself: a large log holds hundreds of thousands.
+ * How an event's sentence is made: the sentence itself, or a function that makes it from the event
+ * when it is first read. A large run logs hundreds of thousands of moves and perceptions whose
+ * sentences no one reads, so those are put into words only when asked for.
+ */
+export type Wording = string | ((e: LoggedEvent) => string);
+
+/**
+ * An event as the simulator logs it: its number rather than its id, and its wording rather than its
+ * sentence, each made into text when first read. Made by a constructor rather than as an object
+ * literal so the optional fields, set after, still fit in the object itself.
  */
 export class LoggedEvent implements SimEvent {
-  id: string;
+  readonly seq: number;
   hour: number;
   type: string;
   people: string[];
-  text: string;
   causes: readonly Cause[];
+  private wording: Wording;
+  private madeId: string | undefined = undefined;
   declare place?: string;
   declare severity?: "warning" | "error";
   declare data?: Record<string, string | number | boolean>;
 
-  constructor(id: string, hour: number, type: string, people: string[], text: string, causes: readonly Cause[]) {
-    this.id = id;
+  constructor(seq: number, hour: number, type: string, people: string[], wording: Wording, causes: readonly Cause[]) {
+    this.seq = seq;
     this.hour = hour;
     this.type = type;
     this.people = people;
-    this.text = text;
+    this.wording = wording;
     this.causes = causes;
   }
+
+  get id(): string {
+    return (this.madeId ??= `e${this.seq}`);
+  }
+
+  get text(): string {
+    const w = this.wording;
+    return typeof w === "string" ? w : (this.wording = w(this));
+  }
+
+  /** The event as plain data, keys in a fixed order (what `JSON.stringify` writes). */
+  toJSON(): SimEvent {
+    return orderedEvent(this);
+  }
+}
+
+/** A cause naming an event. */
+export function eventCause(e: SimEvent): Cause {
+  return { kind: "event", id: e.id };
+}
+
+/** A cause with its keys in a fixed order. */
+function orderedCause(c: Cause): Cause {
+  if (c.kind === "rule") return { kind: c.kind, id: c.id, path: c.path };
+  if (c.kind === "event") return { kind: c.kind, id: c.id };
+  return c.at ? { kind: c.kind, id: c.id, at: { file: c.at.file, line: c.at.line, column: c.at.column } } : { kind: c.kind, id: c.id };
+}
+
+/** An event as plain data with its keys in a fixed order: id, hour, type, people, place, text, severity, data, causes. */
+export function orderedEvent(e: SimEvent): SimEvent {
+  const ordered: Record<string, unknown> = { id: e.id, hour: e.hour, type: e.type, people: e.people };
+  if (e.place !== undefined) ordered.place = e.place;
+  ordered.text = e.text;
+  if (e.severity !== undefined) ordered.severity = e.severity;
+  if (e.data !== undefined) ordered.data = e.data;
+  ordered.causes = e.causes.map(orderedCause);
+  return ordered as unknown as SimEvent;
 }
 
 export function causeLabel(c: Cause): string {

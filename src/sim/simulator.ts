@@ -14,7 +14,7 @@ import { NO_PERSON, type PersonView } from "../rules/expr.js";
 import type { Project, ScheduledEvent } from "../story/load.js";
 import type { World } from "../world/load.js";
 import { ruleCauses } from "./causes.js";
-import { LoggedEvent, type Cause, type SimEvent } from "./event.js";
+import { LoggedEvent, eventCause, type Cause, type SimEvent, type Wording } from "./event.js";
 import { TimedQueue } from "./queue.js";
 import { Random } from "./random.js";
 
@@ -60,7 +60,7 @@ export class Simulator {
   readonly alignment: string[];
   readonly species: string[];
   /** The last event that changed each person's state, for causes. */
-  readonly lastCause: (string | undefined)[];
+  readonly lastCause: (SimEvent | undefined)[];
 
   readonly places: string[];
   readonly cycles: CycleEngine;
@@ -83,6 +83,11 @@ export class Simulator {
   /** Each routine's latest occurrence, and the task that performs its next. */
   private readonly occurrences: Float64Array;
   private readonly nextOccurrence: (Task | undefined)[];
+  /**
+   * How many times each person's state has changed (events naming them, other than perceptions, and
+   * `touch`): what is worked out from someone's state can be kept until this moves.
+   */
+  readonly changes: Uint32Array;
   /** When each person's latest event happened (to tell a fresh cause from an old one). */
   readonly lastCauseHour: Float64Array;
   private readonly viewFresh: Uint8Array;
@@ -114,8 +119,9 @@ export class Simulator {
     this.roles = people.map((p) => new Set(p.spec.roles ?? []));
     this.alignment = people.map((p) => p.spec.alignment ?? "");
     this.species = people.map((p) => p.species);
-    this.lastCause = new Array(n).fill(undefined);
+    this.lastCause = new Array<SimEvent | undefined>(n).fill(undefined);
     this.viewFresh = new Uint8Array(n);
+    this.changes = new Uint32Array(n);
     this.lastCauseHour = new Float64Array(n).fill(-Infinity);
     this.places = project.places;
     this.viewCache = new Array<PersonView | undefined>(n).fill(undefined);
@@ -205,9 +211,9 @@ export class Simulator {
       const i = person.index;
       this.at(born, () => {
         const e = this.emit("born", [i], `${this.names[i]} is born.`, [this.inputCause(`cast: ${this.ids[i]}`, person.at)]);
-        this.lastCause[i] = e.id;
+        this.lastCause[i] = e;
         const place = person.spec.location ? this.places.indexOf(person.spec.location) : -1;
-        if (place >= 0) this.move(i, place, [{ kind: "event", id: e.id }]);
+        if (place >= 0) this.move(i, place, [eventCause(e)]);
       });
     }
     this.institutions.setup();
@@ -247,7 +253,7 @@ export class Simulator {
       this.strength[i] = this.project.people[i].spec.strength ?? this.world.spec.strength?.[d] ?? 1;
       const e = this.emit("presentation", [i], `${this.names[i]} presents as ${d}.`, cause, { designation: d });
       this.scent.invalidate(i);
-      this.lastCause[i] = e.id;
+      this.lastCause[i] = e;
       return e;
     };
     // Someone who presented before the story begins does so now, before any law looks at them.
@@ -257,7 +263,7 @@ export class Simulator {
     }
     this.at(when, () => {
       const e = present();
-      this.institutions.applyTo(i, [{ kind: "event", id: e.id }]);
+      this.institutions.applyTo(i, [eventCause(e)]);
       this.cycles.setup(i);
       this.scent.refreshPerson(i);
     });
@@ -316,7 +322,7 @@ export class Simulator {
         this.suppressed[who!] = on ? 1 : 0;
         this.scent.invalidate(who!);
         const ev = this.emit(on ? "suppressants-started" : "suppressants-stopped", [who!], `${this.names[who!]} ${on ? "starts" : "stops"} taking suppressants.`, [input]);
-        this.lastCause[who!] = ev.id;
+        this.lastCause[who!] = ev;
         this.scent.refreshPerson(who!);
         break;
       }
@@ -329,8 +335,8 @@ export class Simulator {
           this.partner[who!] = -1;
           if (this.partner[p] === who) this.partner[p] = -1;
           const e = this.emit("partnership-ended", [who!, p], `${this.names[who!]} and ${this.names[p]} are no longer partners.`, [input]);
-          this.cycles.partnerChanged(who!, [{ kind: "event", id: e.id }]);
-          this.cycles.partnerChanged(p, [{ kind: "event", id: e.id }]);
+          this.cycles.partnerChanged(who!, [eventCause(e)]);
+          this.cycles.partnerChanged(p, [eventCause(e)]);
         }
         break;
       }
@@ -378,15 +384,15 @@ export class Simulator {
       if (old >= 0 && old !== a && old !== b && this.partner[old] === p) {
         this.partner[old] = -1;
         const e = this.emit("partnership-ended", [old, p], `${this.names[old]} and ${this.names[p]} are no longer partners.`, causes);
-        this.cycles.partnerChanged(old, [{ kind: "event", id: e.id }]);
+        this.cycles.partnerChanged(old, [eventCause(e)]);
       }
     }
     this.partner[a] = b;
     this.partner[b] = a;
     const e = this.emit("partnered", [a, b], `${this.names[a]} and ${this.names[b]} become partners.`, causes);
-    this.lastCause[a] = this.lastCause[b] = e.id;
-    this.cycles.partnerChanged(a, [{ kind: "event", id: e.id }]);
-    this.cycles.partnerChanged(b, [{ kind: "event", id: e.id }]);
+    this.lastCause[a] = this.lastCause[b] = e;
+    this.cycles.partnerChanged(a, [eventCause(e)]);
+    this.cycles.partnerChanged(b, [eventCause(e)]);
   }
 
   move(i: number, place: number, causes: readonly Cause[]): void {
@@ -396,14 +402,14 @@ export class Simulator {
     // Moves from one place share one data object: the log is append-only, so nothing changes it.
     const data = from >= 0 ? (this.cameFrom[from] ??= { from: this.places[from] }) : undefined;
     const fresh = this.viewFresh[i] === 1;
-    const e = this.emit("moved", [i], `${this.names[i]} goes to ${this.places[place]}.`, causes, data);
+    const e = this.emit("moved", [i], this.moveWording, causes, data);
     // A move changes only where the person is: a view that was up to date needs only that field.
     if (fresh) {
       this.viewCache[i]!.location = this.places[place];
       this.viewFresh[i] = 1;
     }
-    this.lastCause[i] = e.id;
-    this.scent.moved(i, from, e.id);
+    this.lastCause[i] = e;
+    this.scent.moved(i, from, e);
   }
 
   // ----- views and the log -----
@@ -453,6 +459,7 @@ export class Simulator {
   /** Marks a person's cached view stale: call after changing their state without an event. */
   touch(i: number): void {
     this.viewFresh[i] = 0;
+    this.changes[i]++;
   }
 
   private buildView(i: number): PersonView {
@@ -483,6 +490,16 @@ export class Simulator {
     };
   }
 
+  /** Each person's name by id, for sentences put into words when an event is read. */
+  private nameById: Map<string, string> | undefined;
+
+  nameOf(id: string): string {
+    return (this.nameById ??= new Map(this.ids.map((id, i) => [id, this.names[i]]))).get(id) ?? id;
+  }
+
+  /** A move's sentence: the event's place is where the person went. */
+  private readonly moveWording = (e: LoggedEvent): string => `${this.nameOf(e.people[0])} goes to ${e.place}.`;
+
   /** Input causes name files relative to the project, so logs are the same wherever it lives. */
   inputCause(id: string, at?: { file: string; line: number; column: number }): Cause {
     if (!at) return { kind: "input", id };
@@ -491,19 +508,24 @@ export class Simulator {
     return { kind: "input", id, at: { ...at, file } };
   }
 
-  emit(type: string, people: number[], text: string, causes: readonly Cause[], data?: SimEvent["data"], severity?: SimEvent["severity"]): SimEvent {
+  emit(type: string, people: number[], text: Wording, causes: readonly Cause[], data?: SimEvent["data"], severity?: SimEvent["severity"]): LoggedEvent {
     const ids = people.length === 1 ? (this.soloPeople[people[0]] ??= [this.ids[people[0]]]) : people.map((p) => this.ids[p]);
     // A text put together from pieces is a tree of them until read whole; reading one character now
     // makes it one flat string, far cheaper to keep for the rest of the run.
-    text.charCodeAt(0);
-    const e = new LoggedEvent(`e${this.nextId++}`, this.now, type, ids, text, causes);
+    if (typeof text === "string") text.charCodeAt(0);
+    const e = new LoggedEvent(this.nextId++, this.now, type, ids, text, causes);
     const place = people.length > 0 ? this.location[people[0]] : -1;
     if (place >= 0) e.place = this.places[place];
     if (severity) e.severity = severity;
     if (data) e.data = data;
     this.log.push(e);
     // An event names the people whose state it changed; their views are built afresh.
-    if (!OBSERVATIONS.has(type)) for (const p of people) this.viewFresh[p] = 0;
+    if (!OBSERVATIONS.has(type)) {
+      for (const p of people) {
+        this.viewFresh[p] = 0;
+        this.changes[p]++;
+      }
+    }
     if (people.length > 0) this.lastCauseHour[people[0]] = this.now;
     return e;
   }

@@ -1,8 +1,8 @@
 /** `scentline simulate <project>`: lives the cast through time and prints the event log. */
 import { Option, type Command } from "commander";
 import { formatDateTime } from "../../core/time.js";
-import type { SimEvent } from "../../sim/event.js";
-import { colours, orderedEvent, useColour, writeResult, type Colours } from "../output.js";
+import { orderedEvent, type SimEvent } from "../../sim/event.js";
+import { colours, useColour, writeResult, type Colours } from "../output.js";
 import { momentOption, seedOption } from "../options.js";
 
 interface SimulateOptions {
