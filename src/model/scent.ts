@@ -95,6 +95,9 @@ export class ScentEngine {
   private readonly maxRange: number;
   /** What smelling a person tells others (scent.reveals). */
   private readonly revealed: ReadonlySet<string>;
+  /** What each person in a cycle gives off, and their change count then (see emissions). */
+  private readonly emitted: (readonly Emission[] | undefined)[];
+  private readonly emittedAt: Float64Array;
   /** What each person's scent told others when last smelled, and their change count then (see revealedNow). */
   private readonly revealedText: string[];
   private readonly revealedAt: Float64Array;
@@ -112,6 +115,8 @@ export class ScentEngine {
     this.tells = new Array<Map<string, { until: number; since: number }> | undefined>(sim.n).fill(undefined);
     this.worn = Array.from({ length: sim.n }, () => []);
     this.seenSignature = new PairSet(sim.n);
+    this.emitted = new Array<readonly Emission[] | undefined>(sim.n).fill(undefined);
+    this.emittedAt = new Float64Array(sim.n).fill(-1);
     this.revealedText = new Array<string>(sim.n).fill("");
     this.revealedAt = new Float64Array(sim.n).fill(-1);
     const s = sim.world.spec.scent;
@@ -174,8 +179,12 @@ export class ScentEngine {
     const c = sim.cycles.current(i);
     const tells = this.tells[i];
     const suppressed = sim.suppressed[i] === 1;
+    const passing = tells !== undefined && tells.size > 0;
     // The common case, a plain signature, allocates nothing.
-    if (!c && (tells === undefined || tells.size === 0)) return suppressed && this.hidden.has(SIGNATURE) ? NOTHING : this.signatureOnly;
+    if (!c && !passing) return suppressed && this.hidden.has(SIGNATURE) ? NOTHING : this.signatureOnly;
+    // A cycle's tell lasts until the person changes (every change is an event naming them or a
+    // touch); a passing tell fades by the hour, so whoever has one is worked out afresh.
+    if (!passing && this.emittedAt[i] === sim.changes[i]) return this.emitted[i]!;
     const hidden = suppressed ? this.hidden : NO_TELLS;
     const out: Emission[] = hidden.has(SIGNATURE) ? [] : [this.signatureOnly[0]];
     if (c) {
@@ -184,6 +193,10 @@ export class ScentEngine {
       if (phase?.tell && !hidden.has(phase.tell)) out.push({ tell: phase.tell, intensity: c.inPrelude ? (phase.intensity ?? 0.3) : c.intensity, epoch: c.start, bound: this.boundOf(phase.tell) });
     }
     if (tells) for (const [tell, t] of tells) if (t.until > sim.now && !hidden.has(tell)) out.push({ tell, intensity: 1, epoch: t.since, bound: this.boundOf(tell) });
+    if (!passing) {
+      this.emitted[i] = out;
+      this.emittedAt[i] = sim.changes[i];
+    }
     return out;
   }
 
