@@ -6,7 +6,7 @@
  */
 import { parseDistance, parseDuration } from "../core/time.js";
 import { eventCause, type Cause, type LoggedEvent, type SimEvent } from "../sim/event.js";
-import { PlaceGraph } from "./place-graph.js";
+import { PlaceGraph, type Reach } from "./place-graph.js";
 import { maskerCounts, type MaskerCounts } from "./masking.js";
 import { PairSet } from "./pair-set.js";
 import { Rosters } from "./rosters.js";
@@ -329,9 +329,10 @@ export class ScentEngine {
     let bound = 0;
     for (const e of emissions) bound = Math.max(bound, e.bound);
     // Reach lists places nearest first: stop where even the widest scent cannot carry.
-    const { places, distances } = this.graph.reachFrom(place);
+    const reach = this.graph.reachFrom(place);
+    const { places, distances } = reach;
     for (let k = 0; k < places.length && distances[k] <= bound; k++) {
-      for (const q of this.members.of(places[k])) if (q !== i && this.canPerceive(q)) this.tryPerceive(q, i, emissions, distances[k]);
+      for (const q of this.members.of(places[k])) if (q !== i && this.canPerceive(q) && !this.known(q, i, emissions)) this.tryPerceive(q, i, emissions, reach, k);
     }
   }
 
@@ -345,7 +346,11 @@ export class ScentEngine {
     const near = this.crowded(place) ? -1 : this.upperBound.get(SIGNATURE)!;
     let k = 0;
     for (; k < reach.places.length && reach.distances[k] <= near; k++) {
-      for (const q of this.members.of(reach.places[k])) if (q !== i) this.tryPerceive(i, q, this.emissions(q), reach.distances[k]);
+      for (const q of this.members.of(reach.places[k])) {
+        if (q === i) continue;
+        const emissions = this.emissions(q);
+        if (!this.known(i, q, emissions)) this.tryPerceive(i, q, emissions, reach, k);
+      }
     }
     for (; k < reach.places.length; k++) {
       // Walked from the end, so that should anyone stop giving off a tell during the walk, the one
@@ -354,7 +359,7 @@ export class ScentEngine {
       const bearers = this.bearers.of(reach.places[k]);
       for (let j = bearers.length - 1; j >= 0; j--) {
         const q = bearers[j];
-        if (q !== undefined && q !== i) this.tryPerceive(i, q, this.emissions(q), reach.distances[k]);
+        if (q !== undefined && q !== i) this.tryPerceive(i, q, this.emissions(q), reach, k);
       }
     }
   }
@@ -366,8 +371,16 @@ export class ScentEngine {
     return seen;
   }
 
-  private tryPerceive(perceiver: number, target: number, emissions: readonly Emission[], distance: number): void {
+  /** A signature alone, already noticed: nothing more to notice (the commonest case, asked first). */
+  private known(perceiver: number, target: number, emissions: readonly Emission[]): boolean {
+    return emissions === this.signatureOnly && this.seenSignature.has(perceiver, target);
+  }
+
+  /** Whether the perceiver notices what the target gives off from the k-th place of the perceiver's reach. */
+  private tryPerceive(perceiver: number, target: number, emissions: readonly Emission[], reach: Reach, k: number): void {
     const sim = this.sim;
+    // Read here rather than passed: a fractional number passed to a function is boxed, a million times.
+    const distance = reach.distances[k];
     let views: { perceiver: PersonView; target: PersonView } | undefined;
     for (const em of emissions) {
       // A signature is noticed once per pair; a tell once per pair and episode. (Cheapest test first.)
