@@ -261,6 +261,9 @@ export class ScentEngine {
     });
   }
 
+  /** The causes of each range rule and range modifier (by index), looked up once each. */
+  private readonly rangeRuleCauses: (readonly Cause[] | undefined)[] = [];
+  private readonly modifierCauses: (readonly Cause[] | undefined)[] = [];
   /** The rules that set each tell's base range (by tell), looked up once per tell. */
   private readonly tellCauses = new Map<string, readonly Cause[]>();
 
@@ -271,15 +274,11 @@ export class ScentEngine {
       const signature = tell === SIGNATURE;
       this.tellCauses.set(tell, (base = ruleCauses(signature ? s : s.tells[tell], signature ? "scent.signatureRange" : `scent.tells.${tell}`)));
     }
+    // The common case, the tell's own range alone, copies one list (the caller adds to it).
+    if (m.specific < 0 && m.modifiers === undefined && m.mask.factor >= 1) return base.slice();
     const causes: Cause[] = [...base];
-    if (m.specific >= 0) {
-      const rule = this.rangeRules[m.specific].rule;
-      causes.push(...ruleCauses(rule, `scent.ranges.${rule.id}`));
-    }
-    for (const k of m.modifiers ?? []) {
-      const mod = s.rangeModifiers![k];
-      causes.push(...ruleCauses(mod, `scent.rangeModifiers.${mod.id}`));
-    }
+    if (m.specific >= 0) causes.push(...(this.rangeRuleCauses[m.specific] ??= ruleCauses(this.rangeRules[m.specific].rule, `scent.ranges.${this.rangeRules[m.specific].rule.id}`)));
+    for (const k of m.modifiers ?? []) causes.push(...(this.modifierCauses[k] ??= ruleCauses(s.rangeModifiers![k], `scent.rangeModifiers.${s.rangeModifiers![k].id}`)));
     if (m.mask.factor < 1) causes.push(...m.mask.causes);
     return causes;
   }

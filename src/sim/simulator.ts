@@ -509,7 +509,8 @@ export class Simulator {
   }
 
   emit(type: string, people: number[], text: Wording, causes: readonly Cause[], data?: SimEvent["data"], severity?: SimEvent["severity"]): LoggedEvent {
-    const ids = people.length === 1 ? (this.soloPeople[people[0]] ??= [this.ids[people[0]]]) : people.map((p) => this.ids[p]);
+    const ids =
+      people.length === 1 ? (this.soloPeople[people[0]] ??= [this.ids[people[0]]]) : people.length === 2 ? [this.ids[people[0]], this.ids[people[1]]] : people.map((p) => this.ids[p]);
     // A text put together from pieces is a tree of them until read whole; reading one character now
     // makes it one flat string, far cheaper to keep for the rest of the run.
     if (typeof text === "string") text.charCodeAt(0);
