@@ -491,6 +491,7 @@ export class ScentEngine {
 
   private respond(perceiver: number, target: number, tell: string, intensity: number, cause: SimEvent): void {
     const sim = this.sim;
+    if (this.responseWhen.length === 0) return; // most worlds have no responses
     const vars = { perceiver: sim.view(perceiver), target: sim.view(target), tell, intensity };
     const r = (sim.world.spec.scent.responses ?? []).find((_, k) => this.responseWhen[k](vars));
     if (!r) return;
