@@ -54,15 +54,23 @@ for (const outings of [true, false]) {
   let s = performance.now();
   const project = loadProject(join(dir, "scentline.yaml"), io).project;
   const loadMs = performance.now() - s;
-  s = performance.now();
-  const events = simYear(project);
-  const simMs = performance.now() - s;
-  const rss = process.memoryUsage().rss / 2 ** 20;
+  // Three runs, each from a fresh simulator: the first pays for compiling the engine's hot paths.
+  const runs = [];
+  let events = 0;
+  let rss = 0;
+  for (let r = 0; r < 3; r++) {
+    s = performance.now();
+    events = simYear(project);
+    runs.push(performance.now() - s);
+    rss = Math.max(rss, process.memoryUsage().rss / 2 ** 20);
+  }
+  const simMs = median(runs);
   console.log(`10,000-person town, ${what}:`);
   row("  load the project", `${(loadMs / 1000).toFixed(2)} s`, "(reported)");
-  row("  simulate a year", `${(simMs / 1000).toFixed(2)} s`, "<= 2 s");
-  row("  events per second", `${Math.round(events / (simMs / 1000))}`, `(${events} events)`);
-  row("  resident memory so far (whole process)", `${rss.toFixed(0)} MB`, "<= 1 GB");
+  row("  simulate a year, first run", `${(runs[0] / 1000).toFixed(2)} s`, "<= 2 s");
+  row("  simulate a year, median of 3 runs", `${(simMs / 1000).toFixed(2)} s`, "<= 2 s");
+  row("  events per second (median run)", `${Math.round(events / (simMs / 1000))}`, `(${events} events)`);
+  row("  resident memory, most seen (whole process)", `${rss.toFixed(0)} MB`, "<= 1 GB");
 }
 
 {
