@@ -1,6 +1,7 @@
 /** Scent through the place graph: effective distance, the path it takes, sealed connections. */
 import { describe, expect, it } from "vitest";
 import { readsOnlyStableFields } from "../src/model/masking.js";
+import { orderedEvent } from "../src/sim/event.js";
 import { mustLoad, of, person, run } from "./helpers/project.js";
 
 const chain = (kind: string) => ({
@@ -101,6 +102,16 @@ describe("what a scent tells, as it is when smelled", () => {
     expect(smelt("ash")[0].text).toMatch(/^Ash smells Wren's scent \(beta; unbonded\) at 0 ft \(range \d+ ft\)\.$/);
     // The bond renews her scent for those already near: Ash smells her again, bonded now.
     expect(smelt("ash").map((e) => e.data?.reveals)).toEqual(["beta; unbonded", "beta; bonded"]);
+  });
+
+  it("puts a perception and a move into words when read, and gives a plain copy to clone or send", () => {
+    const moved = of(log, "moved", "ash")[0];
+    expect(moved.text).toBe("Ash goes to room.");
+    const plain = structuredClone(orderedEvent(smelt("ash")[0]));
+    expect(plain).toEqual(JSON.parse(JSON.stringify(smelt("ash")[0])));
+    expect(plain.id).toBe(smelt("ash")[0].id);
+    expect(plain.text).toBe(smelt("ash")[0].text);
+    expect(Object.keys(plain)).toEqual(["id", "hour", "type", "people", "place", "text", "data", "causes"]);
   });
 
   it("tells a carried scent while it is fresh, and not once it has faded with nothing else changed", () => {

@@ -5,7 +5,7 @@
  * against people in places within range, never every pair every hour.
  */
 import { parseDistance, parseDuration } from "../core/time.js";
-import { eventCause, type Cause, type LoggedEvent, type SimEvent } from "../sim/event.js";
+import { eventCause, type CastNames, type Cause, type SimEvent, type Wording } from "../sim/event.js";
 import { PlaceGraph, type Reach } from "./place-graph.js";
 import { maskerCounts, type MaskerCounts } from "./masking.js";
 import { PairSet } from "./pair-set.js";
@@ -53,6 +53,23 @@ interface RangeMeasure {
 }
 
 const NO_MASK: Masking = { factor: 1, causes: [], maskers: 0 };
+
+/** Whether any of a person's passing tells still shows (those over are kept, and ignored). */
+function hasPassing(tells: ReadonlyMap<string, { until: number }>, now: number): boolean {
+  for (const t of tells.values()) if (t.until > now) return true;
+  return false;
+}
+
+/** A perception's sentence, from its data: who smells whom, what it tells, how far and through where. */
+function perceivedWording(cast: CastNames): Wording {
+  return (e) => {
+    const d = e.data!;
+    const target = cast.of(e.people[1]);
+    const what = d.tell === SIGNATURE ? `${target}'s scent${d.reveals ? ` (${d.reveals})` : ""}` : `${target}'s ${d.tell} scent`;
+    const where = d.via ? ` through ${d.via}` : "";
+    return `${cast.of(e.people[0])} smells ${what} at ${d.distance} ft${where} (range ${d.range} ft).`;
+  };
+}
 
 export class ScentEngine {
   /** People giving off a tell (not only a signature), by place. */
@@ -179,7 +196,7 @@ export class ScentEngine {
     const c = sim.cycles.current(i);
     const tells = this.tells[i];
     const suppressed = sim.suppressed[i] === 1;
-    const passing = tells !== undefined && tells.size > 0;
+    const passing = tells !== undefined && tells.size > 0 && hasPassing(tells, sim.now);
     // The common case, a plain signature, allocates nothing.
     if (!c && !passing) return suppressed && this.hidden.has(SIGNATURE) ? NOTHING : this.signatureOnly;
     // A cycle's tell lasts until the person changes (every change is an event naming them or a
@@ -417,21 +434,13 @@ export class ScentEngine {
           : reveals === ""
             ? { tell: em.tell, distance: Math.round(distance), range: Math.round(range), strength, via }
             : { tell: em.tell, distance: Math.round(distance), range: Math.round(range), strength, via, reveals };
-      const e = sim.emit("perceived", [perceiver, target], this.perceivedWording, inputs, data);
+      const e = sim.emit("perceived", [perceiver, target], (this.perceivedWording ??= perceivedWording(sim.cast)), inputs, data);
       sim.cycles.onPerceived(perceiver, target, em.tell, em.intensity, e);
       this.respond(perceiver, target, em.tell, em.intensity, e);
     }
   }
 
-  /** A perception's sentence, from its data: who smells whom, what it tells, how far and through where. */
-  private readonly perceivedWording = (e: LoggedEvent): string => {
-    const sim = this.sim;
-    const d = e.data!;
-    const target = sim.nameOf(e.people[1]);
-    const what = d.tell === SIGNATURE ? `${target}'s scent${d.reveals ? ` (${d.reveals})` : ""}` : `${target}'s ${d.tell} scent`;
-    const where = d.via ? ` through ${d.via}` : "";
-    return `${sim.nameOf(e.people[0])} smells ${what} at ${d.distance} ft${where} (range ${d.range} ft).`;
-  };
+  private perceivedWording: Wording | undefined;
 
   /** The cause naming the event last made into one, shared while it is asked for again (as it mostly is). */
   private lastCauseNamed: { event: SimEvent | undefined; cause: Cause } = { event: undefined, cause: { kind: "event", id: "" } };

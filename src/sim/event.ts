@@ -30,9 +30,27 @@ export interface SimEvent {
 export type Wording = string | ((e: LoggedEvent) => string);
 
 /**
+ * The people's names by id, made on first use: all a wording needs of the cast. Wordings hold this
+ * rather than the simulator, so a log kept after its run does not keep the whole run alive.
+ */
+export class CastNames {
+  private byId: Map<string, string> | undefined;
+
+  constructor(
+    private readonly ids: readonly string[],
+    private readonly names: readonly string[],
+  ) {}
+
+  of(id: string): string {
+    return (this.byId ??= new Map(this.ids.map((id, i) => [id, this.names[i]]))).get(id) ?? id;
+  }
+}
+
+/**
  * An event as the simulator logs it: its number rather than its id, and its wording rather than its
  * sentence, each made into text when first read. Made by a constructor rather than as an object
- * literal so the optional fields, set after, still fit in the object itself.
+ * literal so the optional fields, set after, still fit in the object itself. It is a class instance
+ * with getters: `orderedEvent(e)` (or JSON) gives a plain copy to clone or send to another thread.
  */
 export class LoggedEvent implements SimEvent {
   readonly seq: number;

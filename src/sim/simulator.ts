@@ -14,7 +14,7 @@ import { NO_PERSON, type PersonView } from "../rules/expr.js";
 import type { Project, ScheduledEvent } from "../story/load.js";
 import type { World } from "../world/load.js";
 import { ruleCauses } from "./causes.js";
-import { LoggedEvent, eventCause, type Cause, type SimEvent, type Wording } from "./event.js";
+import { CastNames, LoggedEvent, eventCause, type Cause, type SimEvent, type Wording } from "./event.js";
 import { TimedQueue } from "./queue.js";
 import { Random } from "./random.js";
 
@@ -41,6 +41,9 @@ export class Simulator {
   readonly n: number;
   readonly ids: string[];
   readonly names: string[];
+  /** Names by id, for sentences put into words when an event is read. */
+  readonly cast: CastNames;
+  private readonly moveWording: Wording;
   /** Each person's birth hour; NaN when the cast gives no birth date (see `bornAt`). */
   readonly born: Float64Array;
   readonly designation: Int16Array; // index into world.designations; -1 unknown or none
@@ -102,6 +105,8 @@ export class Simulator {
     const n = (this.n = people.length);
     this.ids = people.map((p) => p.id);
     this.names = people.map((p) => p.spec.name);
+    this.cast = new CastNames(this.ids, this.names);
+    this.moveWording = moveWording(this.cast);
     this.born = Float64Array.from(people.map((p) => p.born ?? NaN));
     this.designation = new Int16Array(n).fill(-1);
     this.presented = new Uint8Array(n);
@@ -490,16 +495,6 @@ export class Simulator {
     };
   }
 
-  /** Each person's name by id, for sentences put into words when an event is read. */
-  private nameById: Map<string, string> | undefined;
-
-  nameOf(id: string): string {
-    return (this.nameById ??= new Map(this.ids.map((id, i) => [id, this.names[i]]))).get(id) ?? id;
-  }
-
-  /** A move's sentence: the event's place is where the person went. */
-  private readonly moveWording = (e: LoggedEvent): string => `${this.nameOf(e.people[0])} goes to ${e.place}.`;
-
   /** Input causes name files relative to the project, so logs are the same wherever it lives. */
   inputCause(id: string, at?: { file: string; line: number; column: number }): Cause {
     if (!at) return { kind: "input", id };
@@ -536,6 +531,11 @@ export class Simulator {
     return text ? parseDate(text) : undefined;
   }
 
+}
+
+/** A move's sentence: the event's place is where the person went. */
+function moveWording(cast: CastNames): Wording {
+  return (e) => `${cast.of(e.people[0])} goes to ${e.place}.`;
 }
 
 export function simulate(project: Project, options: SimOptions): SimEvent[] {
