@@ -55,8 +55,8 @@ export class Bonds {
     this.formedAt.delete(mate);
     const e = sim.emit("bond-broken", [i, mate], `The bond between ${sim.names[i]} and ${sim.names[mate]} is broken${rule.cost ? ` (${rule.cost})` : ""}.`, why);
     sim.lastCause[i] = sim.lastCause[mate] = e;
-    sim.cycles.partnerChanged(i, [{ kind: "event", id: e.id }]);
-    sim.cycles.partnerChanged(mate, [{ kind: "event", id: e.id }]);
+    sim.cycles.partnerChanged(i, [eventCause(e)]);
+    sim.cycles.partnerChanged(mate, [eventCause(e)]);
     sim.scent.renew(i);
     sim.scent.renew(mate);
   }
@@ -107,8 +107,8 @@ export class Bonds {
     // A bond changes how both smell: anyone near notices it at once.
     sim.scent.renew(a);
     sim.scent.renew(b);
-    sim.cycles.partnerChanged(a, [{ kind: "event", id: e.id }]);
-    sim.cycles.partnerChanged(b, [{ kind: "event", id: e.id }]);
+    sim.cycles.partnerChanged(a, [eventCause(e)]);
+    sim.cycles.partnerChanged(b, [eventCause(e)]);
     const ann = sim.world.spec.bonds.annulment;
     if (ann) {
       const within = parseDuration(ann.noCycleWithin)!;
@@ -118,7 +118,7 @@ export class Bonds {
           if (sim.mate[p] !== (p === a ? b : a)) continue; // the bond is gone already
           if (!sim.cycles.cyclesOf(p).some(([name]) => name === ann.cycle)) continue;
           if (sim.cycles.lastStart[p] >= formed) continue;
-          sim.emit("bond-annullable", [p, sim.mate[p]], `${sim.names[p]} has had no ${ann.cycle} since the bond was formed: the bond may be annulled.`, [...ruleCauses(ann, "bonds.annulment"), { kind: "event", id: e.id }], undefined, "warning");
+          sim.emit("bond-annullable", [p, sim.mate[p]], `${sim.names[p]} has had no ${ann.cycle} since the bond was formed: the bond may be annulled.`, [...ruleCauses(ann, "bonds.annulment"), eventCause(e)], undefined, "warning");
         }
       });
     }

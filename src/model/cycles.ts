@@ -193,7 +193,7 @@ export class CycleEngine {
       sim.lastCause[i] = e;
       sim.scent.refreshPerson(i);
       const t = a.timeline;
-      sim.at(a.mainStart, () => this.active[i] === a && a.timeline === t && this.beginMain(i, [{ kind: "event", id: e.id }]));
+      sim.at(a.mainStart, () => this.active[i] === a && a.timeline === t && this.beginMain(i, [eventCause(e)]));
     } else {
       this.beginMain(i, causes);
     }

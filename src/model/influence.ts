@@ -3,7 +3,7 @@
  * (the weaker gives way after some rounds; some resist or only slow down). A formal challenge won
  * makes the loser's pressure powerless over the winner from then on.
  */
-import type { Cause } from "../sim/event.js";
+import { eventCause, type Cause } from "../sim/event.js";
 import { ruleCauses } from "../sim/causes.js";
 import type { Simulator } from "../sim/simulator.js";
 
@@ -36,7 +36,7 @@ export class Influence {
       const e = sim.emit("voice-obeyed", [l, speaker], `${sim.names[l]} obeys ${sim.names[speaker]}'s voice at once ("${command}").`, why, { command });
       sim.lastCause[l] = e;
       for (const tell of v.calms ?? []) {
-        if (sim.scent.clearTell(l, tell)) sim.scent.setTell(l, "calm", 3, [{ kind: "event", id: e.id }, ...ruleCauses(v, "influence.voice.calms")]);
+        if (sim.scent.clearTell(l, tell)) sim.scent.setTell(l, "calm", 3, [eventCause(e), ...ruleCauses(v, "influence.voice.calms")]);
       }
     }
   }
@@ -109,12 +109,12 @@ export class Influence {
       if (sim.roles[holder].delete("monarch")) {
         sim.roles[challenger].add("monarch");
         sim.roles[challenger].delete("heir");
-        const t = sim.emit("title-passed", [challenger, holder], `${sim.names[holder]} is deposed; ${sim.names[challenger]} holds the title from now.`, [{ kind: "event", id: e.id }]);
-        sim.institutions.nameHeir([{ kind: "event", id: t.id }]);
+        const t = sim.emit("title-passed", [challenger, holder], `${sim.names[holder]} is deposed; ${sim.names[challenger]} holds the title from now.`, [eventCause(e)]);
+        sim.institutions.nameHeir([eventCause(t)]);
       }
     } else if (fate) {
       sim.status[challenger] = fate;
-      sim.emit("status-changed", [challenger], `${sim.names[challenger]} lost the challenge: ${fate}.`, [{ kind: "event", id: e.id }], { status: fate });
+      sim.emit("status-changed", [challenger], `${sim.names[challenger]} lost the challenge: ${fate}.`, [eventCause(e)], { status: fate });
     }
   }
 }

@@ -5,7 +5,7 @@
  * and each applies to the people its `appliesTo` condition selects (its scope).
  */
 import { isMinor } from "./age.js";
-import type { Cause } from "../sim/event.js";
+import { eventCause, type Cause } from "../sim/event.js";
 import { ruleCauses } from "../sim/causes.js";
 import type { Simulator } from "../sim/simulator.js";
 import type { InstitutionSpec } from "../world/schema.js";
@@ -63,8 +63,8 @@ export class Institutions {
     if (this.inForce.get(id) === on) return;
     this.inForce.set(id, on);
     const e = sim.emit(on ? "enacted" : "repealed", by !== undefined ? [by] : [], `${spec.kind === "law" ? "Law" : "Custom"} "${id}" ${on ? "takes force" : "loses force"}${by !== undefined ? ` by act of ${sim.names[by]}` : ""}.`, [...causes, ...this.causes(id, spec)], { institution: id });
-    if (on) this.apply(id, spec, [{ kind: "event", id: e.id }, ...this.causes(id, spec)]);
-    if (on && spec.effect === "succession") this.nameHeir([{ kind: "event", id: e.id }]);
+    if (on) this.apply(id, spec, [eventCause(e), ...this.causes(id, spec)]);
+    if (on && spec.effect === "succession") this.nameHeir([eventCause(e)]);
   }
 
   /** Laws in force reach a person whose state changed (a presentation): a new omega gets a guardian. */

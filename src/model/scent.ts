@@ -196,7 +196,7 @@ export class ScentEngine {
     const c = sim.cycles.current(i);
     const tells = this.tells[i];
     const suppressed = sim.suppressed[i] === 1;
-    const passing = tells !== undefined && tells.size > 0 && hasPassing(tells, sim.now);
+    const passing = tells !== undefined && hasPassing(tells, sim.now);
     // The common case, a plain signature, allocates nothing.
     if (!c && !passing) return suppressed && this.hidden.has(SIGNATURE) ? NOTHING : this.signatureOnly;
     // A cycle's tell lasts until the person changes (every change is an event naming them or a
@@ -443,11 +443,15 @@ export class ScentEngine {
   private perceivedWording: Wording | undefined;
 
   /** The cause naming the event last made into one, shared while it is asked for again (as it mostly is). */
-  private lastCauseNamed: { event: SimEvent | undefined; cause: Cause } = { event: undefined, cause: { kind: "event", id: "" } };
+  private lastNamed: SimEvent | undefined;
+  private lastNamedCause: Cause | undefined;
 
   private causeNaming(e: SimEvent): Cause {
-    if (this.lastCauseNamed.event !== e) this.lastCauseNamed = { event: e, cause: Object.freeze(eventCause(e)) };
-    return this.lastCauseNamed.cause;
+    if (this.lastNamed !== e || !this.lastNamedCause) {
+      this.lastNamed = e;
+      this.lastNamedCause = Object.freeze(eventCause(e));
+    }
+    return this.lastNamedCause;
   }
 
   /**

@@ -93,7 +93,8 @@ export class Simulator {
   readonly changes: Uint32Array;
   /** When each person's latest event happened (to tell a fresh cause from an old one). */
   readonly lastCauseHour: Float64Array;
-  private readonly viewFresh: Uint8Array;
+  /** Each person's change count when their cached view was built: the view is fresh while it matches. */
+  private readonly viewAt: Float64Array;
 
   constructor(readonly project: Project, options: SimOptions) {
     this.world = project.world;
@@ -125,7 +126,7 @@ export class Simulator {
     this.alignment = people.map((p) => p.spec.alignment ?? "");
     this.species = people.map((p) => p.species);
     this.lastCause = new Array<SimEvent | undefined>(n).fill(undefined);
-    this.viewFresh = new Uint8Array(n);
+    this.viewAt = new Float64Array(n).fill(-1);
     this.changes = new Uint32Array(n);
     this.lastCauseHour = new Float64Array(n).fill(-Infinity);
     this.places = project.places;
@@ -406,12 +407,12 @@ export class Simulator {
     this.location[i] = place;
     // Moves from one place share one data object: the log is append-only, so nothing changes it.
     const data = from >= 0 ? (this.cameFrom[from] ??= { from: this.places[from] }) : undefined;
-    const fresh = this.viewFresh[i] === 1;
+    const fresh = this.viewAt[i] === this.changes[i];
     const e = this.emit("moved", [i], this.moveWording, causes, data);
     // A move changes only where the person is: a view that was up to date needs only that field.
     if (fresh) {
       this.viewCache[i]!.location = this.places[place];
-      this.viewFresh[i] = 1;
+      this.viewAt[i] = this.changes[i];
     }
     this.lastCause[i] = e;
     this.scent.moved(i, from, e);
@@ -449,7 +450,7 @@ export class Simulator {
   view(i: number): PersonView {
     if (i < 0) return NO_PERSON;
     const cached = this.viewCache[i];
-    if (cached && this.viewFresh[i]) {
+    if (cached && this.viewAt[i] === this.changes[i]) {
       // What changes with the clock alone is read afresh every time.
       cached.age = this.ageYears(i);
       cached.stressed = this.scent.hasTell(i, "distress");
@@ -457,13 +458,12 @@ export class Simulator {
     }
     const v = this.buildView(i);
     this.viewCache[i] = v;
-    this.viewFresh[i] = 1;
+    this.viewAt[i] = this.changes[i];
     return v;
   }
 
   /** Marks a person's cached view stale: call after changing their state without an event. */
   touch(i: number): void {
-    this.viewFresh[i] = 0;
     this.changes[i]++;
   }
 
@@ -516,12 +516,7 @@ export class Simulator {
     if (data) e.data = data;
     this.log.push(e);
     // An event names the people whose state it changed; their views are built afresh.
-    if (!OBSERVATIONS.has(type)) {
-      for (const p of people) {
-        this.viewFresh[p] = 0;
-        this.changes[p]++;
-      }
-    }
+    if (!OBSERVATIONS.has(type)) for (const p of people) this.changes[p]++;
     if (people.length > 0) this.lastCauseHour[people[0]] = this.now;
     return e;
   }
