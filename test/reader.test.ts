@@ -96,6 +96,18 @@ describe("grouping the names a text uses", () => {
     const quillon = readText("t.txt", text, words).characters.find((c) => c.name === "Quillon Varrowmere");
     expect(quillon?.aliases).toContain("Lieutenant Varrowmere");
   });
+
+  it("reads an abbreviated title with its full stop as part of the name ('Mrs. Dorrit'), not as a sentence's end", () => {
+    const text = "Tobiah Quell waited at the gate. Mrs. Ilvane Dorrit arrived late. Mr. Ashgrove nodded at Tobiah and left.";
+    expect(names(text)).toEqual(["Ashgrove|Mr. Ashgrove", "Dorrit|Ilvane|Ilvane Dorrit|Mrs. Ilvane Dorrit", "Quell|Tobiah|Tobiah Quell"]);
+  });
+
+  it("finds someone named only at sentence starts when an aside says whose kin they are ('Ysmene Tarr, Oren's mother,')", () => {
+    const text = "Oren Tarr came home early, and Oren sat down.\n\nYsmene Tarr, Oren's mother, was waiting at the table.\n\nYsmene poured the tea.";
+    const bible = readText("t.txt", text, words);
+    expect(bible.characters.map((c) => c.name).sort()).toEqual(["Oren Tarr", "Ysmene Tarr"]);
+    expect(bible.relations.map((r) => `${r.a} ${r.kind} ${r.b}`)).toContain("Ysmene Tarr parent Oren Tarr");
+  });
 });
 
 describe("a title used alone as a name", () => {

@@ -7,6 +7,7 @@
  */
 import { TITLES as NAME_TITLES } from "../text/names.js";
 import { isCapitalAt, isLetterAt, letterOrDigitBefore, wordEnd } from "../text/letters.js";
+import { KIN_NOUNS } from "./relations.js";
 
 export interface Mention {
   start: number;
@@ -57,10 +58,14 @@ const NEVER = new Set([
 const PERSON_VERBS = /^(?:says|said|asks|asked|answers|answered|replies|replied|nods|nodded|smiles|smiled|laughs|laughed|looks|looked|turns|turned|walks|walked|sighs|sighed|shrugs|shrugged|grins|grinned|frowns|frowned|whispers|whispered|murmurs|murmured|tells|told|thinks|thought|knows|knew|feels|felt|wants|wanted|is|was|has|had|does|did|can|could|would|will|should|must|might|snaps|snapped|growls|growled|calls|called|kisses|kissed|pulls|pulled|takes|took|gives|gave|goes|went|comes|came|sits|sat|stands|stood|leans|leaned|shakes|shook|watches|watched|holds|held|puts|put|gets|got|makes|made|seems|seemed|sounds|sounded|hums|hummed|agrees|agreed|wrote|grew|ran|saw|began|fell|found|left|kept|led|met|paid|rose|sent|slept|spoke|woke|wore|won|bit|hid|drove|rode|sang|threw|understood|caught|brought|bought|fought|taught|heard|meant|lost|sold|spent|built|drew|forgot|hung|lay|lit|sank|sprang|swore|shut|set|let|read|winced|waits|waited|sleeps|writes|grows|runs|sees|begins|finds|leaves|keeps|meets|sends|speaks|wakes|wears|bites|hides|brings|hears)$/;
 
 /**
- * A span of capitalised words (with a title or a number such as "Ren 3"), tried only at a capital
- * that no letter, digit or apostrophe comes right before (found by scanning, far faster than a search).
+ * A span of capitalised words (with a title, abbreviated or not, or a number such as "Ren 3"), tried
+ * only at a capital that no letter, digit or apostrophe comes right before (found by scanning, far
+ * faster than a search). "Mrs. Hale" is one span: the title's full stop does not end a sentence.
  */
-const SPAN = /(\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*)*(?:[ \t]+\d{1,2}(?![\p{N}]))?)/uy;
+const SPAN = /((?:(?:Mr|Mrs|Ms|Mx|Dr)\.[ \t]+(?=\p{Lu}))?\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*)*(?:[ \t]+\d{1,2}(?![\p{N}]))?)/uy;
+
+/** ", Katsuki's mother,", ", her husband": an aside that says whose kin or partner someone is. */
+const KIN_ASIDE = new RegExp(`^,\\s+(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our|\\p{Lu}[\\p{L}'’-]*['’]s)\\s+(?:[\\p{Ll}-]+\\s+)?(?:${KIN_NOUNS.join("|")}|partner|friend|sister-in-law|brother-in-law|cousin|aunt|uncle|niece|nephew|grandmother|grandfather|fiancée?)\\b`, "u");
 
 /** Where a span of capitalised words may start: a capital with no letter, digit or apostrophe just before. */
 function spanStart(text: string, at: number): boolean {
@@ -232,7 +237,7 @@ function personCue(text: string, start: number, end: number): boolean {
   // A title makes a person ("Officer Martinez").
   if (TITLE.test(text.slice(start, end).split(/\s+/)[0]) && /\s/.test(text.slice(start, end))) return true;
   // An aside about them: "Quillon Varrowmere, an alpha, …", "Ordo, who …".
-  if (/^,\s+(?:an?|the|who|whose)\s/.test(text.slice(end, end + 8))) return true;
+  if (/^,\s+(?:an?|the|who|whose)\s/.test(text.slice(end, end + 8)) || KIN_ASIDE.test(text.slice(end, end + 48))) return true;
   const after = /^(?:['’]s\b|\s+([\p{Ll}]+))/u.exec(text.slice(end, end + 20));
   if (after && (after[0].startsWith("'") || after[0].startsWith("’") || PERSON_VERBS.test(after[1] ?? "") || /^[\p{Ll}]{3,}ed$/u.test(after[1] ?? ""))) return true;
   // Spoken to: "…, Rey." (a comma before, punctuation after).
