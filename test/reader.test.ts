@@ -102,6 +102,32 @@ describe("grouping the names a text uses", () => {
     expect(names(text)).toEqual(["Ashgrove|Mr. Ashgrove", "Dorrit|Ilvane|Ilvane Dorrit|Mrs. Ilvane Dorrit", "Quell|Tobiah|Tobiah Quell"]);
   });
 
+  it("keeps a name its messages type in lower case ('**Brannoc:** tell velko hi')", () => {
+    const text = ["Velko Strand waited by the door, and Velko checked his phone. Then Velko left.", "", "**Brannoc:** tell velko hi", "**Me:** velko says hi back", "", "Later, Velko smiled at Brannoc."].join("\n");
+    expect(names(text)).toContain("Strand|Velko|Velko Strand");
+  });
+
+  it("takes pet forms and the end of a first name as nicknames ('Cass' for Casimir, 'Lario' for Ilario)", () => {
+    const text = "Casimir Oyelowo arrived, and Ilario Benedek followed. Later Cass laughed at Lario, and Lario laughed at Cass.";
+    expect(names(text)).toEqual(["Benedek|Ilario|Ilario Benedek|Lario", "Casimir|Casimir Oyelowo|Cass|Oyelowo"]);
+  });
+
+  it("drops things named like people: numbered, businesses, places by their first word, ships with 'the', 'Her Grace'", () => {
+    const text = [
+      "Dessa Lorne worked at Bellweather Audio, near Port Alder, and Dessa liked it.",
+      "The Lantern docked at noon. The Lantern's cook waved, and Dessa waved back. Dock Seven was quiet, and Clause Fourteen was law.",
+      "Her Grace was a beta, and Dessa bowed to Her Grace, and Her Grace nodded.",
+    ].join("\n");
+    expect(names(text)).toEqual(["Dessa|Dessa Lorne|Lorne"]);
+  });
+
+  it("keeps a full name that comes only after 'ward of', and gives a shared first name to the one whose full name came first", () => {
+    const text = "She was the ward of Ferrant Duskwater. Later Ferrant smiled.\n\nYsolde Carrow came in. Ysolde sat, and Ysolde spoke.\n\nAt last she signed as Ysolde Pellinore.";
+    const people = names(text);
+    expect(people).toContain("Duskwater|Ferrant|Ferrant Duskwater");
+    expect(people).toContain("Carrow|Ysolde|Ysolde Carrow");
+  });
+
   it("finds someone named only at sentence starts when an aside says whose kin they are ('Ysmene Tarr, Oren's mother,')", () => {
     const text = "Oren Tarr came home early, and Oren sat down.\n\nYsmene Tarr, Oren's mother, was waiting at the table.\n\nYsmene poured the tea.";
     const bible = readText("t.txt", text, words);
@@ -179,6 +205,11 @@ describe("relations the prose states in other ways", () => {
   it("takes an unnamed 'her son' for the one other person of her surname and his pronoun, from context", () => {
     const text = "Hollis Marren kept the ledgers. Her son was the only omega in the house.\n\nCorin Marren rubbed his eyes and stayed upstairs. Jory Tallis brought the meals.";
     expect(relationsOf(text)).toEqual(["Hollis Marren parent Corin Marren 0.5"]);
+  });
+
+  it("takes 'his mother' for the one other person of his surname when the text never shows that person's pronoun", () => {
+    const text = "Izo Marren presented as an omega at twenty. Izo told no one. He kept his head down.\n\nInka Marren called that evening. His mother always called on Thursdays.";
+    expect(relationsOf(text)).toEqual(["Inka Marren parent Izo Marren 0.5"]);
   });
 
   it("takes an unnamed 'his mother' for the woman named beside it only when the text says so twice", () => {

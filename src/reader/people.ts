@@ -26,6 +26,9 @@ const TITLES = [
   "Doctor", "Officer", "Professor", "Detective", "Agent", "Brother", "Sister", "Emperor", "Empress", "Duke", "Duchess", "Count", "Countess", "Alpha", "Omega", "Beta",
   "Gran", "Granny", "Grandma", "Grandpa", "Nana", "Auntie", "Ensign", "Admiral", "Navigator", "Chief", "Nurse", "Judge", "Magistrate", "Reverend", "Elder",
   "Warden", "Governor", "Mayor", "Baron", "Baroness", "Marshal", "Inspector", "Sheriff", "Constable", "Matron", "Abbess", "Abbot", "Steward", "Bishop", "Headmaster", "Headmistress", "Chancellor", "Regent", "Consul",
+  "Engineer", "Pilot", "Medic", "Healer", "Ambassador", "Minister", "Secretary", "Director", "Principal", "Coach", "Deputy", "Corporal", "Private", "Specialist", "Technician", "Quartermaster",
+  "Cadet", "Trooper", "Squire", "Knight", "Ser", "Maester", "Councillor", "Councilor", "President", "Commodore", "Brigadier", "Prefect", "Vicar", "Pastor", "Rabbi", "Sensei", "Lady-in-waiting",
+  "Earl", "Viscount", "Viscountess", "Marquess", "Marchioness", "Archduke", "Archduchess", "Dowager", "Crown",
 ];
 const TITLE = new RegExp(`^(?:${TITLES.join("|")})\\.?$`);
 
@@ -47,7 +50,7 @@ const NEVER = new Set([
   "Oh", "Ah", "Uh", "Um", "Mm", "Mmm", "Hm", "Hmm", "Huh", "Yeah", "Yep", "Nope", "Nah", "Shh", "Ssh", "Wow", "Hey", "Holy", "Damn", "Fuck", "Shit",
   "Sweetheart", "Darling", "Honey", "Baby", "Sweetie", "Love", "Dear",
   // Words that open sentences, which a short text may never write in lower case.
-  "The", "A", "An", "Then", "Later", "When", "After", "Before", "Now", "Still", "Yet", "But", "And", "So", "As", "If", "Once", "Soon", "Meanwhile", "Suddenly", "Afterwards",
+  "The", "A", "An", "His", "Her", "Their", "Your", "My", "Our", "Its", "Then", "Later", "When", "After", "Before", "Now", "Still", "Yet", "But", "And", "So", "As", "If", "Once", "Soon", "Meanwhile", "Suddenly", "Afterwards",
   "Tomorrow", "Yesterday", "Today", "Tonight", "Perhaps", "Maybe", "Finally", "Even", "Only", "Just", "There", "Here", "This", "That", "These", "Those", "What", "Why", "How", "Where", "Who",
   // Kin and forms of address that stand for a name ("Dad said…") but are not one.
   "Mom", "Mum", "Mama", "Mamma", "Mommy", "Mummy", "Ma", "Dad", "Daddy", "Papa", "Pa", "Mãe", "Pai", "Gran", "Granny", "Grandma", "Grandpa", "Nana", "Sir", "Madam", "Ma'am", "Ma’am",
@@ -167,9 +170,17 @@ function withTitlesAlone(text: string, people: FoundPerson[]): FoundPerson[] {
 function lowerCaseWords(text: string): Set<string> {
   const lower = new Map<string, number>();
   const capitalised = new Map<string, number>();
+  // Messages ("**Mara:** tell rasmus hi") are typed without capitals: their casing says nothing.
+  const chat = chatLines(text);
+  let c = 0;
   for (let at = 0; at < text.length; ) {
     if (!isLetterAt(text, at)) {
       at++;
+      continue;
+    }
+    while (c < chat.length && chat[c].end <= at) c++;
+    if (c < chat.length && chat[c].start <= at) {
+      at = chat[c].end;
       continue;
     }
     const end = wordEnd(text, at);
@@ -191,6 +202,14 @@ function lowerCaseWords(text: string): Set<string> {
   return out;
 }
 
+/** A line of a message or a script: "**Mara:** you alive?", "DAG: ok". */
+const CHAT_LINE = /^[ \t]*(?:\*\*|__)?\p{L}[\p{L} .'’-]{0,30}:(?:\*\*|__)?[ \t].*$/gmu;
+
+/** Where each line of a message or script is, in order. */
+function chatLines(text: string): Mention[] {
+  return [...text.matchAll(CHAT_LINE)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
 /** A lower-case letter, comma or semicolon: what comes before a capital inside a sentence. */
 function midSentence(c: string): boolean {
   return c === "," || c === ";" || (c >= "a" && c <= "z") || (c > "\x7f" && c !== c.toUpperCase());
@@ -203,9 +222,24 @@ const PLACE_WORDS = new Set([
   "Island", "Isle", "Point", "Mountain", "Mountains", "Pass", "Gate", "Market", "Church", "Chapel", "Abbey", "School", "College", "University", "Hospital", "Academy", "Fleet", "Navy", "Army", "Guard", "Council", "Court",
 ]);
 
+/** The first word of a place's name: "Port Alder", "Mount Ossa", "Fort Dray". */
+const PLACE_OPENERS = new Set(["Port", "Mount", "Fort", "Lake", "Cape", "Saint", "St", "Camp", "Glen", "Dock", "Pier", "Gate", "Planet", "Station", "Sector", "Deck", "Bay"]);
+
+/** The last word of a business's or a thing's name: "Bellweather Audio", "Kettle Records". */
+const THING_WORDS = new Set([
+  "Audio", "Records", "Industries", "Inc", "Ltd", "Co", "Corp", "Company", "Group", "Labs", "Systems", "Media", "Press", "Studios", "Studio", "Bank", "Hotel", "Cafe", "Café",
+  "Bar", "Pub", "Inn", "Club", "Shop", "Store", "Centre", "Center", "Clinic", "Institute", "Museum", "Library", "Office", "Rooms", "Theatre", "Theater", "Restaurant", "Bakery",
+  "Pharmacy", "Agency", "Foundation", "Society", "Ministry", "Registry", "Admiralty", "Corps", "Legion", "Order", "Alliance", "Republic", "Empire", "Federation", "Union",
+]);
+
+/** Number words: "Clause Fourteen", "Dock Seven" are things, not people. */
+const NUMBER_WORD = /^(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|Fifteen|Sixteen|Seventeen|Eighteen|Nineteen|Twenty|Thirty|Forty|Fifty|Hundred|Thousand)$/;
+
 function plausible(span: string, lower: Set<string>): boolean {
   const words = span.split(" ");
-  if (PLACE_WORDS.has(words[words.length - 1].replace(/['’]s$/, ""))) return false;
+  const last = words[words.length - 1].replace(/['’]s$/, "");
+  if (PLACE_WORDS.has(last) || THING_WORDS.has(last) || (words.length > 1 && PLACE_OPENERS.has(words[0].replace(/\.$/, "")))) return false;
+  if (words.some((w) => NUMBER_WORD.test(w.replace(/['’]s$/, "")))) return false;
   const core = words.filter((w) => !TITLE.test(w) && !/^\d+$/.test(w));
   if (core.length === 0 || core.length > 4) return false;
   for (const w of core) {
@@ -219,12 +253,23 @@ function plausible(span: string, lower: Set<string>): boolean {
   return true;
 }
 
-/** "the First Order", "in South America": what usually comes before a thing or a place, not a person. */
-const THING_BEFORE = /(?:\b(?:the|a|an|in|into|on|to|from|at|across|of|near|through|toward|towards)\s+)$/i;
+/**
+ * "the First Order", "in South America", "Her Grace": what usually comes before a thing, a place or
+ * a form of address, not a person. ("the ward of Ferrant Vey" is a person's: see KIN_OF.)
+ */
+const THING_BEFORE = /(?:\b(?:the|a|an|in|into|on|to|from|at|across|of|near|through|toward|towards|his|her|their|your|my|our)\s+|&\s*)$/i;
+/** An article: "the Lantern's master" is a thing's, where "in Plutt's home" is a person's. */
+const ARTICLE_BEFORE = /\b(?:the|a|an)\s+$/i;
+/** "ward of", "daughter of": "of" after kin or a role leads to a person. */
+const KIN_OF = /\b(?:ward|son|daughter|child|wife|husband|widow|widower|mate|heir|friend|guardian|mother|father|sister|brother|servant|property|care)\s+of\s+$/i;
 
 function mostly(text: string, mentions: readonly Mention[], before: RegExp): boolean {
-  // "in Plutt's home": the word before governs the thing owned, not the owner.
-  const n = mentions.filter((m) => before.test(text.slice(Math.max(0, m.start - 12), m.start)) && !/^['’]s\b/.test(text.slice(m.end, m.end + 3))).length;
+  const n = mentions.filter((m) => {
+    const words = text.slice(Math.max(0, m.start - 24), m.start);
+    if (!before.test(words.slice(-12)) || KIN_OF.test(words)) return false;
+    // "in Plutt's home": the word before governs the thing owned, not the owner; an article does not.
+    return !/^['’]s\b/.test(text.slice(m.end, m.end + 3)) || ARTICLE_BEFORE.test(words);
+  }).length;
   return n * 2 > mentions.length;
 }
 
@@ -259,7 +304,7 @@ function group(candidates: Candidate[]): FoundPerson[] {
     const words = key.split(" ");
     const title = c.text === key ? undefined : c.text.split(" ")[0];
     // A titled form ("General Hux") or a part of a longer name belongs to the person already found.
-    const home = owner.get(key) ?? (words.length === 1 ? findOwner(people, key, title) : undefined);
+    const home = owner.get(key) ?? (words.length === 1 ? findOwner(people, key, title, c.mentions[0].start) : undefined);
     if (home !== undefined) {
       people[home].forms.add(c.text);
       people[home].mentions.push(...c.mentions);
@@ -283,19 +328,47 @@ interface Grouped {
   mentions: Mention[];
 }
 
-function findOwner(people: readonly Grouped[], word: string, title: string | undefined): number | undefined {
+/**
+ * Whose name a one-word form is part of: the one person whose name has it; among several, the one
+ * with the same title; or, for a first name, the one whose full name came first, when the word is
+ * used before anyone else's full name with it ("Ysolde Carrow… Ysolde… Ysolde Pellinore": a
+ * married name at the end does not take the first name from her).
+ */
+function findOwner(people: readonly Grouped[], word: string, title: string | undefined, firstUse: number): number | undefined {
   const owners = people.map((p, i) => (p.key.split(" ").includes(word) ? i : -1)).filter((i) => i >= 0);
   if (owners.length === 1) return owners[0];
   const titled = title === undefined ? [] : owners.filter((i) => [...people[i].forms].some((f) => f.startsWith(`${title} `)));
-  return titled.length === 1 ? titled[0] : undefined;
+  if (titled.length === 1) return titled[0];
+  const firstNamed = owners.filter((i) => people[i].key.split(" ")[0] === word).sort((a, b) => firstMention(people[a]) - firstMention(people[b]));
+  if (owners.length < 2 || firstNamed.length !== owners.length || title !== undefined) return undefined;
+  return firstMention(people[firstNamed[0]]) < firstUse && firstUse < firstMention(people[firstNamed[1]]) ? firstNamed[0] : undefined;
 }
 
-/** "Kes" and "Kestrel Amadi", "Mab" and "Mabry": a one-word name that begins one other person's first name. */
+function firstMention(p: Grouped): number {
+  return p.mentions.reduce((first, m) => Math.min(first, m.start), Infinity);
+}
+
+/**
+ * Whether a one-word name is a short form of a first name: its start ("Kes" for "Kestrel", "Cass"
+ * for "Casimir", "Matty" for "Matthias"), two letters shorter at least, or its end ("Lario" for "Ilario").
+ */
+export function shortFormOf(nickname: string, first: string): boolean {
+  const n = nickname.toLowerCase();
+  const f = first.toLowerCase();
+  if (n.length >= 4 && f.length > n.length && f.endsWith(n)) return true;
+  if (f.length < n.length + 2) return false;
+  if (f.startsWith(n)) return true;
+  // A pet form doubles the last consonant or adds -y, -ie: "Cass", "Matty", "Robbie".
+  const stem = n.replace(/(?:ie|y)$/, "").replace(/([^aeiou])\1$/, "$1");
+  return stem.length >= 3 && stem !== n && f.startsWith(stem);
+}
+
+/** "Kes" and "Kestrel Amadi", "Mab" and "Mabry": a one-word name that is a short form of one other person's first name. */
 function mergeNicknames(people: Grouped[]): Grouped[] {
   const gone = new Set<number>();
   people.forEach((p, i) => {
     if (p.key.includes(" ") || p.key.length < 3) return;
-    const homes = people.map((q, j) => (j !== i && q.key.split(" ")[0].startsWith(p.key) && q.key.split(" ")[0].length >= p.key.length + 2 ? j : -1)).filter((j) => j >= 0);
+    const homes = people.map((q, j) => (j !== i && shortFormOf(p.key, q.key.split(" ")[0]) ? j : -1)).filter((j) => j >= 0);
     if (homes.length !== 1) return;
     const home = people[homes[0]];
     for (const f of p.forms) home.forms.add(f);

@@ -122,7 +122,7 @@ export function findRelations(text: string, facts: readonly Fact[], references: 
     const near = named.within(sentences[Math.max(0, s - 2)], sentences[Math.min(sentences.length - 1, s + 2)] ?? text.length).filter((r) => r.person !== owner && !inSentence.has(r.person) && (gender === undefined || pronouns[r.person] === undefined || pronouns[r.person] === gender));
     const candidates = [...new Set(near.map((r) => r.person))].filter((p) => !stated(p, owner) || kind !== "parent");
     // The one other person of the owner's surname with the noun's pronoun is the kin, said once or not.
-    const family = FAMILY.has(kind) ? sameSurname(surnames, owner).filter((p) => pronouns[p] === (gender ?? pronouns[p])) : [];
+    const family = FAMILY.has(kind) ? kinBySurname(sameSurname(surnames, owner), pronouns, gender) : [];
     if (family.length === 1) {
       const [a, b] = referentFirst ? [family[0], owner] : [owner, family[0]];
       if (!stated(a, b)) add(a, b, kind, { start: at, end: at + m[0].length }, 0.5);
@@ -198,6 +198,15 @@ export function findRelations(text: string, facts: readonly Fact[], references: 
     }
   }
   return [...out.values()];
+}
+
+/**
+ * Those of one surname a kin noun can stand for: those with its pronoun; failing them, those whose
+ * pronoun the text never showed.
+ */
+function kinBySurname(family: readonly number[], pronouns: readonly (Pronoun | undefined)[], gender: Pronoun | undefined): number[] {
+  const fits = family.filter((p) => pronouns[p] === (gender ?? pronouns[p]));
+  return fits.length > 0 ? fits : family.filter((p) => pronouns[p] === undefined);
 }
 
 /** Each person's surname: the last word of a full name (none for a one-word name). */
