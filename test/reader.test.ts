@@ -107,6 +107,11 @@ describe("grouping the names a text uses", () => {
     expect(names(text)).toContain("Strand|Velko|Velko Strand");
   });
 
+  it("finds a name only ever called out in dialogue ('“Ilka,” Hollis says'), but not a greeting or an exclamation", () => {
+    const text = ["“Ilka,” Hollis says. “You're late.”", "", "“Hi,” Hollis adds. “Granted, the tram was slow.”", "", "“Ilka,” Hollis says again, and Hollis waits.", "", "“Mercy,” Hollis mutters."].join("\n");
+    expect(names(text)).toEqual(["Hollis", "Ilka"]);
+  });
+
   it("takes pet forms and the end of a first name as nicknames ('Cass' for Casimir, 'Lario' for Ilario)", () => {
     const text = "Casimir Oyelowo arrived, and Ilario Benedek followed. Later Cass laughed at Lario, and Lario laughed at Cass.";
     expect(names(text)).toEqual(["Benedek|Ilario|Ilario Benedek|Lario", "Casimir|Casimir Oyelowo|Cass|Oyelowo"]);

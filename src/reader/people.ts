@@ -48,6 +48,8 @@ const NEVER = new Set([
   "I", "I'm", "I've", "I'd", "I'll", "I’m", "I’ve", "I’d", "I’ll", "OK", "Okay", "God", "Christ", "Jesus", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
   // Interjections and endearments that open dialogue.
   "Oh", "Ah", "Uh", "Um", "Mm", "Mmm", "Hm", "Hmm", "Huh", "Yeah", "Yep", "Nope", "Nah", "Shh", "Ssh", "Wow", "Hey", "Holy", "Damn", "Fuck", "Shit",
+  "Hi", "Hello", "Bye", "Goodbye", "Goodnight", "Morning", "Evening", "Thanks", "Cheers", "Sorry", "Please", "Mercy", "Granted", "Fine", "Right", "Well", "Sure", "Yes", "No", "Wait", "Stop", "Listen", "Look",
+  "Heavens", "Gods", "Stars", "Moons", "Hell", "Bloody",
   "Sweetheart", "Darling", "Honey", "Baby", "Sweetie", "Love", "Dear",
   // Words that open sentences, which a short text may never write in lower case.
   "The", "A", "An", "His", "Her", "Their", "Your", "My", "Our", "Its", "Then", "Later", "When", "After", "Before", "Now", "Still", "Yet", "But", "And", "So", "As", "If", "Once", "Soon", "Meanwhile", "Suddenly", "Afterwards",
@@ -124,6 +126,7 @@ export function discoverPeople(text: string, vocabulary: readonly string[] = [])
     c.mentions.push({ start, end });
     if (!sentenceStart(text, start)) c.inside++;
     if (personCue(text, start, end)) c.personCues++;
+    if (calledOut(text, start, end)) c.personCues++;
   }
   const people = [...candidates.values()]
     .filter((c) => c.inside > 0 || c.personCues >= 2 || (c.personCues > 0 && /\s/.test(c.text)))
@@ -285,8 +288,13 @@ function personCue(text: string, start: number, end: number): boolean {
   if (/^,\s+(?:an?|the|who|whose)\s/.test(text.slice(end, end + 8)) || KIN_ASIDE.test(text.slice(end, end + 48))) return true;
   const after = /^(?:['’]s\b|\s+([\p{Ll}]+))/u.exec(text.slice(end, end + 20));
   if (after && (after[0].startsWith("'") || after[0].startsWith("’") || PERSON_VERBS.test(after[1] ?? "") || /^[\p{Ll}]{3,}ed$/u.test(after[1] ?? ""))) return true;
-  // Spoken to: "…, Rey." (a comma before, punctuation after).
+  // Spoken to: "…, Rey." (a comma before, punctuation after), or a line that opens by calling them ("Ilka," Hollis says).
   return /,\s*$/.test(text.slice(Math.max(0, start - 2), start)) && /^[,.!?]/.test(text.slice(end, end + 1));
+}
+
+/** A line of dialogue that is only someone's name, said to them: "“Ilka,” Hollis says." */
+function calledOut(text: string, start: number, end: number): boolean {
+  return /["“]$/.test(text.slice(Math.max(0, start - 1), start)) && /^[,!?]["”]\s+\S/.test(text.slice(end, end + 4));
 }
 
 /**
