@@ -406,3 +406,41 @@ describe("parents named as a pair", () => {
     expect(relations).toEqual(["Aurel Rook parent Brannoch Vey 0.5", "Aurel Rook partner Caddoc Rook 0.5", "Caddoc Rook parent Brannoch Vey 0.5"]);
   });
 });
+
+describe("relations in asides, in the first person and in families", () => {
+  const bible = (text: string) => readText("t.txt", text, words);
+  const relationsOf = (text: string) => bible(text).relations.map((r) => `${r.a} ${r.kind} ${r.b} ${r.confidence}`).sort();
+
+  it("reads kin in an aside set off by a dash or a bracket ('Fen — her submissive —', 'Orla (his sister)')", () => {
+    const text = "Dagny Holm ran the shop. She liked it, and she said so. Fen Oberg — her submissive — made the mugs.\n\nLater Corrin Vale waved. He smiled, and he waited. Orla Vale (his sister) waved back.";
+    expect(relationsOf(text)).toEqual(["Corrin Vale sibling Orla Vale 1", "Dagny Holm dominant-of Fen Oberg 1"]);
+  });
+
+  it("reads a courtship whose object is a pronoun ('Lazlo courts me')", () => {
+    const text = ["“Ilka,” Hollis says. “You're late.” I shrug. I am always late, and I know it, and I say so.", "", "“Ilka,” Hollis says again. I wave.", "", "Over the next three weeks, Lazlo Strand courts me. Lazlo brings me clementines. I eat them all, and I tell him so, and I mean it."].join("\n");
+    expect(relationsOf(text)).toContain("Lazlo Strand courting Ilka 1");
+  });
+
+  it("reads a second designation later in the sentence ('Dagny is a dominant, has been since art school, and an omega')", () => {
+    const dagny = bible("Dagny Holm is a dominant, has been since art school, and an omega. Dagny laughs.").characters.find((c) => c.name === "Dagny Holm")!;
+    expect([dagny.designation, dagny.alignment]).toEqual(["omega", "dominant"]);
+  });
+
+  it("reads being under indenture to someone as being owned by them", () => {
+    expect(relationsOf("Nuriel Ashe kept the books. Nuriel Ashe was under Concordat indenture to Amadeo Vey. Amadeo Vey smiled.")).toEqual(["Amadeo Vey owner Nuriel Ashe 1"]);
+  });
+
+  it("takes a parent of one sibling for the other's parent, and two children of one parent for siblings, from context", () => {
+    const text = "Aurek Stone, Hadrik's son, waited. Tove Stone, his sister, laughed. Hadrik, their father, said nothing.\n\nMaelis Stone, Hadrik's daughter, came home late. Maelis sat with Aurek.";
+    const relations = relationsOf(text);
+    expect(relations).toContain("Aurek Stone sibling Tove Stone 1");
+    expect(relations).toContain("Hadrik parent Aurek Stone 1");
+    expect(relations).toContain("Hadrik parent Tove Stone 0.5");
+    expect(relations).toContain("Aurek Stone sibling Maelis Stone 0.5");
+  });
+
+  it("keeps someone named once after 'of' when an aside says whose they are ('of Rasmus, her omega')", () => {
+    const names = bible("Ffion Lund came over, smelling of cinnamon and of Rasmus, her omega. Ffion sat down, and Ffion talked.").characters.map((c) => c.name);
+    expect(names.sort()).toEqual(["Ffion Lund", "Rasmus"]);
+  });
+});

@@ -69,8 +69,8 @@ const PERSON_VERBS = /^(?:says|said|asks|asked|answers|answered|replies|replied|
  */
 const SPAN = /((?:(?:Mr|Mrs|Ms|Mx|Dr)\.[ \t]+(?=\p{Lu}))?\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*)*(?:[ \t]+\d{1,2}(?![\p{N}]))?)/uy;
 
-/** ", Katsuki's mother,", ", her husband": an aside that says whose kin or partner someone is. */
-const KIN_ASIDE = new RegExp(`^,\\s+(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our|\\p{Lu}[\\p{L}'’-]*['’]s)\\s+(?:[\\p{Ll}-]+\\s+)?(?:${KIN_NOUNS.join("|")}|partner|friend|sister-in-law|brother-in-law|cousin|aunt|uncle|niece|nephew|grandmother|grandfather|fiancée?)\\b`, "u");
+/** ", Katsuki's mother,", " — her husband", " (his sister)": an aside that says whose kin or partner someone is. */
+const KIN_ASIDE = new RegExp(`^(?:,|\\s*[—–]|\\s+\\()\\s*(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our|\\p{Lu}[\\p{L}'’-]*['’]s)\\s+(?:[\\p{Ll}-]+\\s+)?(?:${KIN_NOUNS.join("|")}|partner|friend|sister-in-law|brother-in-law|cousin|aunt|uncle|niece|nephew|grandmother|grandfather|fiancée?|alpha|omega|beta|sub|dom)\\b`, "u");
 
 /** Where a span of capitalised words may start: a capital with no letter, digit or apostrophe just before. */
 function spanStart(text: string, at: number): boolean {
@@ -269,7 +269,8 @@ const KIN_OF = /\b(?:ward|son|daughter|child|wife|husband|widow|widower|mate|hei
 function mostly(text: string, mentions: readonly Mention[], before: RegExp): boolean {
   const n = mentions.filter((m) => {
     const words = text.slice(Math.max(0, m.start - 24), m.start);
-    if (!before.test(words.slice(-12)) || KIN_OF.test(words)) return false;
+    // "of Rasmus, her omega": an aside that says whose someone is marks a person, whatever comes before.
+    if (!before.test(words.slice(-12)) || KIN_OF.test(words) || KIN_ASIDE.test(text.slice(m.end, m.end + 48))) return false;
     // "in Plutt's home": the word before governs the thing owned, not the owner; an article does not.
     return !/^['’]s\b/.test(text.slice(m.end, m.end + 3)) || ARTICLE_BEFORE.test(words);
   }).length;

@@ -60,7 +60,7 @@ export function kinOf(relations: readonly FoundRelation[], owner: number, noun: 
 // Case matters here: "his mother, Aurel" (a name follows) is left to the fact patterns.
 // The noun is looked for first (it is rare); its owner just before it.
 const KIN_NOUN = new RegExp(`(?<![\\p{L}])(${KIN_NOUNS.join("|")})(?![\\p{L}])(?!,?\\s+\\p{Lu})`, "gu");
-const KIN_OWNER = /(?<![\p{L}])(?:[Hh]is|[Hh]er|\p{Lu}[\p{L}'’-]*['’]s)\s+(?:(?:own|late|older|younger|little|big|elder|new|[Bb]eta|[Aa]lpha|[Oo]mega|legal|court-appointed)\s+)?$/u;
+const KIN_OWNER = /(?<![\p{L}])(?:[Hh]is|[Hh]er|[Mm]y|\p{Lu}[\p{L}'’-]*['’]s)\s+(?:(?:own|late|older|younger|little|big|elder|new|[Bb]eta|[Aa]lpha|[Oo]mega|legal|court-appointed)\s+)?$/u;
 
 // The noun is looked for first (it is rare); its owner just before it.
 const PARENTS = /(?<![\p{L}])parents(?![\p{L}])/gu;
@@ -197,7 +197,26 @@ export function findRelations(text: string, facts: readonly Fact[], references: 
       if (best && (!second || best[1] >= 1.5 * second[1])) add(pov, best[0], /married|wed/.test(m[1]) ? "partner" : "bonded", { start: m.index!, end: m.index! + m[0].length }, 0.5);
     }
   }
+  for (const [a, b, kind, span] of familyClosure([...out.values()])) add(a, b, kind, span, 0.5);
   return [...out.values()];
+}
+
+/**
+ * What families imply: a parent of one sibling is the other's parent too, and two children of one
+ * parent are siblings. Each with the words of the relation it follows from.
+ */
+function familyClosure(relations: readonly FoundRelation[]): [number, number, RelationKind, Span][] {
+  const out: [number, number, RelationKind, Span][] = [];
+  const parents = relations.filter((r) => r.kind === "parent");
+  const siblings = relations.filter((r) => r.kind === "sibling");
+  for (const p of parents) {
+    for (const s of siblings) {
+      const other = s.a === p.b ? s.b : s.b === p.b ? s.a : -1;
+      if (other >= 0 && other !== p.a) out.push([p.a, other, "parent", s.spans[0]]);
+    }
+    for (const q of parents) if (q.a === p.a && q.b > p.b) out.push([p.b, q.b, "sibling", q.spans[0]]);
+  }
+  return out;
 }
 
 /**

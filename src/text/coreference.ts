@@ -161,6 +161,8 @@ function resolveThirdPerson(text: string, mentions: readonly Mention[], genders:
     const gender = GENDER_CODE[GENDER_OF[m[0].toLowerCase()]];
     // "with Tesmae a pace behind her": an object pronoun is not someone named earlier in its own clause.
     const clause = isObject(text, at, m[0]) ? clauseStart(text, at) : at;
+    // "Orla Vale (his sister)", "Fen — her sub": an aside right after a name is about someone else.
+    const asideAfter = ASIDE_BEFORE.test(text.slice(Math.max(0, at - 3), at)) ? at : -1;
     for (const person of candidates) salience[person + 2] = 0;
     candidates.length = 0;
     const sentence = sentenceStartBefore(text, at);
@@ -175,6 +177,7 @@ function resolveThirdPerson(text: string, mentions: readonly Mention[], genders:
       const g = genderCodes[i];
       // Someone whose pronoun the text never made clear may still be meant, at a third of the weight.
       if ((g !== UNKNOWN && g !== gender) || starts[i] >= clause) continue;
+      if (asideAfter >= 0 && NAME_THEN_ASIDE.test(text.slice(starts[i], asideAfter))) continue;
       const fromQuote = narration && quoted[i] === 1;
       const here = starts[i] >= paragraphStart;
       if (here && g === gender && !fromQuote) seenHere = true;
@@ -196,6 +199,11 @@ function resolveThirdPerson(text: string, mentions: readonly Mention[], genders:
   }
   return Referents.of(offsets, people);
 }
+
+/** What opens an aside: a comma, a dash or a bracket. */
+const ASIDE_BEFORE = /(?:,|[—–]|\()\s*$/;
+/** A name and nothing else up to an aside's opening: "Orla Vale (". */
+const NAME_THEN_ASIDE = /^\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*\s*(?:,|[—–]|\()\s*$/u;
 
 /** A reference's gender as a small number (0: the text never made it clear). */
 const UNKNOWN = 0;

@@ -133,7 +133,7 @@ export class FactExtractor {
       enslaved: /slave/i,
       appointed: keys(vocab.roles),
       suppressants: /suppressant/i,
-      owned: /bound|indentur|owned|property|sold/i,
+      owned: /bound|indentur|enslaved|owned|property|sold/i,
       partner: /marri|\bwed\b|dating|going out|going steady|relationship|living with|together|couple|partners|up with/i,
       relation: new RegExp(`\\b(?:${Object.keys(KIN).join("|")})\\b`, "i"),
       scent: /smel|scent|whiff|catch|caught|detect|sens|notic|pick|reach|carr|drift/i,
@@ -156,6 +156,8 @@ export class FactExtractor {
     // "Leia had been an alpha, Han a submissive": the second of a pair, its verb left out.
     add("designation", `(?<=(?<![\\p{L}-])(?:${words([...vocab.designations, ...vocab.alignments])})),\\s+${NAME("who")}\\s+an?\\s+${D}`);
     add("designation", `${SUBJ("who")}${APPOS},?(?:(?<=(?:[Hh]e|[Ss]he|I))['’][sm]|\\s+(?:${BE}|(?:has |had )?(?:never )?(?:presents?|presented|registers|registered|tests|tested|is revealed|was revealed|turns out|turned out)(?: to be)?(?: as)?|becomes|became))\\s+(?:(?:also|still|clearly|plainly|openly|now|already) )?(?:anything (?:but|other than|except)\\s+|nothing (?:but|other than|except)\\s+)?(?:${ART}\\s+)?(?:(?:sort|kind|type) of\\s+)?(?:(?:most|least|very|only|first|last|youngest|oldest|eldest)\\s+)?${ADJ}${D}(?!${APOS}s)`);
+    // "Dagny is a dom, has been since art school, and an omega": a second value later in the sentence.
+    add("designation", `${SUBJ("who")}\\s+(?:is|was|['’]s)\\s+(?:an?\\s+)?(?:${VALUE_WORD})[^.;:!?\\n]{0,60}?,?\\s+and\\s+(?:also\\s+)?an?\\s+${D}`);
     // "She was fifty-five, an alpha of the old school": a short description, then the designation.
     add("designation", `${SUBJ("who")}\\s+(?:is|was)\\s+[a-z][a-z -]{0,29},\\s+an?\\s+${ADJ}${D}(?!\\s+(?:had|has|was|is|who|would|could|[a-z]+ed)\\b)`);
     add("designation", `${POSS("who")}\\s+${D}\\s+(?:scent|nature|instincts?|designation|status|biology|glands?|traits?|presentation)`);
@@ -219,7 +221,8 @@ export class FactExtractor {
     // Courtship and Visits. "Ben's second Visit with Rey, chaperoned by Maz", "Ben courts Rey", "spends her heat with Ben".
     add("visit", `${NAME("a")}${APPOS}\\s+(?:[Vv]isits|pays\\s+(?:a|another|his|her|their)\\s+[Vv]isit)\\s+(?:with\\s+|to\\s+)?${NAME("b")}`);
     add("visit", `${POSS("a")}\\s+(?:(?:${NUMBER_SOURCE}|next|last|final|chaperoned)\\s+)*[Vv]isit\\s+(?:with|to)\\s+${NAME("b")}`);
-    add("courtship", `${NAME("a")}${APPOS}\\s+(?:courts|courted|has courted|had courted|have courted|is courting|was courting|has been courting|had been courting|begins courting|began courting|starts courting|started courting|woos|wooed|is wooing|was wooing|is engaged to|was engaged to|proposes to|proposed to|marries|married)\\s+${NAME("b")}`);
+    // "Ben courts Rey", "Lazlo courts me" ("her" only as the whole object, not "courts her sister").
+    add("courtship", `${SUBJ("a")}${APPOS}\\s+(?:courts|courted|has courted|had courted|have courted|is courting|was courting|has been courting|had been courting|begins courting|began courting|starts courting|started courting|woos|wooed|is wooing|was wooing|is engaged to|was engaged to|proposes to|proposed to|marries|married)\\s+(?<b>${N}|[Hh]im|[Tt]hem|[Mm]e|[Hh]er(?![\\t ]+\\p{Ll}))`);
     add("courtship", `${NAME("a")}${APPOS}\\s+and\\s+${NAME("b")}\\s+(?:are|were|begin|began|start|started)\\s+(?:courting|engaged|a courting pair)`);
     add("courtship", `${SUBJ("a")}${APPOS}\\s+(?:asks|asked|has asked|had asked|wants|wanted|hopes|hoped|means|meant|plans|planned|offers|offered)\\s+(?:to|whether\\s+(?:he|she|they|I)\\s+(?:might|could|may)|if\\s+(?:he|she|they|I)\\s+(?:might|could|may))\\s+court\\s+${OBJ("b")}`);
     add("courtship", `(?:whether|if)\\s+${SUBJ("a")}\\s+(?:might|could|may)\\s+court\\s+${OBJ("b")}`);
@@ -229,7 +232,8 @@ export class FactExtractor {
     const KIN_NOUN = `(?<noun>${Object.keys(KIN).join("|")})`;
     const KIN_ADJ = "(?:(?:beta|alpha|omega|Beta|Alpha|Omega|court-appointed|legal|new|old|late|older|younger|little|big|twin)\\s+)?";
     add("relation", `${POSS("of")}\\s+${KIN_ADJ}${KIN_NOUN},?\\s+${NAME("who")}`);
-    add("relation", `${NAME("who")},\\s+${POSS("of")}\\s+${KIN_ADJ}${KIN_NOUN}`);
+    // "Leia, his mother", "Fen — her sub", "Fen (her sub)".
+    add("relation", `${NAME("who")}(?:,|\\s*[—–]|\\s+\\()\\s*${POSS("of")}\\s+${KIN_ADJ}${KIN_NOUN}(?![\\p{L}])`);
     // "Ravi was his dominant", "Fen has been Gran Ottilie's ward".
     add("relation", `${SUBJ("who")}${APPOS}(?:['’]re|\\s+(?:is|was|are|were|had been|has been|may be|might be|became|becomes|remains|remained))\\s+${POSS("of")}\\s+${KIN_ADJ}${KIN_NOUN}(?![\\p{L}])`);
     // The same after another predicate of the subject: "Fen is fourteen, all elbows, and has been Gran Ottilie's ward".
@@ -237,6 +241,8 @@ export class FactExtractor {
     // "Pip was bound to the Mistress", "Ordo was the property of Lord Vey": the other is the owner.
     add("owned", `${SUBJ("who")}${APPOS}\\s+(?:is|was|are|were|had been|has been|have been)\\s+(?:bound|indentured|sold)\\s+to\\s+(?:the\\s+)?${NAME("of")}`);
     add("owned", `${SUBJ("who")}${APPOS}\\s+(?:is|was|are|were|had been|has been|have been)\\s+(?:owned by|the property of)\\s+(?:the\\s+)?${NAME("of")}`);
+    // "I am under Concordat indenture to Captain Vey", "she was indentured to Vey".
+    add("owned", `${SUBJ("who")}${APPOS}(?:['’]m|\\s+(?:am|is|was|are|were|had been|has been|have been))\\s+(?:still\\s+)?(?:under\\s+(?:an?\\s+)?(?:\\p{Lu}[\\p{L}-]*\\s+)?indenture|indentured|enslaved)\\s+to\\s+(?:the\\s+)?${NAME("of")}`);
     // "Sato had been married for four years to the gunnery chief, Dov Brenner"; "she had been going out with Imke".
     add("partner", `${SUBJ("who")}${APPOS}\\s+(?:is|was|are|were|has been|had been|have been|got|gets)\\s+(?:happily\\s+|newly\\s+|recently\\s+)?(?:married|wed)\\s+(?:for\\s+[^,.;!?\\n]{1,30}?\\s+)?to\\s+(?:(?:the|a|an|his|her|their)\\s+[^,.;!?\\n]{1,40}?,\\s+)?${NAME("of")}`);
     add("partner", `${SUBJ("who")}${APPOS}\\s+(?:is|was|are|were|has been|had been|have been|started|starts|began|begins)\\s+(?:dating|going out with|going steady with|in a relationship with|living with)\\s+${NAME("of")}`);
