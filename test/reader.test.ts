@@ -444,3 +444,11 @@ describe("relations in asides, in the first person and in families", () => {
     expect(names.sort()).toEqual(["Ffion Lund", "Rasmus"]);
   });
 });
+
+describe("pronouns in a quote", () => {
+  it("does not take 'she' in a quote for the one the quote says 'you' to", () => {
+    const text = "Tessaly Marr sat down by the fire. She was tired, and she said so.\n\nBram Oakes frowned at Tessaly. “You know what it will be like for her. She's an omega with no suppressants,” Bram said.";
+    const tessaly = readText("t.txt", text, words).characters.find((c) => c.name === "Tessaly Marr")!;
+    expect(tessaly.designation).toBe("unknown");
+  });
+});

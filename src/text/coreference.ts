@@ -16,7 +16,8 @@ import { charLength, isCapitalAt, isLetterAt } from "./letters.js";
 
 export type Gender = "he" | "she" | "they" | "it";
 
-const PRONOUN = /(?<![\p{L}])(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Hh]ers|[Hh]imself|[Hh]erself)(?![\p{L}'’])/gu;
+// "She's", "he'd" are pronouns too.
+const PRONOUN = /(?<![\p{L}])(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Hh]ers|[Hh]imself|[Hh]erself)(?![\p{L}])/gu;
 const GENDER_OF: Record<string, Gender> = { he: "he", him: "he", his: "he", himself: "he", she: "she", her: "she", hers: "she", herself: "she" };
 /** How far back a pronoun looks for its person, at most (characters). */
 const REACH = 2000;
@@ -42,6 +43,8 @@ const QUOTED_IN_NARRATION = 0.25;
 
 /** "I", "me", "my": the narrator outside quotes, the speaker inside them. */
 const FIRST_PERSON = /(?<![\p{L}'’])(?:I|[Mm]e|[Mm]y|[Mm]yself|[Mm]ine)(?![\p{L}])/gu;
+/** Whether a quote speaks to someone ("you"). */
+const SECOND_PERSON_IN = /(?<![\p{L}'’])(?:[Yy]ou|[Yy]our|[Yy]ourself)(?![\p{L}])/u;
 const SECOND_PERSON = /(?<![\p{L}'’])(?:[Yy]ou|[Yy]our|[Yy]ourself)(?![\p{L}])/gu;
 /** How far before a quote its listener was last referred to, at most (characters). */
 const LISTENER_REACH = 1500;
@@ -134,6 +137,12 @@ function resolveThirdPerson(text: string, mentions: readonly Mention[], genders:
   const recent = new RecentReferences();
   let k = 0;
   let paragraph = 0;
+  // A pronoun that stands for someone the text does not name, or for no one it may: NO_ONE, so that
+  // nothing later takes it for the nearest name of that pronoun.
+  const decline = (at: number) => {
+    offsets.push(at);
+    people.push(NO_ONE);
+  };
   const remember = (person: number, start: number, gender = genders[person]) =>
     recent.push(person, start, gender, opensClause(text, start) && !isPossessive(text, start) ? 2 : 1, quoteAt(quotes, start) >= 0);
   // "Her brother went to the border. He writes every month": someone unnamed can be the subject too.
@@ -142,6 +151,10 @@ function resolveThirdPerson(text: string, mentions: readonly Mention[], genders:
   // Each pronoun's candidates (in the order first met) and their salience, by person + 2 (the
   // unnamed are -2): kept in arrays, cleared for each pronoun.
   const candidates: number[] = [];
+  // "“You know what that's like for her. She's an omega…”": in a quote, "she" is neither its speaker
+  // nor, when it says "you", the one it is said to. Both as far as the names alone tell.
+  const talk = quotes.length > 0 ? speakersOf(text, quotes, mentions, paragraphs) : [];
+  const saidTo = talk.map((speaker, q) => (speaker !== undefined && SECOND_PERSON_IN.test(text.slice(quotes[q].start, quotes[q].end)) ? addressee(mentions, quotes[q].start, speaker) : undefined));
   const salience = new Float64Array(mentions.reduce((most, m) => Math.max(most, m.person + 1), genders.length) + 2);
   const add = (person: number, s: number) => {
     if (salience[person + 2] === 0) candidates.push(person);
@@ -166,8 +179,14 @@ function resolveThirdPerson(text: string, mentions: readonly Mention[], genders:
     for (const person of candidates) salience[person + 2] = 0;
     candidates.length = 0;
     const sentence = sentenceStartBefore(text, at);
-    const narration = quoteAt(quotes, at) < 0;
+    const quote = quoteAt(quotes, at);
+    const narration = quote < 0;
+    const speaker = narration ? undefined : talk[quote];
+    const listener = narration ? undefined : saidTo[quote];
     let latest = -1;
+    // Someone who fits was passed over as the speaker, the one spoken to, or the name an aside follows.
+    let ruledOut = false;
+    let ruledOutFitting = false;
     const paragraphStart = paragraphs[paragraph] ?? 0;
     // Someone of the pronoun's gender already referred to in its own paragraph: earlier paragraphs count for less.
     let seenHere = false;
@@ -177,7 +196,11 @@ function resolveThirdPerson(text: string, mentions: readonly Mention[], genders:
       const g = genderCodes[i];
       // Someone whose pronoun the text never made clear may still be meant, at a third of the weight.
       if ((g !== UNKNOWN && g !== gender) || starts[i] >= clause) continue;
-      if (asideAfter >= 0 && NAME_THEN_ASIDE.test(text.slice(starts[i], asideAfter))) continue;
+      if ((asideAfter >= 0 && NAME_THEN_ASIDE.test(text.slice(starts[i], asideAfter))) || persons[i] === speaker || persons[i] === listener) {
+        ruledOut = true;
+        if (g === gender) ruledOutFitting = true;
+        continue;
+      }
       const fromQuote = narration && quoted[i] === 1;
       const here = starts[i] >= paragraphStart;
       if (here && g === gender && !fromQuote) seenHere = true;
@@ -186,11 +209,19 @@ function resolveThirdPerson(text: string, mentions: readonly Mention[], genders:
       // Older references count for less, halving every few sentences; one in the pronoun's own sentence counts more.
       add(persons[i], fit * (weights[i] * FADE[at - starts[i]] + (starts[i] >= sentence ? 3 : 0)));
     }
-    if (candidates.length === 0) continue;
+    // No one, when someone who fits was ruled out: not the nearest name of that pronoun either.
+    if (candidates.length === 0) {
+      if (ruledOut) decline(at);
+      continue;
+    }
     // A tie goes to the latest reference.
     let best = latest >= 0 ? persons[latest] : candidates[0];
     for (const person of candidates) if (salience[person + 2] > salience[best + 2]) best = person;
-    if (best === UNNAMED) continue;
+    // Nor someone whose pronoun the text never showed, in place of one who fits and was ruled out.
+    if (best === UNNAMED || (ruledOutFitting && genders[best] === undefined)) {
+      decline(at);
+      continue;
+    }
     offsets.push(at);
     people.push(best);
     remember(best, at);
