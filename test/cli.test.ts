@@ -20,7 +20,12 @@ interface Result {
 }
 
 function scentline(...args: string[]): Result {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" }, timeout: 60_000 });
+  return scentlineIn(ROOT, ...args);
+}
+
+/** The command run from another folder (`cd dir && scentline …`). */
+function scentlineIn(cwd: string, ...args: string[]): Result {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" }, timeout: 60_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -127,6 +132,16 @@ describe("scentline validate", () => {
     // The path as typed from where the command ran: relative when that is shorter (a clone beside the temporary folder).
     const shown = relative(ROOT, file).length < file.length ? relative(ROOT, file) : file;
     expect(r.stderr).toContain(`${shown}:6:`);
+    expect(r.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it("an extends circle between files named relatively closes where it began (cd dir && scentline validate c3.yaml)", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "c3.yaml"), "extends: c4.yaml\nid: c3\nname: C3\n");
+    writeFileSync(join(dir, "c4.yaml"), "extends: c3.yaml\nid: c4\nname: C4\n");
+    const r = scentlineIn(dir, "validate", "c3.yaml");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`goes round in a circle: c3.yaml → ${join(dir, "c4.yaml")} → c3.yaml\n`);
     expect(r.stderr).not.toMatch(STACK_FRAME);
   });
 

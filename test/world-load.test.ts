@@ -3,7 +3,7 @@
  * code, the exact line and column, and a hint that says how to fix it.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { basename, join } from "node:path";
+import { basename, join, relative } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatDiagnostic, type Diagnostic } from "../src/core/diagnostic.js";
@@ -354,6 +354,15 @@ describe("extends", () => {
     const d = single(loadWorld(join(dir, "a.yaml"), nodeReader()));
     expectAt(d, "extends-cycle", "b.yaml", 4, 10);
     expect(d.message).toMatch(/a\.yaml → .*b\.yaml → .*a\.yaml/);
+  });
+
+  it("two files that extend each other, named by relative paths: the circle closes where it began", () => {
+    const dir = tempFiles({ "c3.yaml": lines("extends: c4.yaml", "id: c3", "name: C3"), "c4.yaml": lines("extends: c3.yaml", "id: c4", "name: C4") });
+    const c3 = relative(process.cwd(), join(dir, "c3.yaml"));
+    expect(c3.startsWith("/")).toBe(false);
+    const d = single(loadWorld(c3, nodeReader()));
+    expectAt(d, "extends-cycle", "c4.yaml", 1, 10);
+    expect(d.message).toBe(`"extends" goes round in a circle: ${c3} → ${join(dir, "c4.yaml")} → ${c3}`);
   });
 
   it("a file that extends itself", () => {

@@ -178,8 +178,23 @@ function lazySource(file: string, text: string, value: unknown): YamlSource {
   return { file, value, locate: (path, options) => source().locate(path, options), textStart: (path) => source().textStart(path) };
 }
 
+/**
+ * A file's path as `io` resolves references: the same file named relatively ("c3.yaml") and as
+ * another file's `extends` resolves it ("/home/w/c3.yaml") gives the same key.
+ */
+function fileKey(io: SourceReader, path: string): string {
+  const cut = Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));
+  return io.resolve(path, `./${path.slice(cut + 1)}`);
+}
+
+/** A file on the way up an `extends` chain: its key (see fileKey) and its path as shown in messages. */
+interface ChainLink {
+  key: string;
+  shown: string;
+}
+
 /** `from`: where the file is named (looked up only for an error: finding a position can mean parsing a preset). */
-function readLayers(path: string, io: SourceReader, stack: string[], layers: Layer[], diagnostics: Diagnostic[], from: () => SourcePosition | undefined): void {
+function readLayers(path: string, io: SourceReader, stack: ChainLink[], layers: Layer[], diagnostics: Diagnostic[], from: () => SourcePosition | undefined): void {
   const text = io.read(path);
   if (text === undefined) {
     diagnostics.push({ severity: "error", code: "file-not-found", message: `cannot read the world file: ${io.whyUnreadable?.(path) ?? path}`, hint: "check the path; it is relative to the file that names it", at: from() });
@@ -204,12 +219,13 @@ function readLayers(path: string, io: SourceReader, stack: string[], layers: Lay
     });
     return;
   }
-  const chain = [...stack, path];
-  if (chain.includes(parentPath)) {
+  const chain = [...stack, { key: fileKey(io, path), shown: path }];
+  const again = chain.find((link) => link.key === fileKey(io, parentPath));
+  if (again) {
     diagnostics.push({
       severity: "error",
       code: "extends-cycle",
-      message: `"extends" goes round in a circle: ${[...chain, parentPath].join(" → ")}`,
+      message: `"extends" goes round in a circle: ${[...chain, again].map((link) => link.shown).join(" → ")}`,
       hint: "a world may extend another only if that one does not, directly or further up, extend it back",
       at: at(),
     });
