@@ -104,6 +104,61 @@ describe("YAML syntax", () => {
     expect(d.hint).toContain("]");
   });
 
+  it("an unclosed list whose block lines follow is one error, the bracket, not the lines it swallowed", () => {
+    const r = loadWorldText(
+      lines(
+        "extends: classic", // 1
+        "id: brackets", // 2
+        "name: Brackets", // 3
+        "axes:", // 4
+        "  secondarySex:", // 5
+        "    values: [alpha, beta, omega", // 6
+        "    description: the secondary sex", // 7
+        "  alignment:", // 8
+        "    values: [dominant, submissive]", // 9
+      ),
+    );
+    const d = single(r);
+    expectAt(d, "yaml-syntax", "world.yaml", 6, 13);
+    expect(d.hint).toContain("the [ here is never closed");
+  });
+
+  it("a project whose cast list never closes: the bracket first, and none of the errors it causes", () => {
+    const dir = tempFiles({
+      "scentline.yaml": lines(
+        "world: classic", // 1
+        "start: 2026-01-01", // 2
+        "cast: [", // 3
+        "  - name: Rey", // 4
+        "    born: 1990-01-01", // 5
+        "    designation: omega", // 6
+        "  - name: Ben", // 7
+        "    born: 1990-01-01", // 8
+        "places:", // 9
+        "  - id: room", // 10
+      ),
+    });
+    const text = readFileSync(join(dir, "scentline.yaml"), "utf8");
+    const { diagnostics } = parseYamlSource("scentline.yaml", text);
+    expect(diagnostics.map(formatDiagnostic)).toEqual(["scentline.yaml:3:7: error [yaml-syntax] YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]\n  hint: the [ here is never closed: add ] where it ends"]);
+  });
+
+  it("an error before an unclosed bracket is kept, and the bracket is still said first", () => {
+    const { diagnostics } = parseYamlSource(
+      "world.yaml",
+      lines(
+        "id: twice", // 1
+        "id: again", // 2
+        "values: [a, b", // 3
+        "  - c: d", // 4
+      ),
+    );
+    expect(diagnostics.map((d) => [d.at?.line, d.at?.column])).toEqual([
+      [3, 9],
+      [2, 1],
+    ]);
+  });
+
   it("a quote left open is reported where it opens", () => {
     const r = loadWorldText(
       lines(
@@ -239,6 +294,14 @@ describe("fields", () => {
     const d = single(r);
     expectAt(d, "wrong-type", "world.yaml", 4, 16);
     expect(d.message).toContain("expected a number");
+  });
+
+  it("a number written as a word gets a hint on how to write the number, not on its range", () => {
+    const d = single(loadWorldText(lines("extends: classic", "id: words", "name: Words", "ageOfMajority: eighteen")));
+    expectAt(d, "wrong-type", "world.yaml", 4, 16);
+    expect(d.hint).toBe("write a number in digits (at least 18 and at most 40), without quotes, e.g. 18");
+    const flag = single(loadWorldText(lines("extends: classic", "id: words", "name: Words", "presentation: { axis: secondarySex, atBirth: yes please }")));
+    expect(flag.hint).toBe("write true or false, without quotes");
   });
 
   it("an age of majority below 18 is out of range, and the hint says why", () => {

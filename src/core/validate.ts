@@ -120,7 +120,7 @@ function toDiagnostic(root: TSchema, source: YamlSource, e: ValueError, options:
         severity: "error",
         code: "wrong-type",
         message: `${where}: expected ${expected(e.schema)}, got ${shown(e.value)}`,
-        hint: hint ?? `write ${expected(e.schema)} here`,
+        hint: typeHint(e.schema, hint),
         at: source.locate(path),
       };
     case ValueErrorType.StringPattern:
@@ -150,6 +150,23 @@ function toDiagnostic(root: TSchema, source: YamlSource, e: ValueError, options:
     default:
       return { severity: "error", code: "invalid", message: `${where}: ${e.message}`, hint, at: source.locate(path) };
   }
+}
+
+/**
+ * How to write a value of the right type. A number's own hint is about its range (an age of
+ * majority "cannot be below 18"), which says nothing to someone who wrote a word: say how to write
+ * the number instead.
+ */
+function typeHint(s: TSchema, hint: string | undefined): string {
+  const kind = kindOf(s);
+  if (kind === "Number" || kind === "Integer") {
+    const range = rangeText(s);
+    const r = s as { minimum?: number; exclusiveMinimum?: number; maximum?: number };
+    const example = r.minimum ?? (r.exclusiveMinimum !== undefined ? r.exclusiveMinimum + 1 : (r.maximum ?? 1));
+    return `write ${expected(s)} in digits${range ? ` (${range})` : ""}, without quotes, e.g. ${example}`;
+  }
+  if (kind === "Boolean") return "write true or false, without quotes";
+  return hint ?? `write ${expected(s)} here`;
 }
 
 function parentName(path: readonly PathSegment[]): string {

@@ -32,9 +32,14 @@ export function parseYamlSource(file: string, text: string): { source?: YamlSour
   };
   const diagnostics: Diagnostic[] = [];
   const reported = new Set<Node>();
-  for (const e of doc.errors) {
-    // A bracket or quote left open is noticed where the text runs out; point at the opening one.
-    const open = unclosed(doc, e, reported);
+  // A bracket or quote left open is noticed where the text runs out; point at the opening one.
+  const errors = doc.errors.map((e) => ({ e, open: unclosed(doc, e, reported) }));
+  // What comes after an opening left unclosed is read as part of it, and fails in many ways that
+  // all come from the one cause: say the cause first, and not what follows from it.
+  // (The line on which the opening's text runs out is taken in too: it is read as a continuation.)
+  const lineEnd = (offset: number) => (text.indexOf("\n", offset) < 0 ? text.length : text.indexOf("\n", offset));
+  const explained = (e: YAMLError) => errors.some(({ open }) => open !== undefined && e.pos[0] > open.at && e.pos[0] <= lineEnd(open.end));
+  for (const { e, open } of [...errors.filter((x) => x.open), ...errors.filter((x) => !x.open && !explained(x.e))]) {
     diagnostics.push({
       severity: "error",
       code: "yaml-syntax",
@@ -90,8 +95,11 @@ function syntaxHint(code: string): string {
   }
 }
 
-/** The flow collection or quoted text that `e` says was never closed, innermost first. */
-function unclosed(doc: Document, e: YAMLError, reported: Set<Node>): { at: number; hint: string } | undefined {
+/**
+ * The flow collection or quoted text that `e` says was never closed, innermost first: where it
+ * opens, and where the text it took in ends.
+ */
+function unclosed(doc: Document, e: YAMLError, reported: Set<Node>): { at: number; end: number; hint: string } | undefined {
   const m = /^(Flow map|Flow sequence) .*end with an? ([\]}])|^Missing closing (["'])quote/.exec(e.message);
   if (!m) return undefined;
   let best: Node | undefined;
@@ -107,7 +115,7 @@ function unclosed(doc: Document, e: YAMLError, reported: Set<Node>): { at: numbe
   if (!best) return undefined;
   reported.add(best);
   const [opening, closing] = m[1] ? [m[2] === "}" ? "{" : "[", m[2]] : [m[3], m[3]];
-  return { at: best.range![0], hint: `the ${opening} here is never closed: add ${closing} where it ends` };
+  return { at: best.range![0], end: best.range![1], hint: `the ${opening} here is never closed: add ${closing} where it ends` };
 }
 
 function findNode(doc: Document, path: Path, wantKey: boolean, exact = false): Node | undefined {
