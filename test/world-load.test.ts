@@ -490,6 +490,90 @@ describe("extends", () => {
   });
 });
 
+describe("a new entry named almost like an inherited one", () => {
+  it("a complete new cycle hieat beside the inherited heat loads, with a warning at its name: did you mean \"heat\"?", () => {
+    const r = loadWorldText(
+      lines(
+        "extends: classic", // 1
+        "id: misspelt", // 2
+        "name: Misspelt", // 3
+        "cycles:", // 4
+        "  hieat:", // 5
+        "    designation: omega", // 6
+        "    period: { min: 2mo, max: 3mo }", // 7
+        "    duration: 3d", // 8
+        "    phases: [{ name: heat, tell: heat }]", // 9
+      ),
+    );
+    expect(r.world).toBeDefined();
+    expect(r.diagnostics).toHaveLength(1);
+    const d = r.diagnostics[0];
+    expect(d).toMatchObject({ severity: "warning", code: "near-miss" });
+    expect({ file: basename(d.at!.file), line: d.at!.line, column: d.at!.column }).toEqual({ file: "world.yaml", line: 5, column: 3 });
+    expect(d.message).toContain('"hieat" adds a new cycle beside the inherited "heat"');
+    expect(d.hint).toMatch(/^did you mean "heat"\?/);
+    // The world has both: the misspelt cycle did not change the inherited one.
+    expect(Object.keys(r.world!.spec.cycles).sort()).toEqual(["heat", "hieat", "rut"]);
+  });
+
+  it("a new modifier whose id is one slip from an inherited one, in a list merged by id", () => {
+    const r = loadWorldText(
+      lines(
+        "extends: classic", // 1
+        "id: misspelt", // 2
+        "name: Misspelt", // 3
+        "cycles:", // 4
+        "  heat:", // 5
+        "    modifiers:", // 6
+        "      - id: supressed", // 7
+        "        when: self.suppressed", // 8
+        "        skip: true", // 9
+      ),
+    );
+    expect(r.world).toBeDefined();
+    expect(r.diagnostics.map((d) => [d.code, d.at?.line, d.at?.column, d.hint?.split("?")[0]])).toEqual([["near-miss", 7, 13, 'did you mean "suppressed"']]);
+  });
+
+  it("names in other mappings are looked at too: a tell, an institution of a parent file, a letter swapped", () => {
+    const r = loadWorldText(
+      lines(
+        "extends: parent.yaml", // 1
+        "id: child", // 2
+        "name: Child", // 3
+        "scent:", // 4
+        "  tells:", // 5
+        "    alram: { range: 30ft }", // 6
+        "institutions:", // 7
+        "  curfwe: { kind: custom, effect: require-visits, visits: 2 }", // 8
+      ),
+      { "parent.yaml": lines("extends: classic", "id: parent", "name: Parent", "institutions:", "  curfew: { kind: custom, effect: require-visits, visits: 3 }") },
+    );
+    expect(r.world).toBeDefined();
+    expect(r.diagnostics.map((d) => [d.at?.line, d.hint?.split("?")[0]])).toEqual([
+      [6, 'did you mean "alarm"'],
+      [8, 'did you mean "curfew"'],
+    ]);
+  });
+
+  it("a new name that is not a near miss, or that changes an inherited entry, says nothing", () => {
+    const r = loadWorldText(
+      lines(
+        "extends: classic", // 1
+        "id: fine", // 2
+        "name: Fine", // 3
+        "scent:", // 4
+        "  tells:", // 5
+        "    fear: { range: 30ft }", // 6: two edits from heat: a word of its own
+        "    heat: { range: 150ft }", // 7
+        "cycles:", // 8
+        "  moult: { designation: beta, period: 1y, duration: 2d, phases: [{ name: moult }] }", // 9
+      ),
+    );
+    expect(r.world).toBeDefined();
+    expect(r.diagnostics).toEqual([]);
+  });
+});
+
 describe("names and contradictions", () => {
   it("a range whose min is above its max", () => {
     const r = loadWorldText(

@@ -14,6 +14,7 @@ import { CONTEXT_NAMES, ExpressionCompiler, isProblem, PERSON_FIELDS, type Condi
 import { mergeWorlds } from "./merge.js";
 import { World as WorldSchema, type ExpressionContext, type WorldSpec } from "./schema.js";
 import { checkWorldNames } from "./names.js";
+import { nearMissWarnings } from "./near-miss.js";
 import { CANON_TEXTS, CANON_VALUES } from "./canon-texts.js";
 
 export interface World {
@@ -73,9 +74,13 @@ export function loadWorld(path: string, io: SourceReader, from?: SourcePosition)
   readLayers(path, io, [], layers, diagnostics, () => from);
   if (hasErrors(diagnostics) || layers.length === 0) return { diagnostics };
 
-  // Merge from the root preset down to the file asked for.
+  // Merge from the root preset down to the file asked for, keeping what each file inherits.
   let merged: unknown = {};
-  for (const layer of [...layers].reverse()) merged = mergeWorlds(merged, layer.value);
+  const inherited = new Map<Layer, unknown>();
+  for (const layer of [...layers].reverse()) {
+    inherited.set(layer, merged);
+    merged = mergeWorlds(merged, layer.value);
+  }
   const spec = merged as Record<string, unknown>;
   delete spec.extends;
   delete spec.$schema;
@@ -109,6 +114,10 @@ export function loadWorld(path: string, io: SourceReader, from?: SourcePosition)
   }
   if (hasErrors(diagnostics)) return { diagnostics };
   const world = spec as unknown as WorldSpec;
+  // A new entry named almost like an inherited one (cycles.hieat beside heat) is likely a slip.
+  for (const layer of layers.slice(0, -1)) {
+    diagnostics.push(...nearMissWarnings(WorldSchema, layer.value, inherited.get(layer), (p, key) => layer.source.locate(p, { key })));
+  }
 
   diagnostics.push(...checkWorldNames(world, locate));
 

@@ -1,0 +1,117 @@
+/**
+ * A world that extends another may add entries to its mappings of names (a new cycle, tell or
+ * institution) and to its lists of items with ids (a new modifier). An added entry whose name is a
+ * near miss of one the world inherits (`hieat:` beside classic's `heat`) is most often a misspelling
+ * meant to change the inherited entry; it is not refused, since new names are allowed, but warned
+ * about with the name it most likely means.
+ */
+import { Kind, type TSchema } from "@sinclair/typebox";
+import type { Diagnostic, SourcePosition } from "../core/diagnostic.js";
+import type { Path, PathSegment } from "../core/yaml-source.js";
+
+type Plain = Record<string, unknown>;
+const isPlain = (v: unknown): v is Plain => v !== null && typeof v === "object" && !Array.isArray(v);
+const kindOf = (s: TSchema): unknown => (s as unknown as Record<symbol, unknown>)[Kind];
+
+/** What an entry of each mapping or list is called in a message. */
+const NOUNS: Record<string, string> = {
+  axes: "axis",
+  species: "species",
+  strength: "strength",
+  cycles: "cycle",
+  modifiers: "modifier",
+  triggers: "trigger",
+  tells: "tell",
+  ranges: "range rule",
+  rangeModifiers: "range modifier",
+  responses: "response",
+  institutions: "institution",
+  roles: "role",
+};
+
+/**
+ * The edit distance with a swap of two neighbouring letters counted as one edit (optimal string
+ * alignment), case ignored.
+ */
+export function swapDistance(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  const d: number[][] = Array.from({ length: x.length + 1 }, (_, i) => Array.from({ length: y.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= x.length; i++) {
+    for (let j = 1; j <= y.length; j++) {
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[x.length][y.length];
+}
+
+/**
+ * The inherited name a new one most likely misspells, if any. Stricter than a "did you mean" for an
+ * unknown name: here the new name is allowed as it stands, so only a slip of one key (two in a long
+ * name) counts, and a name that differs only in case.
+ */
+export function nearMiss(name: string, inherited: Iterable<string>): string | undefined {
+  const limit = name.length >= 9 ? 2 : name.length >= 3 ? 1 : 0;
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const known of inherited) {
+    const d = swapDistance(name, known);
+    if (d < bestDistance) [best, bestDistance] = [known, d];
+  }
+  return best !== undefined && bestDistance <= limit ? best : undefined;
+}
+
+/**
+ * Warnings for entries `own` adds that are near misses of entries in `inherited` (what the worlds
+ * it extends make together), walking both along the world's schema.
+ */
+export function nearMissWarnings(schema: TSchema, own: unknown, inherited: unknown, locate: (path: Path, key: boolean) => SourcePosition | undefined): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const warn = (name: string, guess: string, container: Path, at: SourcePosition | undefined) => {
+    const last = container[container.length - 1];
+    const noun = (typeof last === "string" && NOUNS[last]) || "entry";
+    out.push({
+      severity: "warning",
+      code: "near-miss",
+      message: `${container.join(".")}: "${name}" adds a new ${noun} beside the inherited "${guess}", which stays as it was`,
+      hint: `did you mean "${guess}"? To change the inherited ${noun}, use its name; if a new ${noun} is meant, give it a name less like "${guess}"`,
+      at,
+    });
+  };
+  const walk = (s: TSchema, mine: unknown, theirs: unknown, path: PathSegment[]): void => {
+    if (theirs === undefined || theirs === null) return;
+    const kind = kindOf(s);
+    if (kind === "Object" && isPlain(mine) && isPlain(theirs)) {
+      for (const [k, v] of Object.entries(mine)) {
+        const child = (s.properties as Record<string, TSchema> | undefined)?.[k];
+        if (child) walk(child, v, theirs[k], [...path, k]);
+      }
+    } else if (kind === "Record" && isPlain(mine) && isPlain(theirs)) {
+      const child = Object.values(s.patternProperties ?? {})[0] as TSchema;
+      for (const [k, v] of Object.entries(mine)) {
+        if (k in theirs) walk(child, v, theirs[k], [...path, k]);
+        else if (v !== null) {
+          const guess = nearMiss(k, Object.keys(theirs));
+          if (guess) warn(k, guess, path, locate([...path, k], true));
+        }
+      }
+    } else if (kind === "Array" && Array.isArray(mine) && Array.isArray(theirs)) {
+      const items = s.items as TSchema;
+      if (kindOf(items) !== "Object" || !(items.required as string[] | undefined)?.includes("id")) return;
+      const ids = theirs.filter(isPlain).map((x) => x.id).filter((x): x is string => typeof x === "string");
+      mine.forEach((item, i) => {
+        if (!isPlain(item) || typeof item.id !== "string") return;
+        const match = theirs.find((x) => isPlain(x) && x.id === item.id);
+        if (match) walk(items, item, match, [...path, i]);
+        else {
+          const guess = nearMiss(item.id, ids);
+          if (guess) warn(item.id, guess, path, locate([...path, i, "id"], false));
+        }
+      });
+    }
+  };
+  walk(schema, own, inherited, []);
+  return out;
+}
