@@ -2,6 +2,8 @@
 // then writes each as a draft story project (`read --out`) and holds it to `validate` and `check`:
 // every project must be valid, and the checker must report no error in it.
 // The corpus and labels live beside the project, in ../shared (corpus/, gold/, eval/score.mjs).
+// Scentline's own labelled texts, in eval/ (texts/, gold/), are scored the same way: short stories
+// written for the reader's evaluation, in other settings and styles, with invented names.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -18,12 +20,22 @@ const scentline = (...args) => spawnSync(process.execPath, [cli, ...args], { enc
 const out = mkdtempSync(join(tmpdir(), "scentline-eval-"));
 let texts = 0;
 let failed = 0;
-for (const gold of readdirSync(join(shared, "gold")).filter((f) => /^\d+\.json$/.test(f)).sort()) {
-  const number = gold.replace(/\.json$/, "");
-  const text = readdirSync(join(shared, "corpus")).find((f) => f.startsWith(`${number}_`));
+const own = new URL("../eval/", import.meta.url).pathname;
+const sets = [
+  { texts: join(shared, "corpus"), gold: join(shared, "gold") },
+  { texts: join(own, "texts"), gold: join(own, "gold") },
+];
+const labelled = sets.flatMap((set) =>
+  readdirSync(set.gold)
+    .filter((f) => /^\d+\.json$/.test(f))
+    .sort()
+    .map((gold) => ({ gold: join(set.gold, gold), text: readdirSync(set.texts).find((f) => f.startsWith(`${gold.replace(/\.json$/, "")}_`) || f === gold.replace(/\.json$/, ".txt")), dir: set.texts })),
+);
+for (const { gold, text, dir } of labelled) {
   if (!text) continue;
   texts++;
-  const manuscript = join(shared, "corpus", text);
+  const number = text.replace(/[_.].*$/, "");
+  const manuscript = join(dir, text);
   const bible = join(out, `${number}.json`);
   const started = performance.now();
   const read = scentline("read", manuscript, "--format", "json");
@@ -35,7 +47,7 @@ for (const gold of readdirSync(join(shared, "gold")).filter((f) => /^\d+\.json$/
   }
   writeFileSync(bible, read.stdout);
   console.log(`${text} (read in ${ms.toFixed(0)} ms, wall):`);
-  console.log(execFileSync(process.execPath, [score, bible, join(shared, "gold", gold)], { encoding: "utf8" }).replace(/^/gm, "  "));
+  console.log(execFileSync(process.execPath, [score, bible, gold], { encoding: "utf8" }).replace(/^/gm, "  "));
 
   const project = join(out, number);
   const drafted = scentline("read", manuscript, "--out", project);
