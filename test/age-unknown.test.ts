@@ -12,19 +12,37 @@ const rey = { id: "rey", name: "Rey", designation: "omega", location: "room" };
 const kit = { id: "kit", name: "Kit", born: "2010-06-01", designation: "omega", location: "room" };
 
 describe("a person without a birth date", () => {
-  it("loads, and a bond, a partnership or a bite with them is not refused", () => {
+  it("loads with a warning at each adults-only relation and event with them, asking for the date; the simulator does not refuse them", () => {
     const r = projectFrom({ ...base, cast: [ben, rey], relations: [{ kind: "partner", a: "ben", b: "rey" }], schedule: [{ at: "+1d", type: "bite", who: "ben", with: ["rey"] }] });
-    expect(r.diagnostics).toEqual([]);
+    expect(r.project).toBeDefined();
+    expect(r.diagnostics.map((d) => [d.severity, d.code, d.at?.line, d.at?.column])).toEqual([
+      ["warning", "age-unknown", 16, 5],
+      ["warning", "age-unknown", 20, 5],
+    ]);
+    expect(r.diagnostics[0].message).toBe("Rey has no birth date, so their age is unknown: a partnership involving them cannot be confirmed to be between adults");
+    expect(r.diagnostics[1].message).toContain("a claiming bite involving them");
+    expect(r.diagnostics[0].hint).toBe("add born: YYYY-MM-DD to Rey's cast entry (line 11); Scentline is for fiction about adults (18 or older in this world)");
     const { log } = run(r.project!, "2026-02-01");
     expect(of(log, "refused")).toEqual([]);
     expect(of(log, "bond-formed").map((e) => e.people)).toEqual([["ben", "rey"]]);
   });
 
+  it("courtship, Visits, matches and heat partners warn too; other events with them, and content between dated adults, do not", () => {
+    const schedule = [
+      { at: "+1d", type: "visit", who: "ben", with: ["rey"] },
+      { at: "+2d", type: "match", who: "ben", with: ["rey"] },
+      { at: "+3d", type: "move", who: "rey", to: "room" },
+      { at: "+4d", type: "partner", who: "ben", with: ["ash"] },
+    ];
+    const r = projectFrom({ ...base, cast: [ben, rey, person("ash", "omega")], relations: [{ kind: "courtship", a: "ben", b: "rey" }], schedule });
+    expect(r.diagnostics.map((d) => d.message.split(": ")[1])).toEqual(["a courtship involving them cannot be confirmed to be between adults", "a courting Visit involving them cannot be confirmed to be between adults", "a match involving them cannot be confirmed to be between adults"]);
+  });
+
   it("someone known to be under age is still refused, at load and in the simulator", () => {
     const atLoad = projectFrom({ ...base, cast: [rey, kit], schedule: [{ at: "+1d", type: "bite", who: "rey", with: ["kit"] }] });
     expect(atLoad.project).toBeUndefined();
-    expect(atLoad.diagnostics.map((d) => d.code)).toEqual(["under-age"]);
-    expect(atLoad.diagnostics[0].message).toContain("Kit is 15");
+    expect(atLoad.diagnostics.map((d) => d.code)).toEqual(["age-unknown", "under-age"]);
+    expect(atLoad.diagnostics[1].message).toContain("Kit is 15");
 
     const project = mustLoad({ ...base, cast: [rey, kit], schedule: [{ at: "2029-01-01", type: "partner", who: "rey", with: ["kit"] }] });
     project.schedule[0].hour = parseDate("2026-02-01")!;

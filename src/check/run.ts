@@ -63,9 +63,12 @@ const LEVELS: Record<string, Severity | "off"> = { error: "error", warn: "warnin
 
 export function checkProject(file: string, io: SourceReader, options: CheckOptions = {}): CheckResult {
   const loaded = loadProject(file, io, { worlds: options.cache?.worlds });
-  if (!loaded.project) return { findings: sortFindings(loaded.diagnostics.map((d) => fromDiagnostic(d, d.code === "under-age" ? "under-age" : "project"))), chapters: [], facts: [] };
+  // Someone of unknown age in adults-only content is the age-unknown check's to report, once per
+  // person with every place listed, not once per line as loading warns.
+  const said = loaded.diagnostics.filter((d) => d.code !== "age-unknown");
+  if (!loaded.project) return { findings: sortFindings(said.map((d) => fromDiagnostic(d, d.code === "under-age" ? "under-age" : "project"))), chapters: [], facts: [] };
   const project = loaded.project;
-  const findings: Finding[] = loaded.diagnostics.map((d) => fromDiagnostic(d, "project"));
+  const findings: Finding[] = said.map((d) => fromDiagnostic(d, "project"));
   const { chapters, diagnostics } = loadChapters(project, io);
   findings.push(...diagnostics.map((d) => fromDiagnostic(d, d.code)));
 

@@ -3,8 +3,14 @@
  * bonding, claiming bites and heat partnership involving anyone under the age of majority (never
  * below 18) are refused, at load and again during simulation.
  *
- * A person without a birth date has an unknown age: the guard refuses only someone known to be
- * under age, and `scentline check` asks for the birth date (the age-unknown check).
+ * A person without a birth date has an unknown age. Loading a project warns at every relation and
+ * scheduled event of these kinds that involves them (`unknownAgeWarnings`), and `scentline check`
+ * asks for the birth date (the age-unknown check), but the simulator does not refuse them: an
+ * unknown age is not an age under the majority, and a story whose ages are not written down yet
+ * (every draft the reader makes from a manuscript, which never invents a birth date) would
+ * otherwise have every bond and Visit refused, and its simulation would say nothing true about
+ * the story. The guard refuses what is known to be wrong; the warnings make the unknown visible
+ * wherever the story is loaded (validate, simulate, state, check, the studio).
  */
 import { formatDate, yearsBetween, type Hour } from "../core/time.js";
 import type { World } from "../world/load.js";
@@ -22,6 +28,11 @@ const WHAT: Record<string, string> = {
 };
 
 type Participant = { born?: Hour; spec: { name: string } };
+
+/** How an event or relation of a kind only adults take part in is named in messages. */
+export function adultContent(kind: string): string {
+  return WHAT[kind] ?? kind;
+}
 
 /** Known to be under the age of majority at `at`: false when the birth date is unknown. */
 export function isMinor(world: World, born: Hour | undefined, at: Hour): boolean {

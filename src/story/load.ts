@@ -11,7 +11,7 @@ import { parseDate, parseDistance, parseDuration, parseMoment, type Hour } from 
 import { validateAgainst } from "../core/validate.js";
 import { parseYamlSource, type Path } from "../core/yaml-source.js";
 import { loadWorld, type World, type WorldCache } from "../world/load.js";
-import { ageRefusal, ADULT_RELATION_KINDS, eventRefusals } from "../model/age.js";
+import { adultContent, ageRefusal, ADULT_EVENT_KINDS, ADULT_RELATION_KINDS, eventRefusals } from "../model/age.js";
 import { peopleByName } from "./chapters.js";
 import { Project as ProjectSchema, type PersonSpec, type ProjectSpec, type RelationSpec, type ScheduledEventSpec } from "./schema.js";
 
@@ -176,6 +176,20 @@ export function loadProject(file: string, io: SourceReader, options: ProjectLoad
     if (a !== undefined && b !== undefined) connections.push({ a, b, distance: parseDistance(c.distance)!, kind: c.kind });
   });
 
+  // Adults only: someone without a birth date in content of that kind is let through (see
+  // model/age.ts), with a warning at each place it happens that asks for the date.
+  const unknownAge = (who: number, kind: string, path: Path) => {
+    const p = people[who];
+    if (p.born !== undefined) return;
+    diagnostics.push({
+      severity: "warning",
+      code: "age-unknown",
+      message: `${p.spec.name} has no birth date, so their age is unknown: ${adultContent(kind)} involving them cannot be confirmed to be between adults`,
+      hint: `add born: YYYY-MM-DD to ${p.spec.name}'s cast entry (line ${p.at.line}); Scentline is for fiction about adults (${world.ageOfMajority} or older in this world)`,
+      at: locate(path),
+    });
+  };
+
   const relations: Relation[] = [];
   (spec.relations ?? []).forEach((r, i) => {
     const a = person(r.a, ["relations", i, "a"]);
@@ -191,6 +205,7 @@ export function loadProject(file: string, io: SourceReader, options: ProjectLoad
     // Relations hold from the story's start: the people must be adults then, and at their "since".
     if (ADULT_RELATION_KINDS.has(r.kind)) {
       for (const who of [a, b]) {
+        unknownAge(who, r.kind, ["relations", i]);
         const refusal = ageRefusal(world, people[who], start, r.kind) ?? (since !== undefined ? ageRefusal(world, people[who], since, r.kind) : undefined);
         if (refusal) err("under-age", refusal, ["relations", i], "Scentline refuses courtship, bonding and heat-partner content for anyone under the age of majority; correct the birth date or remove the relation");
       }
@@ -228,6 +243,7 @@ export function loadProject(file: string, io: SourceReader, options: ProjectLoad
     if (e.times !== undefined && e.every === undefined) err("missing-field", `"times" needs "every"`, ["schedule", i, "times"], "add every: 1w (how often it repeats)");
     if (e.every !== undefined && (parseDuration(e.every) ?? 0) < 1) err("out-of-range", `a routine must repeat at least an hour apart`, ["schedule", i, "every"], "write every: 1h or more");
     schedule.push({ index: i, hour, spec: e, who, with: withIdx, chaperones, to, winner, at: locate(["schedule", i]) });
+    if (ADULT_EVENT_KINDS.has(e.type)) for (const p of who === undefined ? withIdx : [who, ...withIdx]) unknownAge(p, e.type, ["schedule", i]);
     for (const r of eventRefusals(world, [who, ...withIdx].map((p) => (p === undefined ? undefined : people[p])), hour, e.type))
       err("under-age", r.message, ["schedule", i], "Scentline refuses courtship, bonding and heat-partner events for anyone under the age of majority; correct the birth date or the event's date");
   });
