@@ -163,6 +163,121 @@ describe("scentline validate", () => {
   });
 });
 
+describe("bad input: exit 1, file:line:col, a hint, no stack trace", () => {
+  const project = (yaml: string) => ({ "scentline.yaml": yaml });
+  const cases: { name: string; files: Record<string, string>; path: string; at: string; code: string; hint: string }[] = [
+    {
+      name: "malformed YAML (a bracket never closed)",
+      files: { "world.yaml": "extends: classic\nid: bad\nname: Bad\nstrength: { alpha: 1.0, beta: 0.4\nageOfMajority: 20\n" },
+      path: "world.yaml",
+      at: "world.yaml:4:11",
+      code: "yaml-syntax",
+      hint: "the { here is never closed: add } where it ends",
+    },
+    {
+      name: "an unknown field, with the field it likely means",
+      files: { "world.yaml": "extends: classic\nid: bad\nname: Bad\nageOfMajorty: 20\n" },
+      path: "world.yaml",
+      at: "world.yaml:4:1",
+      code: "unknown-field",
+      hint: 'did you mean "ageOfMajority"?',
+    },
+    {
+      name: "a value of the wrong type",
+      files: { "world.yaml": "extends: classic\nid: bad\nname: Bad\nageOfMajority: eighteen\n" },
+      path: "world.yaml",
+      at: "world.yaml:4:16",
+      code: "wrong-type",
+      hint: "write a number in digits",
+    },
+    {
+      name: "a number out of range",
+      files: { "world.yaml": "extends: classic\nid: bad\nname: Bad\nageOfMajority: 16\n" },
+      path: "world.yaml",
+      at: "world.yaml:4:16",
+      code: "out-of-range",
+      hint: "the age of majority cannot be below 18",
+    },
+    {
+      name: "an unknown name in an expression",
+      files: { "world.yaml": "extends: classic\nid: bad\nname: Bad\ncycles:\n  heat:\n    modifiers:\n      - id: steady\n        when: partner.designation == alfa\n        period: { set: 8w }\n" },
+      path: "world.yaml",
+      at: "world.yaml:8:38",
+      code: "bad-expression",
+      hint: 'did you mean "alpha"?',
+    },
+    {
+      name: "an extends cycle",
+      files: { "a.yaml": "extends: b.yaml\nid: a\nname: A\n", "b.yaml": "extends: a.yaml\nid: b\nname: B\n" },
+      path: "a.yaml",
+      at: "b.yaml:1:10",
+      code: "extends-cycle",
+      hint: "a world may extend another only if that one does not",
+    },
+    {
+      name: "a project naming a person and a place it does not have",
+      files: project("world: classic\nstart: 2026-01-01\ncast:\n  - { name: Rey, born: 1990-01-01, designation: omega, location: room }\nplaces: [{ id: room }, { id: hall }]\nschedule:\n  - { at: +1d, type: move, who: Rye, to: room }\n  - { at: +1d, type: move, who: Rey, to: hal }\n"),
+      path: ".",
+      at: "scentline.yaml:7:33",
+      code: "unknown-person",
+      hint: 'did you mean "rey"?',
+    },
+    {
+      name: "an under-age bond",
+      files: project("world: classic\nstart: 2026-01-01\ncast:\n  - { name: Rey, born: 2012-01-01, designation: omega }\n  - { name: Ben, born: 1990-01-01, designation: alpha }\nrelations:\n  - { kind: bond, a: Ben, b: Rey }\n"),
+      path: ".",
+      at: "scentline.yaml:7:5",
+      code: "under-age",
+      hint: "correct the birth date or remove the relation",
+    },
+  ];
+
+  it.each(cases)("$name", ({ files, path, at, code, hint }) => {
+    const dir = tempDir();
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    for (const command of path === "." ? ["validate", "simulate"] : ["validate"]) {
+      const r = scentlineIn(dir, command, path);
+      expect(r.status, command).toBe(1);
+      expect(r.stderr).toContain(`${at}: error [${code}] `);
+      const lines = r.stderr.split("\n");
+      const at1 = lines.findIndex((l) => l.startsWith(`${at}: error [${code}]`));
+      expect(lines[at1 + 1]).toBe(`  hint: ${lines[at1 + 1].slice(8)}`);
+      expect(lines[at1 + 1]).toContain(hint);
+      expect(r.stderr).not.toMatch(STACK_FRAME);
+      expect(r.stderr).not.toMatch(/\bat .*\.(m?js|ts):\d+/);
+    }
+  });
+
+  it("the missing place of the same project is reported too, with its own line and hint", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "scentline.yaml"), cases[6].files["scentline.yaml"]);
+    const r = scentlineIn(dir, "validate", ".");
+    expect(r.stderr).toContain('scentline.yaml:8:42: error [unknown-place] no place is called "hal"\n  hint: did you mean "hall"?');
+  });
+});
+
+describe("colour", () => {
+  /** The command run on a terminal (a pseudo-terminal made by `script`), its output as the terminal shows it. */
+  const onTerminal = (env: Record<string, string>, ...args: string[]): string => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "world.yaml"), "extends: classic\nid: bad\nname: Bad\nageOfMajority: 16\n");
+    const command = [process.execPath, CLI, ...args].map((a) => `'${a}'`).join(" ");
+    const { NO_COLOR: _, ...rest } = process.env;
+    const r = spawnSync("script", ["-qec", command, "/dev/null"], { cwd: dir, encoding: "utf8", env: { ...rest, ...env }, timeout: 60_000 });
+    expect(r.error, "the `script` command (util-linux) runs the CLI on a pseudo-terminal").toBeUndefined();
+    return r.stdout;
+  };
+
+  it("is used on a terminal, and NO_COLOR removes every colour code", () => {
+    const coloured = onTerminal({}, "validate", "world.yaml");
+    expect(coloured).toContain("world.yaml:4:16:");
+    expect(coloured).toContain("\x1b[31merror [out-of-range]\x1b[39m");
+    const plain = onTerminal({ NO_COLOR: "1" }, "validate", "world.yaml");
+    expect(plain).toContain("world.yaml:4:16: error [out-of-range]");
+    expect(plain).not.toContain("\x1b[");
+  });
+});
+
 describe("usage errors", () => {
   it("an unknown command exits 2", () => {
     const r = scentline("simulte", project);
