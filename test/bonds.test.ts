@@ -1,4 +1,7 @@
-/** Bond effects across worlds: felt emotions, breaking within a window, and stress as a modifier. */
+/**
+ * Bond effects across worlds (felt emotions, reduced response, scent merge, breaking within a
+ * window), stress as a modifier, and what suppressants do.
+ */
 import { describe, expect, it } from "vitest";
 import { mustLoad, of, person, run } from "./helpers/project.js";
 
@@ -22,6 +25,64 @@ describe("felt emotions", () => {
   it("without a bond nothing is felt", () => {
     const { log } = run(mustLoad({ world: "classic", start: "2026-01-01", ...places, cast: pair, schedule: [{ at: "+1d", type: "stress", who: "lena" }] }), "2026-01-05");
     expect(of(log, "bond-felt")).toEqual([]);
+  });
+});
+
+describe("reduced response (bonds.effects.reducedResponse)", () => {
+  // A world in which alphas are drawn to any heat they smell; Kara is bonded to Lena, who is away.
+  const world = (reduced: boolean, extra = "") => `extends: classic
+id: drawn
+name: Drawn
+bonds:
+  effects: { reducedResponse: ${reduced} }
+scent:
+  responses:${extra}
+    - id: drawn-to-heat
+      when: tell == "heat" && perceiver.designation == alpha
+      action: approach
+`;
+  const cast = [person("kara", "alpha"), person("lena", "omega", { location: "away" }), person("ash", "alpha"), person("nia", "omega")];
+  const story = (yaml: string) =>
+    run(mustLoad({ world: "./world.yaml", start: "2026-01-01", ...places, cast, relations: [{ kind: "bond", a: "kara", b: "lena" }], schedule: [{ at: "+1d", type: "tell", who: "nia", tell: "heat" }] }, { "world.yaml": yaml }), "2026-01-03").log;
+  const toNia = (log: ReturnType<typeof run>["log"], who: string) => log.filter((e) => ["drawn", "noticed"].includes(e.type) && e.people[0] === who && e.people[1] === "nia").map((e) => e.type);
+
+  it("a bonded alpha only takes note of another omega's heat, where an unbonded one is drawn", () => {
+    const log = story(world(true));
+    expect(toNia(log, "kara")).toEqual(["noticed"]);
+    expect(toNia(log, "ash")).toEqual(["drawn"]);
+    const noticed = log.find((e) => e.type === "noticed" && e.people[0] === "kara")!;
+    expect(noticed.data?.reduced).toBe(true);
+    expect(noticed.causes).toContainEqual({ kind: "rule", id: "bonds.effects.reducedResponse", path: "bonds.effects.reducedResponse" });
+  });
+
+  it("without it, the bonded alpha is drawn like anyone else", () => {
+    const log = story(world(false));
+    expect(toNia(log, "kara")).toEqual(["drawn"]);
+    expect(toNia(log, "ash")).toEqual(["drawn"]);
+  });
+
+  it("a response that speaks of the perceiver's bond is followed as written", () => {
+    const extra = `
+    - id: bonded-alphas-drawn-too
+      when: tell == "heat" && perceiver.bonded
+      action: approach`;
+    expect(toNia(story(world(true, extra)), "kara")).toEqual(["drawn"]);
+  });
+});
+
+describe("scent merge (bonds.effects.scentMerge)", () => {
+  const cast = [person("kara", "alpha", { scent: ["cedar"] }), person("lena", "omega", { scent: ["honey"] }), person("ash", "alpha", { location: "away" })];
+  const story = (world: string, extra: Record<string, string> = {}) =>
+    run(mustLoad({ world, start: "2026-01-01", ...places, cast, schedule: [{ at: "+1d", type: "bite", who: "kara", with: ["lena"] }, { at: "+2d", type: "move", who: "ash", to: "room" }] }, extra), "2026-01-04").log;
+  const ashSmellsLena = (log: ReturnType<typeof run>["log"]) => of(log, "perceived", "ash").filter((e) => e.people[1] === "lena" && e.data?.tell === "signature")[0].data?.reveals;
+
+  it("a bonded omega's scent carries her mate's notes", () => {
+    expect(ashSmellsLena(story("classic"))).toBe("honey; omega; bonded; merged with Kara's scent (cedar)");
+  });
+
+  it("in a world without it, her scent is her own", () => {
+    const world = "extends: classic\nid: unmerged\nname: Unmerged\nbonds:\n  effects: { scentMerge: false }\n";
+    expect(ashSmellsLena(story("./world.yaml", { "world.yaml": world }))).toBe("honey; omega; bonded");
   });
 });
 
@@ -63,6 +124,29 @@ cycles:
     expect(of(calm, "heat-began").length).toBeGreaterThan(2);
     expect(of(stressed, "heat-began")).toEqual([]);
     expect(of(stressed, "heat-skipped").length).toBeGreaterThan(2);
+  });
+});
+
+describe("suppressant side effects (suppressants.sideEffects)", () => {
+  it("are reported for whoever starts on suppressants: from the cast, by the schedule, or by a mandate", () => {
+    const cast = [person("wren", "omega", { traits: ["suppressants"] }), person("ash", "alpha")];
+    const { log } = run(mustLoad({ world: "classic", start: "2026-01-01", places: [{ id: "room" }], cast, schedule: [{ at: "+2d", type: "suppressants", who: "ash" }] }), "2026-01-05");
+    const reported = of(log, "suppressant-side-effects");
+    expect(reported.map((e) => [e.people[0], e.data?.effects])).toEqual([
+      ["wren", "dulled sense of smell"],
+      ["ash", "dulled sense of smell"],
+    ]);
+    expect(reported[1].text).toBe("Ash has the side effects of suppressants: dulled sense of smell.");
+    expect(reported[1].causes[0]).toEqual({ kind: "event", id: of(log, "suppressants-started")[0].id });
+    const mandated = run(mustLoad({ world: "first-order", start: "2026-01-01", places: [{ id: "room" }], cast: [person("hux", "alpha")] }), "2026-01-02").log;
+    expect(of(mandated, "suppressant-side-effects").map((e) => e.people[0])).toEqual(["hux"]);
+  });
+
+  it("a world that lists none reports none", () => {
+    const world = "extends: classic\nid: clean\nname: Clean\nsuppressants:\n  sideEffects: []\n";
+    const { log } = run(mustLoad({ world: "./world.yaml", start: "2026-01-01", places: [{ id: "room" }], cast: [person("ash", "alpha")], schedule: [{ at: "+1d", type: "suppressants", who: "ash" }] }, { "world.yaml": world }), "2026-01-03");
+    expect(of(log, "suppressants-started").length).toBe(1);
+    expect(of(log, "suppressant-side-effects")).toEqual([]);
   });
 });
 

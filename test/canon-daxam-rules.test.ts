@@ -134,6 +134,24 @@ describe("bonds (DX-08, DX-65, DX-66, DX-29)", () => {
     expect([sim.mate[0], sim.mate[1]]).toEqual([1, 0]);
   });
 
+  it("DX-66: the returned bite makes the bond symmetric: only then does the biter's scent show it, merged with her mate's; a world that is not symmetric leaves it", () => {
+    const trio = [at("kara", "alpha", "room", { scent: ["sweet musk"] }), at("lena", "omega", "room", { scent: ["honey"] }), at("ash", "alpha", "near")];
+    const schedule = [{ at: "+1d", type: "bite", who: "kara", with: ["lena"] }, { at: "+2d", type: "bite", who: "lena", with: ["kara"] }];
+    const ashSmells = (log: ReturnType<typeof run>["log"], target: string) => of(log, "perceived", "ash").filter((e) => e.people[1] === target && e.data?.tell === "signature").map((e) => e.data?.reveals);
+    const symmetric = run(mustLoad({ ...base, cast: trio, schedule }), "2026-01-05").log;
+    // The bite changes the bitten's scent at once; the biter's only with the bite returned.
+    expect(ashSmells(symmetric, "lena")).toEqual(["honey; omega; unbonded", "honey; omega; bonded; merged with Kara's scent (sweet musk)"]);
+    expect(ashSmells(symmetric, "kara")).toEqual(["sweet musk; alpha; unbonded", "sweet musk; alpha; bonded; merged with Lena's scent (honey)"]);
+    expect(of(symmetric, "bite-returned")[0].data?.symmetric).toBe(true);
+    expect(of(symmetric, "bite-returned")[0].causes).toContainEqual({ kind: "rule", id: "DX-66", path: "bonds.mutual.symmetric" });
+
+    const world = "extends: daxam\nid: one-sided\nname: One-sided bonds\nbonds:\n  mutual: { symmetric: false }\n";
+    const oneSided = run(mustLoad({ ...base, world: "world.yaml", cast: trio, schedule }, { "world.yaml": world }), "2026-01-05").log;
+    expect(ashSmells(oneSided, "kara")).toEqual(["sweet musk; alpha; unbonded"]);
+    expect(of(oneSided, "bite-returned")[0].data?.symmetric).toBe(false);
+    expect(of(oneSided, "bite-returned")[0].text).toContain("Kara's scent does not change");
+  });
+
   it("a mated pair's heat and rut run together and die down together (DX-29)", () => {
     const old = [at("kara", "alpha", "room", { born: "1990-01-01" }), at("lena", "omega", "room", { born: "1990-01-01" })];
     const { log } = run(mustLoad({ ...base, cast: old, relations: [{ kind: "bond", a: "kara", b: "lena" }] }), "2027-01-01", 6);

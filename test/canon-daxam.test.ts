@@ -639,6 +639,21 @@ describe("pressure contests (fact 12: DX-59, DX-60)", () => {
     expect(none.map((e) => e.hour)).toEqual([START_HOUR + 6 * 24, START_HOUR + 60 * 24]);
   });
 
+  it("DX-60 is the preset's permanentAfterChallenge: a world that sets it false lets the loser's pressure work on the winner again", () => {
+    const schedule = [
+      { at: "+5d", type: "challenge", who: "kara", with: ["rhea"], winner: "kara" },
+      { at: "+6d", type: "pressure", who: "rhea", with: ["kara"] },
+    ];
+    const world = "extends: daxam\nid: daxam-without-flip\nname: Daxam without the flip\ninfluence:\n  pressure:\n    permanentAfterChallenge: false\n";
+    const flipped = run(mustLoad({ ...base, cast, schedule }), "2026-01-10", 1).log;
+    const kept = run(mustLoad({ ...base, world: "world.yaml", cast, schedule }, { "world.yaml": world }), "2026-01-10", 1).log;
+    expect(of(flipped, "pressure-no-effect", "kara").length).toBe(1);
+    expect(of(flipped, "challenge-decided")[0].causes).toContainEqual({ kind: "rule", id: "DX-60", path: "influence.pressure.permanentAfterChallenge" });
+    expect(of(kept, "pressure-no-effect", "kara")).toEqual([]);
+    expect(of(kept, "pressure-yielded", "kara").map((e) => e.data?.winner)).toEqual(["rhea"]);
+    expect(of(kept, "challenge-decided")[0].data?.permanent).toBe(false);
+  });
+
   it("after the challenge the winner no longer yields to the loser's scent when she asserts herself", () => {
     const schedule = [
       { at: "+5d", type: "challenge", who: "kara", with: ["rhea"], winner: "kara" },

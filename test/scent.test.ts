@@ -101,7 +101,8 @@ describe("what a scent tells, as it is when smelled", () => {
     expect(smelt("ash")[0].data?.reveals).toBe("beta; unbonded");
     expect(smelt("ash")[0].text).toMatch(/^Ash smells Wren's scent \(beta; unbonded\) at 0 ft \(range \d+ ft\)\.$/);
     // The bond renews her scent for those already near: Ash smells her again, bonded now.
-    expect(smelt("ash").map((e) => e.data?.reveals)).toEqual(["beta; unbonded", "beta; bonded"]);
+    // In classic a bond merges the scents: Cole's clings to her.
+    expect(smelt("ash").map((e) => e.data?.reveals)).toEqual(["beta; unbonded", "beta; bonded; merged with Cole's scent"]);
   });
 
   it("puts a perception and a move into words when read, and gives a plain copy to clone or send", () => {
@@ -115,8 +116,8 @@ describe("what a scent tells, as it is when smelled", () => {
   });
 
   it("tells a carried scent while it is fresh, and not once it has faded with nothing else changed", () => {
-    expect(smelt("dee")[0].data?.reveals).toBe("beta; bonded; carries Bo's scent");
-    expect(smelt("dee")[0].text).toContain("(beta; bonded; carries Bo's scent)");
-    expect(smelt("eve")[0].data?.reveals).toBe("beta; bonded");
+    expect(smelt("dee")[0].data?.reveals).toBe("beta; bonded; merged with Cole's scent; carries Bo's scent");
+    expect(smelt("dee")[0].text).toContain("(beta; bonded; merged with Cole's scent; carries Bo's scent)");
+    expect(smelt("eve")[0].data?.reveals).toBe("beta; bonded; merged with Cole's scent");
   });
 });

@@ -2,6 +2,11 @@
  * Bonds: formed by a claiming bite that meets the world's requirements (on the gland, drawing
  * blood, with a knot, by someone able to bite). A formed bond links both people; a world may make
  * a bond annullable when no cycle follows it within a set time.
+ *
+ * The bite marks the one bitten, and it is their scent that changes: others smell that they are
+ * bonded (and, with `effects.scentMerge`, their mate's notes in their scent). The biter's scent
+ * changes only if the bite is returned in a world whose `mutual.symmetric` is true. A bond from
+ * before the story (a relation) shows in both scents: how it was made is not known.
  */
 import { parseDuration } from "../core/time.js";
 import { eventCause, type Cause, type SimEvent } from "../sim/event.js";
@@ -20,8 +25,20 @@ const NOT_FELT = new Set(["signature", "heat", "heat-early", "rut", "rut-early"]
 export class Bonds {
   /** When each person's current bond formed (for a world's break window). */
   private readonly formedAt = new Map<number, number>();
+  /** Who carries their mate's claiming bite (1). */
+  private readonly marked: Uint8Array;
+  /** Whose scent shows their bond (1). */
+  private readonly shown: Uint8Array;
 
-  constructor(private readonly sim: Simulator) {}
+  constructor(private readonly sim: Simulator) {
+    this.marked = new Uint8Array(sim.n);
+    this.shown = new Uint8Array(sim.n);
+  }
+
+  /** Whether others can smell that the person is bonded. */
+  showsBond(i: number): boolean {
+    return this.sim.mate[i] >= 0 && this.shown[i] === 1;
+  }
 
   /** With felt emotions, a mate feels what the other's scent shows, wherever they are. */
   feel(i: number, tell: string, cause: SimEvent): void {
@@ -51,6 +68,7 @@ export class Bonds {
       return;
     }
     sim.mate[i] = sim.mate[mate] = -1;
+    this.marked[i] = this.marked[mate] = this.shown[i] = this.shown[mate] = 0;
     this.formedAt.delete(i);
     this.formedAt.delete(mate);
     const e = sim.emit("bond-broken", [i, mate], `The bond between ${sim.names[i]} and ${sim.names[mate]} is broken${rule.cost ? ` (${rule.cost})` : ""}.`, why);
@@ -67,9 +85,23 @@ export class Bonds {
     const f = b.formation;
     const why = [...causes, ...ruleCauses(f, "bonds.formation")];
     // A bite returned between mates completes a mutual bond; it needs no biter rule of its own.
+    // With a symmetric bond the returned bite changes the first biter's scent too.
     if (sim.mate[biter] === bitten && sim.mate[bitten] === biter) {
+      if (this.marked[bitten]) {
+        sim.emit("bite-again", [biter, bitten], `${sim.names[biter]} bites ${sim.names[bitten]} again; ${sim.names[bitten]} already carries the mark, and nothing changes.`, why);
+        return;
+      }
       const mutual = b.mutual;
-      sim.emit("bite-returned", [biter, bitten], `${sim.names[biter]} returns the claiming bite; both now carry a mark${mutual?.symmetric ? " and the bond is symmetric" : ""}.`, [...causes, ...ruleCauses(mutual, "bonds.mutual")]);
+      const symmetric = mutual?.symmetric === true;
+      this.marked[bitten] = 1;
+      const rule = mutual ? ruleCauses(mutual, "bonds.mutual.symmetric") : ruleCauses(b, "bonds");
+      const after = symmetric ? `, and ${sim.names[bitten]}'s scent now shows the bond too` : `; ${sim.names[bitten]}'s scent does not change (a returned bite does not make the bond symmetric in this world)`;
+      const e = sim.emit("bite-returned", [biter, bitten], `${sim.names[biter]} returns the claiming bite; both now carry a mark${after}.`, [...causes, ...rule], { symmetric });
+      if (symmetric) {
+        this.shown[bitten] = 1;
+        sim.lastCause[bitten] = e;
+        sim.scent.renew(bitten);
+      }
       return;
     }
     const missing: string[] = [];
@@ -99,13 +131,15 @@ export class Bonds {
     sim.matched[a] = sim.matched[b] = 1;
     this.formedAt.set(a, formedNow ? sim.now : (since ?? sim.now));
     this.formedAt.set(b, formedNow ? sim.now : (since ?? sim.now));
+    // A bite (a the biter) marks b, and b's scent changes; a bond from before the story shows in both.
+    this.marked[b] = this.shown[b] = 1;
+    this.marked[a] = this.shown[a] = formedNow ? 0 : 1;
     const e = sim.emit(formedNow ? "bond-formed" : "bonded", [a, b], formedNow ? `${sim.names[a]} and ${sim.names[b]} are bonded by a claiming bite.` : `${sim.names[a]} and ${sim.names[b]} are bonded (since before the story).`, causes);
     sim.lastCause[a] = sim.lastCause[b] = e;
     if (!formedNow) return;
     sim.institutions.endGuardianship(a, e.id);
     sim.institutions.endGuardianship(b, e.id);
-    // A bond changes how both smell: anyone near notices it at once.
-    sim.scent.renew(a);
+    // The bite changes how the bitten smells: anyone near notices it at once.
     sim.scent.renew(b);
     sim.cycles.partnerChanged(a, [eventCause(e)]);
     sim.cycles.partnerChanged(b, [eventCause(e)]);

@@ -1,7 +1,8 @@
 /**
  * Influence: the voice (a command others obey unless they resist) and pheromone pressure contests
- * (the weaker gives way after some rounds; some resist or only slow down). A formal challenge won
- * makes the loser's pressure powerless over the winner from then on.
+ * (the weaker gives way after some rounds; some resist or only slow down). In a world whose
+ * pressure is `permanentAfterChallenge`, a challenge won makes the loser's pressure powerless over
+ * the winner from then on; elsewhere a challenge settles only itself.
  */
 import { eventCause, type Cause } from "../sim/event.js";
 import { ruleCauses } from "../sim/causes.js";
@@ -90,19 +91,25 @@ export class Influence {
 
   /**
    * A formal challenge. The story may say who wins; otherwise strength decides it as a weighted,
-   * seeded draw (a fight is not only pheromones). The loser's pressure never works on the winner again.
+   * seeded draw (a fight is not only pheromones). Where the world's pressure is
+   * `permanentAfterChallenge`, the loser's pressure never works on the winner again.
    */
   challenge(challenger: number, holder: number, causes: readonly Cause[], decided?: number): void {
     const sim = this.sim;
-    const inst = Object.entries(sim.world.spec.institutions ?? {}).find(([, x]) => x.effect === "challenge");
-    const why = [...causes, ...(inst ? ruleCauses(inst[1], `institutions.${inst[0]}`) : [])];
+    const inst = sim.institutions.active("challenge")[0];
+    const pressure = sim.world.spec.influence?.pressure;
+    const permanent = pressure?.permanentAfterChallenge === true;
+    const why = [...causes, ...(inst ? ruleCauses(inst[1], `institutions.${inst[0]}`) : []), ...(permanent ? ruleCauses(pressure, "influence.pressure.permanentAfterChallenge") : [])];
     const a = sim.strength[challenger];
     const b = sim.strength[holder];
     const wins = decided !== undefined ? decided === challenger : sim.random.chance(a / Math.max(a + b, 1e-9));
     const [winner, loser] = wins ? [challenger, holder] : [holder, challenger];
-    this.overturned.add(`${loser}>${winner}`);
-    this.overturned.delete(`${winner}>${loser}`);
-    const e = sim.emit("challenge-decided", [winner, loser], `${sim.names[loser]} submits to ${sim.names[winner]} in the challenge.`, why, { winner: sim.ids[winner] });
+    if (permanent) {
+      this.overturned.add(`${loser}>${winner}`);
+      this.overturned.delete(`${winner}>${loser}`);
+    }
+    const after = permanent ? `; from now on ${sim.names[loser]}'s pressure has no effect on ${sim.names[winner]}` : "";
+    const e = sim.emit("challenge-decided", [winner, loser], `${sim.names[loser]} submits to ${sim.names[winner]} in the challenge${after}.`, why, { winner: sim.ids[winner], permanent });
     sim.lastCause[winner] = sim.lastCause[loser] = e;
     const fate = inst?.[1].loserFate;
     if (wins) {

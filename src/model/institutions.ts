@@ -88,6 +88,7 @@ export class Institutions {
         sim.suppressed[i] = 1;
         const e = sim.emit("suppressants-mandated", [i], `${sim.names[i]} is required to take suppressants.`, causes, { institution: id });
         sim.lastCause[i] = e;
+        sim.sideEffects(i, [eventCause(e)]);
         sim.scent.refreshPerson(i);
       } else if (spec.effect === "legal-status" && sim.status[i] !== spec.status) {
         const before = sim.status[i];

@@ -90,6 +90,8 @@ export class ScentEngine {
   /** The conditions of the range modifiers and of the responses, in the world's order (compiled once). */
   private readonly modifierWhen: Condition[];
   private readonly responseWhen: Condition[];
+  /** Which responses speak of the perceiver's bond (by index): a bond's reduced response leaves them as written. */
+  private readonly namesBond: boolean[];
   /** Which range rules and modifiers read the perceiver (by index): they depend on who smells. */
   private readonly readsPerceiver: { ranges: boolean[]; modifiers: boolean[] };
   /** Everyone, by the place they are in. */
@@ -147,6 +149,7 @@ export class ScentEngine {
     this.rangeRules = (s.ranges ?? []).map((rule) => ({ rule, range: parseDistance(rule.range)!, when: sim.world.condition("perception", rule.when) }));
     this.modifierWhen = (s.rangeModifiers ?? []).map((m) => sim.world.condition("perception", m.when));
     this.responseWhen = (s.responses ?? []).map((r) => sim.world.condition("perception", r.when));
+    this.namesBond = (s.responses ?? []).map((r) => /\bperceiver\s*\.\s*(bonded|mate)\b/.test(r.when));
     this.readsPerceiver = { ranges: this.rangeRules.map((r) => readsPerceiver(r.when.source)), modifiers: this.modifierWhen.map((c) => readsPerceiver(c.source)) };
     // No rule can stretch a scent beyond these bounds, so farther pairs are skipped unexamined.
     const stretch =
@@ -488,8 +491,14 @@ export class ScentEngine {
     const notes = sim.project.people[target].spec.scent;
     if (notes?.length) out.push(notes.join(", "));
     if (r.has("designation") && sim.designationOf(target)) out.push(sim.designationOf(target));
-    if (r.has("bonded")) out.push(sim.mate[target] >= 0 ? "bonded" : "unbonded");
-    if (r.has("mate") && sim.mate[target] >= 0) out.push(`mate: ${sim.names[sim.mate[target]]}`);
+    // What a bond does to a scent shows only once the bond is in it (see model/bonds.ts).
+    const bond = sim.bonds.showsBond(target);
+    if (r.has("bonded")) out.push(bond ? "bonded" : "unbonded");
+    if (r.has("mate") && bond) out.push(`mate: ${sim.names[sim.mate[target]]}`);
+    if (bond && sim.world.spec.bonds.effects?.scentMerge) {
+      const mateNotes = sim.project.people[sim.mate[target]].spec.scent;
+      out.push(`merged with ${sim.names[sim.mate[target]]}'s scent${mateNotes?.length ? ` (${mateNotes.join(", ")})` : ""}`);
+    }
     const c = sim.cycles.current(target);
     if (r.has("cycle-phase") && c && !(sim.suppressed[target] && this.hidden.has(c.cycle))) out.push(`in ${c.phase}`);
     if (r.has("worn-scent")) for (const w of this.wornNow(target)) out.push(`carries ${sim.names[w]}'s scent`);
@@ -506,11 +515,20 @@ export class ScentEngine {
     const sim = this.sim;
     if (this.responseWhen.length === 0) return; // most worlds have no responses
     const vars = { perceiver: sim.view(perceiver), target: sim.view(target), tell, intensity };
-    const r = (sim.world.spec.scent.responses ?? []).find((_, k) => this.responseWhen[k](vars));
-    if (!r) return;
+    const k = (sim.world.spec.scent.responses ?? []).findIndex((_, k) => this.responseWhen[k](vars));
+    if (k < 0) return;
+    const r = sim.world.spec.scent.responses![k];
     // Adults only: no one is drawn toward anyone's cycle when either is under age.
     if (r.action === "approach" && !this.sim.adults(perceiver, target)) return;
     const causes = [...ruleCauses(r, `scent.responses.${r.id}`), eventCause(cause)];
+    // A bond with reduced response keeps a bonded person from being drawn to anyone but their mate:
+    // they take note instead. A response whose condition speaks of the perceiver's bond says itself
+    // what a bonded person does (a severe rut that overrides the bond), and is followed as written.
+    const effects = sim.world.spec.bonds.effects;
+    if (r.action === "approach" && effects?.reducedResponse && sim.mate[perceiver] >= 0 && sim.mate[perceiver] !== target && !this.namesBond[k]) {
+      sim.emit("noticed", [perceiver, target], `${sim.names[perceiver]} takes note of ${sim.names[target]}'s ${tell} scent; the bond keeps ${sim.names[perceiver]} from being drawn to it.`, [...causes, ...ruleCauses(effects, "bonds.effects.reducedResponse")], { reduced: true });
+      return;
+    }
     const here = sim.location[perceiver];
     const there = sim.location[target];
     if (r.action === "approach") {

@@ -222,6 +222,10 @@ export class Simulator {
         if (place >= 0) this.move(i, place, [eventCause(e)]);
       });
     }
+    // Someone on suppressants from the start (the cast's trait) has their side effects from the start.
+    for (const person of p.people) {
+      if (person.spec.traits?.includes("suppressants") && (person.born === undefined || person.born <= this.start)) this.sideEffects(person.index, [this.inputCause(`cast: ${this.ids[person.index]}`, person.at)]);
+    }
     this.institutions.setup();
     for (let i = 0; i < this.n; i++) this.cycles.setup(i);
     for (const e of p.schedule) this.at(e.hour, () => this.repeat(e, 1));
@@ -329,6 +333,7 @@ export class Simulator {
         this.scent.invalidate(who!);
         const ev = this.emit(on ? "suppressants-started" : "suppressants-stopped", [who!], `${this.names[who!]} ${on ? "starts" : "stops"} taking suppressants.`, [input]);
         this.lastCause[who!] = ev;
+        if (on) this.sideEffects(who!, [eventCause(ev)]);
         this.scent.refreshPerson(who!);
         break;
       }
@@ -381,6 +386,14 @@ export class Simulator {
         this.scent.setTell(who!, "distress", 72, [input]);
         break;
     }
+  }
+
+  /** Someone starts on suppressants: the side effects the world lists are reported. */
+  sideEffects(i: number, causes: readonly Cause[]): void {
+    const sup = this.world.spec.suppressants;
+    const effects = sup?.sideEffects ?? [];
+    if (effects.length === 0) return;
+    this.emit("suppressant-side-effects", [i], `${this.names[i]} has the side effects of suppressants: ${effects.join("; ")}.`, [...causes, ...ruleCauses(sup, "suppressants.sideEffects")], { effects: effects.join("; ") });
   }
 
   setPartner(a: number, b: number, causes: readonly Cause[]): void {

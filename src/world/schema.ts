@@ -108,7 +108,7 @@ export const Suppressants = Type.Object(
   {
     blocks: Type.Optional(Type.Array(Id, { description: "cycles that do not come while suppressed" })),
     hides: Type.Optional(Type.Array(Id, { description: "tells (signature included) others cannot smell while suppressed" })),
-    sideEffects: Type.Optional(Type.Array(Type.String())),
+    sideEffects: Type.Optional(Type.Array(Type.String(), { description: "side effects reported (as an event) for whoever starts on suppressants" })),
     breakthrough: Type.Optional(Type.Object({ tell: Id, probability: Fraction, ...cite }, closed)),
     ...cite,
   },
@@ -180,13 +180,17 @@ export const Bonds = Type.Object(
       },
       closed,
     ),
-    mutual: Type.Optional(Type.Object({ symmetric: Type.Boolean(), ...cite }, closed)),
+    mutual: Type.Optional(
+      Type.Object({ symmetric: Type.Boolean({ description: "a bite returned by the one bitten makes the first biter's scent show the bond too" }), ...cite }, closed),
+    ),
     effects: Type.Optional(
       Type.Object(
         {
-          scentMerge: Type.Optional(Type.Boolean()),
+          scentMerge: Type.Optional(Type.Boolean({ description: "a bonded person's scent, once it shows the bond, carries their mate's notes" })),
           feltEmotions: Type.Optional(Type.Boolean()),
-          reducedResponse: Type.Optional(Type.Boolean({ description: "a bonded person responds less to other unbonded people" })),
+          reducedResponse: Type.Optional(
+            Type.Boolean({ description: "a bonded person is not drawn (approach) to anyone but their mate, only takes note; responses whose condition reads perceiver.bonded or perceiver.mate apply as written" }),
+          ),
           ...cite,
         },
         closed,
@@ -219,7 +223,7 @@ export const Influence = Type.Object(
           slowed: Type.Optional(Expr("influence", "who gives way only slowly and partly; names: speaker, listener, group")),
           rounds: Type.Object({ min: Type.Integer({ minimum: 1 }), max: Type.Integer({ minimum: 1 }) }, closed),
           signals: Type.Optional(Type.Array(Type.String())),
-          permanentAfterChallenge: Type.Optional(Type.Boolean()),
+          permanentAfterChallenge: Type.Optional(Type.Boolean({ description: "once a challenge is won, the loser's pressure and voice never work on the winner again" })),
           ...cite,
         },
         closed,
