@@ -1,13 +1,6 @@
 /**
  * The daxam preset (seed text 002) against its testable facts 1–20.
  *
- * Facts 18 and 19 are not modelled, so they have no test here. The preset's canon.notModelled says:
- * - DX-96, DX-97, DX-98 (guard pay, checkpoints, wartime conscription): "guard careers, pay,
- *   checkpoints and conscription are not simulated yet; the royal-guard role exists".
- * - DX-107 (the new top army rank): "succession details, coronation, extradition and the other
- *   reforms are narrative acts not simulated yet beyond roles and dated laws".
- * The rank order of DX-95 (Third Charge < First Charge) has no mechanic either: roles have no ranks.
- *
  * The palace used below, with effective distances from the bedroom (length / share let through;
  * a door lets 0.3 through, an open connection all of it):
  *   bedroom —door 10 ft→ corridor (33 ft) —open 150 ft→ hall (183 ft) —door 300 ft→ barracks (1183 ft)
@@ -858,5 +851,96 @@ describe("omegas and the royal guard (fact 17: DX-94, DX-106)", () => {
     const { log, sim } = run(mustLoad({ ...base, cast, schedule: [{ at: "+1d", type: "appoint", who: "alex", role: "sole-protector" }] }), "2026-01-05", 1);
     expect(of(log, "refused", "alex").length).toBe(1);
     expect(sim.roles[1].has("sole-protector")).toBe(false);
+  });
+});
+
+describe("guard ranks (fact 18: DX-95, DX-107)", () => {
+  const cast = [alpha("kara", "hall", { roles: ["monarch"] }), alpha("vasquez", "hall", { roles: ["royal-guard"] }), alpha("mon", "hall", { roles: ["royal-guard", "first-charge"] })];
+
+  it("Third Charge < First Charge < Principal: each appointment up the ladder is a promotion that replaces the rank before", () => {
+    const schedule = [
+      { at: "+1d", type: "appoint", who: "vasquez", role: "third-charge" },
+      { at: "+2d", type: "appoint", who: "vasquez", role: "first-charge" },
+      { at: "+10d", type: "repeal", institution: "principal-not-yet", who: "kara" },
+      { at: "+11d", type: "appoint", who: "vasquez", role: "principal" },
+      { at: "+12d", type: "appoint", who: "mon", role: "third-charge" },
+    ];
+    const { log, sim } = run(mustLoad({ ...base, cast, schedule }), "2026-01-20", 1);
+    const changes = of(log, "appointed").map((e) => [e.people[0], e.data?.role, e.data?.rank, e.data?.change ?? "new"]);
+    expect(changes).toEqual([
+      ["vasquez", "third-charge", 1, "new"],
+      ["vasquez", "first-charge", 2, "promoted"],
+      ["vasquez", "principal", 3, "promoted"],
+      ["mon", "third-charge", 1, "demoted"],
+    ]);
+    expect(of(log, "appointed", "vasquez")[1].text).toBe("Vasquez is promoted from third-charge (rank 1) to first-charge (rank 2) on the guard ladder.");
+    expect([...sim.roles[1]].sort()).toEqual(["principal", "royal-guard"]);
+    expect([...sim.roles[2]].sort()).toEqual(["royal-guard", "third-charge"]);
+    // A condition sees the order: person.rank is the level of the most senior rank held.
+    expect([sim.view(0).rank, sim.view(1).rank, sim.view(2).rank]).toEqual([0, 3, 1]);
+  });
+
+  it("the rank of Principal does not exist before the coronation creates it (DX-107)", () => {
+    const { log, sim } = run(mustLoad({ ...base, cast, schedule: [{ at: "+1d", type: "appoint", who: "mon", role: "principal" }] }), "2026-01-05", 1);
+    const refused = of(log, "refused", "mon");
+    expect(refused.map((e) => e.data?.institution)).toEqual(["principal-not-yet"]);
+    expect(refused[0].causes).toContainEqual({ kind: "rule", id: "DX-107", path: "institutions.principal-not-yet" });
+    expect([...sim.roles[2]].sort()).toEqual(["first-charge", "royal-guard"]);
+  });
+});
+
+describe("injury and war (fact 19: DX-96, DX-98)", () => {
+  const cast = [
+    alpha("kara", "hall", { roles: ["monarch"] }),
+    alpha("vasquez", "hall", { roles: ["royal-guard", "first-charge"] }),
+    alpha("mon", "barracks"),
+    beta("imra", "barracks"),
+    omega("alex", "hall"),
+    alpha("young", "hall", { born: "2008-01-01" }),
+  ];
+
+  it("a guard injured before the end of the term is discharged and gets no further pay (DX-96)", () => {
+    const { log, sim } = run(mustLoad({ ...base, cast, schedule: [{ at: "+3d", type: "injure", who: "vasquez" }] }), "2026-01-05", 1);
+    const injured = of(log, "injured", "vasquez");
+    expect(injured.length).toBe(1);
+    const discharged = of(log, "discharged", "vasquez");
+    expect(discharged.map((e) => [e.data?.role, e.data?.paid])).toEqual([
+      ["royal-guard", true],
+      ["first-charge", true],
+    ]);
+    expect(discharged[0].text).toBe("Vasquez is discharged from royal-guard (no-pay-after-injury); the pay stops.");
+    expect(discharged[0].causes).toContainEqual({ kind: "event", id: injured[0].id });
+    expect(discharged[0].causes).toContainEqual({ kind: "rule", id: "DX-96", path: "institutions.no-pay-after-injury" });
+    expect(sim.roles[1].size).toBe(0);
+    expect(sim.view(1).traits).toContain("injured");
+  });
+
+  it("in wartime healthy adult alphas are conscripted and an injured former guard is exempt; the end of the war releases them (DX-98)", () => {
+    const schedule = [
+      { at: "+3d", type: "injure", who: "vasquez" },
+      { at: "+10d", type: "enact", institution: "wartime-conscription", who: "kara" },
+      { at: "+20d", type: "repeal", institution: "wartime-conscription", who: "kara" },
+    ];
+    const { log, sim } = run(mustLoad({ ...base, cast, schedule }), "2026-01-25", 1);
+    const war = START_HOUR + 10 * 24;
+    expect(of(log, "conscripted").map((e) => [e.people[0], e.hour])).toEqual([["mon", war]]);
+    expect(of(log, "exempted").map((e) => [e.people[0], e.hour])).toEqual([["vasquez", war]]);
+    expect(of(log, "exempted")[0].causes).toContainEqual({ kind: "rule", id: "DX-98", path: "institutions.wartime-conscription.exempt" });
+    // The crown itself, not an alpha, or under twenty: not called up at all.
+    for (const who of ["kara", "imra", "alex", "young"]) expect(log.filter((e) => ["conscripted", "exempted"].includes(e.type) && e.people[0] === who)).toEqual([]);
+    expect(of(log, "released").map((e) => [e.people[0], e.hour])).toEqual([["mon", START_HOUR + 20 * 24]]);
+    expect(sim.roles[2].has("conscript")).toBe(false);
+  });
+
+  it("a conscript injured during the war is released from it, as exempt (DX-98)", () => {
+    const schedule = [
+      { at: "+10d", type: "enact", institution: "wartime-conscription", who: "kara" },
+      { at: "+12d", type: "injure", who: "mon" },
+    ];
+    const { log, sim } = run(mustLoad({ ...base, cast, schedule }), "2026-01-20", 1);
+    expect(of(log, "conscripted", "mon").length).toBe(1);
+    expect(of(log, "released", "mon").map((e) => e.hour)).toEqual([START_HOUR + 12 * 24]);
+    expect(of(log, "exempted", "mon").map((e) => e.hour)).toEqual([START_HOUR + 12 * 24]);
+    expect(sim.roles[2].has("conscript")).toBe(false);
   });
 });

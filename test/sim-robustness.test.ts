@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { projectFrom, run } from "./helpers/project.js";
 
-const types = ["move", "meet", "bite", "visit", "match", "partner", "end-partner", "suppressants", "stop-suppressants", "voice", "pressure", "challenge", "free", "sell", "appoint", "tell", "stress", "contact", "wash", "break-bond"] as const;
+const types = ["move", "meet", "bite", "visit", "match", "partner", "end-partner", "suppressants", "stop-suppressants", "voice", "pressure", "challenge", "free", "sell", "appoint", "tell", "stress", "contact", "wash", "break-bond", "injure"] as const;
 const places = ["a", "b", "c"];
 
 const projectArb = fc.record({

@@ -3,21 +3,39 @@
  * the act does not happen). A custom is expected: a departure happens, and is logged as a warning.
  * Each can be in force from the start or enacted and repealed on a date by the schedule (reforms),
  * and each applies to the people its `appliesTo` condition selects (its scope).
+ *
+ * Roles may carry a rank on a ladder (an appointment to another rank of the same ladder is a
+ * promotion or a demotion, and replaces the old rank) and pay. A `discharge` institution takes
+ * roles from those it covers, when it takes force and when someone comes under it (an injury); a
+ * `conscript` institution gives its role to those it covers while in force, except those its
+ * `exempt` condition names, and releases them when it loses force.
  */
 import { isMinor } from "./age.js";
 import { eventCause, type Cause } from "../sim/event.js";
 import { ruleCauses } from "../sim/causes.js";
 import type { Simulator } from "../sim/simulator.js";
-import type { InstitutionSpec } from "../world/schema.js";
+import type { InstitutionSpec, RoleSpec } from "../world/schema.js";
 
 export class Institutions {
   private readonly inForce = new Map<string, boolean>();
   private readonly visitCount = new Map<string, number>();
   private readonly matchedPairs = new Set<string>();
   private readonly specs: [string, InstitutionSpec][];
+  private readonly roleSpecs: Record<string, RoleSpec>;
+  /** Who each conscription institution has conscripted, and whom it has found exempt. */
+  private readonly conscripts = new Map<string, Set<number>>();
+  private readonly exempted = new Map<string, Set<number>>();
 
   constructor(private readonly sim: Simulator) {
     this.specs = Object.entries(sim.world.spec.institutions ?? {});
+    this.roleSpecs = sim.world.spec.roles ?? {};
+  }
+
+  /** The level of the most senior ranked role a person holds (0 for none). */
+  rankOf(i: number): number {
+    let level = 0;
+    for (const role of this.sim.roles[i]) level = Math.max(level, this.roleSpecs[role]?.rank?.level ?? 0);
+    return level;
   }
 
   private causes(id: string, spec: InstitutionSpec): readonly Cause[] {
@@ -65,6 +83,28 @@ export class Institutions {
     const e = sim.emit(on ? "enacted" : "repealed", by !== undefined ? [by] : [], `${spec.kind === "law" ? "Law" : "Custom"} "${id}" ${on ? "takes force" : "loses force"}${by !== undefined ? ` by act of ${sim.names[by]}` : ""}.`, [...causes, ...this.causes(id, spec)], { institution: id });
     if (on) this.apply(id, spec, [eventCause(e), ...this.causes(id, spec)]);
     if (on && spec.effect === "succession") this.nameHeir([eventCause(e)]);
+    if (!on && spec.effect === "conscript") {
+      for (const i of this.conscripts.get(id) ?? []) this.release(i, id, spec, [eventCause(e)]);
+      this.conscripts.delete(id);
+      this.exempted.delete(id);
+    }
+  }
+
+  /** Someone is injured: the laws in force look at them again (one that discharges the injured). */
+  injure(i: number, causes: readonly Cause[]): void {
+    const sim = this.sim;
+    if (!sim.traits[i].includes("injured")) sim.traits[i] = [...sim.traits[i], "injured"];
+    const e = sim.emit("injured", [i], `${sim.names[i]} is injured.`, causes);
+    sim.lastCause[i] = e;
+    this.applyTo(i, [eventCause(e)]);
+  }
+
+  /** A conscript goes back to what they were. */
+  private release(i: number, id: string, spec: InstitutionSpec, causes: readonly Cause[]): void {
+    const sim = this.sim;
+    if (!sim.roles[i].delete(spec.role!)) return;
+    const e = sim.emit("released", [i], `${sim.names[i]} is released from ${spec.role} (${id}).`, [...causes, ...this.causes(id, spec)], { institution: id, role: spec.role! });
+    sim.lastCause[i] = e;
   }
 
   /** Laws in force reach a person whose state changed (a presentation): a new omega gets a guardian. */
@@ -90,6 +130,27 @@ export class Institutions {
         sim.lastCause[i] = e;
         sim.sideEffects(i, [eventCause(e)]);
         sim.scent.refreshPerson(i);
+      } else if (spec.effect === "discharge") {
+        for (const role of spec.roles ?? [spec.role!]) {
+          if (!sim.roles[i].delete(role)) continue;
+          const paid = this.roleSpecs[role]?.paid === true;
+          const e = sim.emit("discharged", [i], `${sim.names[i]} is discharged from ${role} (${id})${paid ? "; the pay stops" : ""}.`, causes, { institution: id, role, paid });
+          sim.lastCause[i] = e;
+        }
+      } else if (spec.effect === "conscript") {
+        const taken = this.conscripts.get(id) ?? new Set<number>();
+        this.conscripts.set(id, taken);
+        if (spec.exempt && sim.world.condition("person", spec.exempt)({ person: sim.view(i) })) {
+          if (taken.delete(i)) this.release(i, id, spec, causes);
+          const told = this.exempted.get(id) ?? new Set<number>();
+          this.exempted.set(id, told);
+          if (told.has(i)) continue;
+          told.add(i);
+          const e = sim.emit("exempted", [i], `${sim.names[i]} is exempt from ${id}.`, [...causes, ...ruleCauses(spec, `institutions.${id}.exempt`)], { institution: id });
+          sim.lastCause[i] = e;
+        } else if (!sim.roles[i].has(spec.role!) && this.grant(i, spec.role!, causes, "conscripted", id)) {
+          taken.add(i);
+        }
       } else if (spec.effect === "legal-status" && sim.status[i] !== spec.status) {
         const before = sim.status[i];
         sim.status[i] = spec.status!;
@@ -214,18 +275,44 @@ export class Institutions {
   }
 
   appoint(i: number, role: string, causes: readonly Cause[]): void {
+    this.grant(i, role, causes, "appointed");
+  }
+
+  /**
+   * Gives a person a role, unless a law bars them from it (a custom barring it is departed from,
+   * with a warning). A ranked role replaces the person's other rank on the same ladder: a promotion
+   * or a demotion. False when refused.
+   */
+  private grant(i: number, role: string, causes: readonly Cause[], how: "appointed" | "conscripted", by?: string): boolean {
     const sim = this.sim;
     for (const [id, s] of this.active("bar-role")) {
       if ((s.role !== role && !s.roles?.includes(role)) || !this.covers(s, i)) continue;
       if (s.kind === "law") {
-        sim.emit("refused", [i], `${sim.names[i]} cannot be appointed to ${role}: barred by ${id}.`, [...causes, ...this.causes(id, s)], { institution: id, role }, "error");
-        return;
+        sim.emit("refused", [i], `${sim.names[i]} cannot be ${how === "appointed" ? "appointed" : "conscripted"} to ${role}: barred by ${id}.`, [...causes, ...this.causes(id, s)], { institution: id, role }, "error");
+        return false;
       }
-      sim.emit("custom-departure", [i], `${sim.names[i]} is appointed to ${role} against custom (${id}).`, [...causes, ...this.causes(id, s)], { institution: id, role }, "warning");
+      sim.emit("custom-departure", [i], `${sim.names[i]} is ${how} to ${role} against custom (${id}).`, [...causes, ...this.causes(id, s)], { institution: id, role }, "warning");
+    }
+    const rank = this.roleSpecs[role]?.rank;
+    const before = rank ? [...sim.roles[i]].find((r) => r !== role && this.roleSpecs[r]?.rank?.ladder === rank.ladder) : undefined;
+    const data: Record<string, string | number> = { role };
+    let text = how === "appointed" ? `${sim.names[i]} is appointed to ${role}.` : `${sim.names[i]} is conscripted under ${by} (role: ${role}).`;
+    const why = [...causes];
+    if (rank) {
+      data.rank = rank.level;
+      why.push(...ruleCauses(this.roleSpecs[role], `roles.${role}.rank`));
+    }
+    if (before !== undefined && rank) {
+      const was = this.roleSpecs[before].rank!.level;
+      const change = rank.level > was ? "promoted" : rank.level < was ? "demoted" : "moved";
+      sim.roles[i].delete(before);
+      Object.assign(data, { from: before, change });
+      text = `${sim.names[i]} is ${change} from ${before} (rank ${was}) to ${role} (rank ${rank.level}) on the ${rank.ladder} ladder.`;
     }
     sim.roles[i].add(role);
-    const e = sim.emit("appointed", [i], `${sim.names[i]} is appointed to ${role}.`, causes, { role });
+    const e = sim.emit(how, [i], text, why, data);
     sim.lastCause[i] = e;
+    return true;
   }
 }
 

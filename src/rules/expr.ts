@@ -19,6 +19,8 @@ export interface PersonView {
   age: number; // years, fractional
   traits: string[];
   roles: string[];
+  /** The level of the most senior ranked role the person holds (a role's rank.level), 0 for none. */
+  rank: number;
   bonded: boolean;
   mate: string;
   matched: boolean;
@@ -46,6 +48,7 @@ const PERSON_SCHEMA = {
   age: "double",
   traits: "list<string>",
   roles: "list<string>",
+  rank: "double",
   bonded: "bool",
   mate: "string",
   matched: "bool",
@@ -73,6 +76,7 @@ export const NO_PERSON: PersonView = {
   age: 0,
   traits: [],
   roles: [],
+  rank: 0,
   bonded: false,
   mate: "",
   matched: false,

@@ -385,6 +385,9 @@ export class Simulator {
       case "stress":
         this.scent.setTell(who!, "distress", 72, [input]);
         break;
+      case "injure":
+        this.institutions.injure(who!, [input]);
+        break;
     }
   }
 
@@ -493,6 +496,7 @@ export class Simulator {
       age: this.ageYears(i),
       traits: this.traits[i],
       roles: [...this.roles[i]],
+      rank: this.institutions.rankOf(i),
       bonded: this.mate[i] >= 0,
       mate: this.mate[i] >= 0 ? this.ids[this.mate[i]] : "",
       matched: this.matched[i] === 1 || this.mate[i] >= 0,

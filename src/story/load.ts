@@ -231,7 +231,7 @@ export function loadProject(file: string, io: SourceReader, options: ProjectLoad
     const needs: Partial<Record<ScheduledEventSpec["type"], (keyof ScheduledEventSpec)[]>> = {
       move: ["who", "to"], meet: ["with", "to"], bite: ["who", "with"], visit: ["who", "with"], match: ["who", "with"], partner: ["who", "with"], "end-partner": ["who"],
       voice: ["who", "with"], pressure: ["who", "with"], enact: ["institution"], repeal: ["institution"], free: ["who"], sell: ["who"],
-      appoint: ["who", "role"], challenge: ["who", "with"], contact: ["who", "with"], tell: ["who", "tell"], suppressants: ["who"], "stop-suppressants": ["who"], wash: ["who"], "break-bond": ["who"], stress: ["who"],
+      appoint: ["who", "role"], challenge: ["who", "with"], contact: ["who", "with"], tell: ["who", "tell"], suppressants: ["who"], "stop-suppressants": ["who"], wash: ["who"], "break-bond": ["who"], stress: ["who"], injure: ["who"],
     };
     for (const field of needs[e.type] ?? []) {
       const v = e[field];

@@ -65,9 +65,9 @@ export const Relation = Type.Object(
 export const EventKind = Type.Union(
   [
     "move", "meet", "bite", "visit", "match", "partner", "end-partner", "suppressants", "stop-suppressants",
-    "voice", "pressure", "enact", "repeal", "free", "sell", "appoint", "challenge", "contact", "tell", "stress", "wash", "break-bond",
+    "voice", "pressure", "enact", "repeal", "free", "sell", "appoint", "challenge", "contact", "tell", "stress", "wash", "break-bond", "injure",
   ].map((k) => Type.Literal(k)),
-  { "x-hint": "one of move, meet, bite, visit, match, partner, end-partner, suppressants, stop-suppressants, voice, pressure, enact, repeal, free, sell, appoint, challenge, contact, tell, stress, wash, break-bond" },
+  { "x-hint": "one of move, meet, bite, visit, match, partner, end-partner, suppressants, stop-suppressants, voice, pressure, enact, repeal, free, sell, appoint, challenge, contact, tell, stress, wash, break-bond, injure" },
 );
 
 export const ScheduledEvent = Type.Object(

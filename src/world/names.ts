@@ -75,7 +75,8 @@ export function checkWorldNames(w: WorldSpec, locate: Locate): Diagnostic[] {
     };
     if (inst.effect === "appoint-guardian") need("guardian", 'guardian: "person.designation == beta"');
     if (inst.effect === "require-visits") need("visits", "visits: 8");
-    if (inst.effect === "bar-role" && !inst.roles) need("role", "role: royal-guard");
+    if ((inst.effect === "bar-role" || inst.effect === "discharge") && !inst.roles) need("role", "role: royal-guard");
+    if (inst.effect === "conscript") need("role", "role: conscript");
     if (inst.effect === "legal-status") need("status", "status: free");
     if (inst.effect === "succession") need("by", "by: strength");
     if (inst.role && !roles.includes(inst.role)) unknown("role", inst.role, roles, at("role"));

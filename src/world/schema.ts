@@ -234,8 +234,8 @@ export const Influence = Type.Object(
 );
 
 export const EffectType = Type.Union(
-  ["appoint-guardian", "require-visits", "mandate-suppressants", "bar-role", "legal-status", "succession", "challenge"].map((t) => Type.Literal(t)),
-  { "x-hint": "one of appoint-guardian, require-visits, mandate-suppressants, bar-role, legal-status, succession, challenge" },
+  ["appoint-guardian", "require-visits", "mandate-suppressants", "bar-role", "legal-status", "succession", "challenge", "discharge", "conscript"].map((t) => Type.Literal(t)),
+  { "x-hint": "one of appoint-guardian, require-visits, mandate-suppressants, bar-role, legal-status, succession, challenge, discharge, conscript" },
 );
 
 export const Institution = Type.Object(
@@ -251,10 +251,26 @@ export const Institution = Type.Object(
     visits: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
     chaperone: Type.Optional(Expr("person", "who counts as a chaperone; name: person")),
     role: Type.Optional(Id),
-    roles: Type.Optional(Type.Array(Id, { description: "for bar-role: several roles barred by one law" })),
+    roles: Type.Optional(Type.Array(Id, { description: "for bar-role and discharge: several roles at once" })),
+    exempt: Type.Optional(Expr("person", "for conscript: who, among those it applies to, is exempt; name: person")),
     status: Type.Optional(Id),
     by: Type.Optional(Type.Union([Type.Literal("strength"), Type.Literal("designated"), Type.Literal("eldest")])),
     loserFate: Type.Optional(Id),
+    ...cite,
+  },
+  closed,
+);
+
+export const Role = Type.Object(
+  {
+    description: Type.Optional(Type.String()),
+    rank: Type.Optional(
+      Type.Object(
+        { ladder: Id, level: Type.Integer({ minimum: 1, maximum: 100, description: "higher is senior" }) },
+        { ...closed, description: "a rank on a ladder: appointing someone to another rank of the same ladder promotes or demotes them" },
+      ),
+    ),
+    paid: Type.Optional(Type.Boolean({ description: "the role is paid: losing it stops the pay" })),
     ...cite,
   },
   closed,
@@ -288,7 +304,7 @@ export const World = Type.Object(
     bonds: Bonds,
     influence: Type.Optional(Influence),
     institutions: Type.Optional(Type.Record(Id, Institution)),
-    roles: Type.Optional(Type.Record(Id, Type.Object({ description: Type.Optional(Type.String()), ...cite }, closed))),
+    roles: Type.Optional(Type.Record(Id, Role)),
     canon: Type.Optional(CanonInfo),
   },
   closed,
@@ -302,4 +318,5 @@ export type DistSpec = Static<typeof Dist>;
 export type AdjustSpec = Static<typeof Adjust>;
 export type InstitutionSpec = Static<typeof Institution>;
 export type ScentSpec = Static<typeof Scent>;
+export type RoleSpec = Static<typeof Role>;
 export type SchemaNode = TSchema;
