@@ -99,6 +99,14 @@ describe("breaking a bond (DX-70)", () => {
     expect(late.sim.mate[0]).toBe(1);
   });
 
+  it("a world that says nothing about breaking (first-order) has bonds that cannot be broken, by the engine's own rule", () => {
+    const { log, sim } = run(mustLoad({ world: "first-order", start: "2026-01-01", ...places, cast, schedule: [bite, { at: "+2d", type: "break-bond", who: "kara" }] }), "2026-01-05");
+    const refused = of(log, "refused");
+    expect(refused.map((e) => e.data?.code)).toEqual(["bond-permanent"]);
+    expect(refused[0].causes).toContainEqual({ kind: "rule", id: "bonds-unbreakable-by-default", path: "engine" });
+    expect(sim.mate[1]).toBe(0);
+  });
+
   it("in the classic world a bond cannot be broken at all", () => {
     const { log, sim } = run(mustLoad({ world: "classic", start: "2026-01-01", ...places, cast, schedule: [bite, { at: "+2d", type: "break-bond", who: "kara" }] }), "2026-01-05");
     expect(of(log, "refused").length).toBe(1);
@@ -124,6 +132,26 @@ cycles:
     expect(of(calm, "heat-began").length).toBeGreaterThan(2);
     expect(of(stressed, "heat-began")).toEqual([]);
     expect(of(stressed, "heat-skipped").length).toBeGreaterThan(2);
+  });
+});
+
+describe("contact", () => {
+  // Lena is exempt from first-order's suppressant mandate, so her scent can be smelled there too.
+  const cast = [person("kara", "alpha"), person("lena", "omega", { traits: ["exempt-suppressants"] }), person("ash", "alpha", { location: "away" })];
+  const schedule = [{ at: "+1d", type: "contact", who: "kara", with: ["lena"] }, { at: "+1d1h", type: "move", who: "ash", to: "room" }];
+  const ashSmellsLena = (log: ReturnType<typeof run>["log"]) => of(log, "perceived", "ash").find((e) => e.people[1] === "lena" && e.data?.tell === "signature")?.data?.reveals;
+
+  it("in a world whose scent transfers, each carries the other's scent", () => {
+    const { log } = run(mustLoad({ world: "classic", start: "2026-01-01", ...places, cast, schedule }), "2026-01-03");
+    expect(of(log, "scent-transfer").length).toBe(1);
+    expect(ashSmellsLena(log)).toContain("carries Kara's scent");
+  });
+
+  it("in a world without scent.transfer (first-order), touching passes no scent", () => {
+    const { log } = run(mustLoad({ world: "first-order", start: "2026-01-01", ...places, cast, schedule }), "2026-01-03");
+    expect(of(log, "scent-transfer")).toEqual([]);
+    expect(of(log, "contact")[0].text).toBe("Kara and Lena touch; in this world no scent passes by contact.");
+    expect(ashSmellsLena(log)).not.toContain("carries");
   });
 });
 

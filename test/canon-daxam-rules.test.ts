@@ -69,10 +69,12 @@ describe("scent (DX-38, DX-39, DX-40, DX-48, DX-52, DX-16, DX-23)", () => {
   });
 
   it("a pre-rut's heavier scent is smelled close by (DX-16); a full rut draws unmated omegas' notice from afar (DX-23)", () => {
-    // The omegas take suppressants (they still smell; they give off no heat to draw Kara away).
+    // The omegas take suppressants, which daxam does not have, so a world adds them: they still
+    // smell, and give off no heat to draw Kara away.
     const sup = { traits: ["suppressants"] };
+    const world = "extends: daxam\nid: daxam-suppressed\nname: Daxam with suppressants\nsuppressants: { blocks: [heat] }\n";
     const cast = [at("kara", "alpha", "room"), at("nia", "omega", "near", sup), at("alex", "omega", "far", sup), at("lar", "omega", "far", sup), at("mon", "alpha", "hall")];
-    const { log } = run(mustLoad({ ...base, cast, relations: [{ kind: "bond", a: "lar", b: "mon" }] }), "2026-07-01", 3);
+    const { log } = run(mustLoad({ ...base, world: "world.yaml", cast, relations: [{ kind: "bond", a: "lar", b: "mon" }] }, { "world.yaml": world }), "2026-07-01", 3);
     expect(of(log, "pre-rut-began", "kara").length).toBeGreaterThan(0);
     expect([...new Set(smelled(log, "rut-early", "kara"))]).toEqual(["nia"]);
     const noticed = new Set(of(log, "noticed").filter((e) => e.people[1] === "kara").map((e) => e.people[0]));

@@ -400,6 +400,35 @@ describe("conditions", () => {
 });
 
 describe("extends", () => {
+  it("an item of a list merged by id with remove: true takes the inherited item out; the others stay and new ones are added", () => {
+    const r = loadWorldText(
+      lines(
+        "extends: classic", // 1
+        "id: fewer", // 2
+        "name: Fewer", // 3
+        "cycles:", // 4
+        "  heat:", // 5
+        "    modifiers:", // 6
+        "      - { id: suppressed, remove: true }", // 7
+        "      - { id: stressed, when: self.stressed, skip: true }", // 8
+        "scent:", // 9
+        "  ranges:", // 10
+        "    - { id: alpha-smells-omega, remove: true }", // 11
+      ),
+    );
+    expect(r.diagnostics).toEqual([]);
+    expect(r.world!.spec.cycles.heat.modifiers!.map((m) => m.id)).toEqual(["stressed"]);
+    expect(r.world!.spec.cycles.rut.modifiers!.map((m) => m.id)).toEqual(["suppressed"]);
+    expect(r.world!.spec.scent.ranges).toEqual([]);
+  });
+
+  it("removing an id the parent does not have is a warning, with the id it likely means", () => {
+    const r = loadWorldText(lines("extends: classic", "id: fewer", "name: Fewer", "cycles:", "  heat:", "    modifiers:", "      - { id: supressed, remove: true }"));
+    expect(r.world).toBeDefined();
+    expect(r.diagnostics.map((d) => [d.severity, d.code, d.at?.line, d.at?.column, d.hint])).toEqual([["warning", "remove-nothing", 7, 15, 'did you mean "suppressed"?']]);
+    expect(r.world!.spec.cycles.heat.modifiers!.map((m) => m.id)).toEqual(["suppressed"]);
+  });
+
   it("two files that extend each other", () => {
     const dir = tempFiles({
       "a.yaml": lines(

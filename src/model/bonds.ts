@@ -19,6 +19,9 @@ export interface BiteDetails {
   gland: boolean;
 }
 
+/** The engine's own rule where a world has no `bonds.break`. */
+const NO_BREAK_RULE: Cause = Object.freeze({ kind: "rule", id: "bonds-unbreakable-by-default", path: "engine" });
+
 /** Cycle and scent states are not emotions a mate feels through the bond. */
 const NOT_FELT = new Set(["signature", "heat", "heat-early", "rut", "rut-early"]);
 
@@ -58,7 +61,8 @@ export class Bonds {
       return;
     }
     const rule = sim.world.spec.bonds.break;
-    const why = [...causes, ...ruleCauses(rule, "bonds.break")];
+    // A world that says nothing about breaking bonds has bonds that cannot be broken: the engine's rule.
+    const why = [...causes, ...(rule ? ruleCauses(rule, "bonds.break") : [NO_BREAK_RULE])];
     const since = this.formedAt.get(i);
     const window = rule?.window ? parseDuration(rule.window)! : undefined;
     const tooLate = window !== undefined && (since === undefined || sim.now - since > window);
@@ -94,7 +98,7 @@ export class Bonds {
       const mutual = b.mutual;
       const symmetric = mutual?.symmetric === true;
       this.marked[bitten] = 1;
-      const rule = mutual ? ruleCauses(mutual, "bonds.mutual.symmetric") : ruleCauses(b, "bonds");
+      const rule = mutual ? ruleCauses(mutual, "bonds.mutual.symmetric") : ruleCauses(f, "bonds.formation");
       const after = symmetric ? `, and ${sim.names[bitten]}'s scent now shows the bond too` : `; ${sim.names[bitten]}'s scent does not change (a returned bite does not make the bond symmetric in this world)`;
       const e = sim.emit("bite-returned", [biter, bitten], `${sim.names[biter]} returns the claiming bite; both now carry a mark${after}.`, [...causes, ...rule], { symmetric });
       if (symmetric) {

@@ -291,8 +291,10 @@ export class ScentEngine {
     const s = this.sim.world.spec.scent;
     let base = this.tellCauses.get(tell);
     if (!base) {
-      const signature = tell === SIGNATURE;
-      this.tellCauses.set(tell, (base = ruleCauses(signature ? s : s.tells[tell], signature ? "scent.signatureRange" : `scent.tells.${tell}`)));
+      // A tell the world does not list (a stress's distress, in a world without it) carries as far
+      // as a signature.
+      const own = tell !== SIGNATURE && s.tells[tell] !== undefined;
+      this.tellCauses.set(tell, (base = ruleCauses(own ? s.tells[tell] : s, own ? `scent.tells.${tell}` : "scent.signatureRange")));
     }
     // The common case, the tell's own range alone, copies one list (the caller adds to it).
     if (m.specific < 0 && m.modifiers === undefined && m.mask.factor >= 1) return base.slice();
@@ -635,11 +637,17 @@ export class ScentEngine {
     return !!t && t.until > this.sim.now;
   }
 
+  /** Contact: each carries the other's scent, in a world whose scent transfers (scent.transfer). */
   contact(a: number, b: number, causes: readonly Cause[]): void {
     const sim = this.sim;
+    const transfer = sim.world.spec.scent.transfer;
+    if (!transfer) {
+      sim.emit("contact", [a, b], `${sim.names[a]} and ${sim.names[b]} touch; in this world no scent passes by contact.`, causes);
+      return;
+    }
     this.worn[a].push({ from: b, hour: sim.now });
     this.worn[b].push({ from: a, hour: sim.now });
-    sim.emit("scent-transfer", [a, b], `${sim.names[a]} and ${sim.names[b]} each carry the other's scent.`, [...causes, ...ruleCauses(sim.world.spec.scent.transfer, "scent.transfer")]);
+    sim.emit("scent-transfer", [a, b], `${sim.names[a]} and ${sim.names[b]} each carry the other's scent.`, [...causes, ...ruleCauses(transfer, "scent.transfer")]);
   }
 
   wash(i: number, causes: readonly Cause[]): void {

@@ -1,6 +1,7 @@
 /**
  * How a world that `extends` another overrides it: mappings merge key by key, lists of items
- * with an `id` merge item by item (same id replaces, new ids are added), other lists replace.
+ * with an `id` merge item by item (same id replaces, new ids are added, an item with
+ * `remove: true` takes out the inherited one of its id), other lists replace.
  * A key set to null removes what the parent had there (as in JSON Merge Patch).
  */
 type Plain = Record<string, unknown>;
@@ -19,11 +20,13 @@ export function mergeWorlds(base: unknown, override: unknown): unknown {
     }
     return out;
   }
-  if (Array.isArray(base) && Array.isArray(override) && hasIds(base) && hasIds(override)) {
-    const out = [...base] as Plain[];
+  if (Array.isArray(override) && hasIds(override)) {
+    const out = (Array.isArray(base) && hasIds(base) ? [...base] : []) as Plain[];
     for (const item of override as Plain[]) {
       const i = out.findIndex((x) => x.id === item.id);
-      if (i >= 0) out[i] = mergeWorlds(out[i], item) as Plain;
+      if (item.remove === true) {
+        if (i >= 0) out.splice(i, 1);
+      } else if (i >= 0) out[i] = mergeWorlds(out[i], item) as Plain;
       else out.push(mergeWorlds(undefined, item) as Plain);
     }
     return out;

@@ -105,7 +105,18 @@ export function nearMissWarnings(schema: TSchema, own: unknown, inherited: unkno
         if (!isPlain(item) || typeof item.id !== "string") return;
         const match = theirs.find((x) => isPlain(x) && x.id === item.id);
         if (match) walk(items, item, match, [...path, i]);
-        else {
+        else if (item.remove === true) {
+          const last = path[path.length - 1];
+          const noun = (typeof last === "string" && NOUNS[last]) || "entry";
+          const guess = nearMiss(item.id, ids);
+          out.push({
+            severity: "warning",
+            code: "remove-nothing",
+            message: `${path.join(".")}: "${item.id}" is to be removed, but no inherited ${noun} has that id`,
+            hint: guess ? `did you mean "${guess}"?` : ids.length ? `inherited here: ${ids.join(", ")}` : `nothing is inherited here; remove this item`,
+            at: locate([...path, i, "id"], false),
+          });
+        } else {
           const guess = nearMiss(item.id, ids);
           if (guess) warn(item.id, guess, path, locate([...path, i, "id"], false));
         }

@@ -20,6 +20,11 @@ export const DateText = Type.String({ pattern: DATE_PATTERN, description: "a dat
 export const RuleId = Type.String({ pattern: "^[A-Z]{2,4}-\\d+[a-z]?$", description: "a seed-rule id such as GU-03" });
 const Fraction = Type.Number({ minimum: 0, maximum: 1 });
 
+/** An item of a list merged by id may, in a world that extends another, take the inherited item out. */
+const removable = {
+  remove: Type.Optional(Type.Literal(true, { description: "in a world that extends another: leave out the inherited item with this id", "x-hint": "write remove: true, or leave it out" })),
+};
+
 /** Where a piece of a world comes from: the seed rules it implements, or the open question it settles. */
 const cite = {
   rules: Type.Optional(Type.Array(RuleId, { description: "seed rules this implements" })),
@@ -61,6 +66,7 @@ export const Modifier = Type.Object(
     returnAfter: Type.Optional(Dist),
     risk: Type.Optional(Type.Object({ event: Id, probability: Fraction }, closed)),
     scentRange: Type.Optional(Type.Number({ minimum: 0, description: "multiplies the range of the cycle's scent" })),
+    ...removable,
     ...cite,
   },
   closed,
@@ -82,6 +88,7 @@ export const Trigger = Type.Object(
     id: Id,
     when: Expr("perception", "a perceived scent that moves the cycle on; names: perceiver (the one in the cycle), target, tell, intensity"),
     advance: Type.Boolean({ description: "end the prelude and start the main phase at once" }),
+    ...removable,
     ...cite,
   },
   closed,
@@ -120,13 +127,14 @@ export const RangeRule = Type.Object(
     id: Id,
     when: Expr("perception", "who perceives whom at this range; names: perceiver, target, tell"),
     range: Distance,
+    ...removable,
     ...cite,
   },
   closed,
 );
 
 export const RangeModifier = Type.Object(
-  { id: Id, when: Expr("perception", "when the range changes; names: perceiver, target, tell"), factor: Type.Number({ minimum: 0 }), ...cite },
+  { id: Id, when: Expr("perception", "when the range changes; names: perceiver, target, tell"), factor: Type.Number({ minimum: 0 }), ...removable, ...cite },
   closed,
 );
 
@@ -135,6 +143,7 @@ export const Response = Type.Object(
     id: Id,
     when: Expr("perception", "who responds to a perceived scent; names: perceiver, target, tell, intensity"),
     action: Type.Union([Type.Literal("approach"), Type.Literal("avoid"), Type.Literal("calm"), Type.Literal("notice")], { "x-hint": "one of approach, avoid, calm, notice" }),
+    ...removable,
     ...cite,
   },
   closed,
