@@ -172,6 +172,37 @@ describe("bonds (DX-08, DX-65, DX-66, DX-29)", () => {
   });
 });
 
+describe("whom one mates, by custom (DX-79, DX-80)", () => {
+  it("an alpha who partners or bonds a beta departs from custom (DX-79); an alpha and an omega do not", () => {
+    const cast = [at("mon", "alpha", "room"), at("imra", "beta", "room"), at("kara", "alpha", "room"), at("lena", "omega", "room")];
+    const schedule = [
+      { at: "+1d", type: "partner", who: "mon", with: ["imra"] },
+      { at: "+2d", type: "bite", who: "mon", with: ["imra"] },
+      { at: "+3d", type: "bite", who: "kara", with: ["lena"] },
+    ];
+    const { log } = run(mustLoad({ ...base, cast, schedule }), "2026-01-05");
+    const departures = of(log, "custom-departure");
+    expect(departures.map((e) => [e.people, e.data?.institution])).toEqual([
+      [["mon", "imra"], "alphas-mate-omegas"],
+      [["mon", "imra"], "alphas-mate-omegas"],
+    ]);
+    expect(departures[0].causes).toContainEqual({ kind: "rule", id: "DX-79", path: "institutions.alphas-mate-omegas" });
+    expect(of(log, "bond-formed").length).toBe(2); // a custom: warned about, never refused
+  });
+
+  it("the heir who bonds her slave departs from custom (DX-80); once the slave is freed, she does not", () => {
+    const cast = [at("kara", "alpha", "room", { roles: ["heir"] }), at("lena", "omega", "room", { owner: "kara" }), at("alex", "omega", "room", { owner: "kara" })];
+    const schedule = [
+      { at: "+1d", type: "bite", who: "kara", with: ["lena"] },
+      { at: "+2d", type: "free", who: "alex" },
+      { at: "+3d", type: "partner", who: "kara", with: ["alex"] },
+    ];
+    const { log } = run(mustLoad({ ...base, cast, schedule }), "2026-01-05");
+    expect(of(log, "custom-departure").map((e) => [e.text, e.causes.some((c) => c.kind === "rule" && c.id === "DX-80")])).toEqual([["A bond between Kara and Lena departs from custom (royals-mate-at-their-status).", true]]);
+    expect(of(log, "bond-formed").length).toBe(1);
+  });
+});
+
 describe("influence (DX-05, DX-56, DX-58, DX-37, DX-53, DX-54, DX-55)", () => {
   it("strength is graded: the weaker alpha yields and bares the neck (DX-05, DX-56)", () => {
     const cast = [at("rhea", "alpha", "room", { strength: 1.8 }), at("kara", "alpha", "room", { strength: 1.2 })];

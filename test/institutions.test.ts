@@ -42,3 +42,40 @@ institutions:
     expect(of(log, "repealed").length).toBe(1);
   });
 });
+
+describe("pairings a world bars (bar-pairing)", () => {
+  const world = (kind: string) => `extends: classic
+id: barred
+name: Barred
+institutions:
+  no-alpha-beta:
+    kind: ${kind}
+    effect: bar-pairing
+    pair: self.designation == alpha && partner.designation == beta
+`;
+  const schedule = [
+    { at: "+1d", type: "partner", who: "bo", with: ["ben"] },
+    { at: "+2d", type: "match", who: "ben", with: ["bo"] },
+    { at: "+3d", type: "bite", who: "ben", with: ["bo"] },
+    { at: "+4d", type: "bite", who: "ben", with: ["rey"] },
+  ];
+
+  it("as a law, refuses a partnership, a match and a bond between the pair it names, whichever of them is named first", () => {
+    const { log, sim } = run(mustLoad({ ...base, world: "./world.yaml", cast, schedule }, { "world.yaml": world("law") }), "2026-01-10");
+    expect(of(log, "refused").map((e) => e.text)).toEqual([
+      "A partnership between Bo and Ben is refused by law (no-alpha-beta).",
+      "A match between Ben and Bo is refused by law (no-alpha-beta).",
+      "A bond between Ben and Bo is refused by law (no-alpha-beta).",
+    ]);
+    expect(of(log, "partnered")).toEqual([]);
+    expect(of(log, "matched")).toEqual([]);
+    expect(of(log, "bond-formed").map((e) => e.people)).toEqual([["ben", "rey"]]);
+    expect(sim.partner[2]).toBe(-1);
+  });
+
+  it("as a custom, lets each happen with a warning", () => {
+    const { log } = run(mustLoad({ ...base, world: "./world.yaml", cast, schedule: schedule.slice(0, 3) }, { "world.yaml": world("custom") }), "2026-01-10");
+    expect(of(log, "custom-departure").map((e) => e.severity)).toEqual(["warning", "warning", "warning"]);
+    expect([of(log, "partnered").length, of(log, "matched").length, of(log, "bond-formed").length]).toEqual([1, 1, 1]);
+  });
+});

@@ -8,7 +8,8 @@
  * promotion or a demotion, and replaces the old rank) and pay. A `discharge` institution takes
  * roles from those it covers, when it takes force and when someone comes under it (an injury); a
  * `conscript` institution gives its role to those it covers while in force, except those its
- * `exempt` condition names, and releases them when it loses force.
+ * `exempt` condition names, and releases them when it loses force. A `bar-pairing` institution
+ * names pairs who may not bond, become partners or be matched: a law refuses, a custom warns.
  */
 import { isMinor } from "./age.js";
 import { eventCause, type Cause } from "../sim/event.js";
@@ -187,7 +188,7 @@ export class Institutions {
   /** A match announced by the schedule. Checks the Visits it needs; a bond calls matchMade. */
   match(a: number, b: number, causes: readonly Cause[]): void {
     const sim = this.sim;
-    if (!this.visitsAllow(a, b, causes)) return;
+    if (!this.visitsAllow(a, b, causes) || !this.pairingAllows(a, b, "A match", causes)) return;
     sim.matched[a] = sim.matched[b] = 1;
     this.matchedPairs.add(pairKey(a, b));
     const e = sim.emit("matched", [a, b], `${sim.names[a]} and ${sim.names[b]} are matched.`, causes);
@@ -198,6 +199,23 @@ export class Institutions {
 
   isMatched(a: number, b: number): boolean {
     return this.matchedPairs.has(pairKey(a, b));
+  }
+
+  /**
+   * Whether two people may pair (`act`: a bond, a partnership, a match) under the pairing bars in
+   * force: a law that bars the pair refuses it, a custom is departed from with a warning.
+   */
+  pairingAllows(a: number, b: number, act: string, causes: readonly Cause[]): boolean {
+    const sim = this.sim;
+    for (const [id, s] of this.active("bar-pairing")) {
+      if (!(this.covers(s, a) || this.covers(s, b))) continue;
+      const barred = sim.world.condition("cycle", s.pair!);
+      if (!barred({ self: sim.view(a), partner: sim.view(b) }) && !barred({ self: sim.view(b), partner: sim.view(a) })) continue;
+      const law = s.kind === "law";
+      sim.emit(law ? "refused" : "custom-departure", [a, b], `${act} between ${sim.names[a]} and ${sim.names[b]} ${law ? "is refused by law" : "departs from custom"} (${id}).`, [...causes, ...this.causes(id, s)], { institution: id }, law ? "error" : "warning");
+      if (law) return false;
+    }
+    return true;
   }
 
   /** Too few Visits: a custom warns, a law refuses. */

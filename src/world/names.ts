@@ -77,6 +77,7 @@ export function checkWorldNames(w: WorldSpec, locate: Locate): Diagnostic[] {
     if (inst.effect === "require-visits") need("visits", "visits: 8");
     if ((inst.effect === "bar-role" || inst.effect === "discharge") && !inst.roles) need("role", "role: royal-guard");
     if (inst.effect === "conscript") need("role", "role: conscript");
+    if (inst.effect === "bar-pairing") need("pair", 'pair: "self.designation == alpha && partner.designation == beta"');
     if (inst.effect === "legal-status") need("status", "status: free");
     if (inst.effect === "succession") need("by", "by: strength");
     if (inst.role && !roles.includes(inst.role)) unknown("role", inst.role, roles, at("role"));

@@ -243,8 +243,8 @@ export const Influence = Type.Object(
 );
 
 export const EffectType = Type.Union(
-  ["appoint-guardian", "require-visits", "mandate-suppressants", "bar-role", "legal-status", "succession", "challenge", "discharge", "conscript"].map((t) => Type.Literal(t)),
-  { "x-hint": "one of appoint-guardian, require-visits, mandate-suppressants, bar-role, legal-status, succession, challenge, discharge, conscript" },
+  ["appoint-guardian", "require-visits", "mandate-suppressants", "bar-role", "bar-pairing", "legal-status", "succession", "challenge", "discharge", "conscript"].map((t) => Type.Literal(t)),
+  { "x-hint": "one of appoint-guardian, require-visits, mandate-suppressants, bar-role, bar-pairing, legal-status, succession, challenge, discharge, conscript" },
 );
 
 export const Institution = Type.Object(
@@ -262,6 +262,7 @@ export const Institution = Type.Object(
     role: Type.Optional(Id),
     roles: Type.Optional(Type.Array(Id, { description: "for bar-role and discharge: several roles at once" })),
     exempt: Type.Optional(Expr("person", "for conscript: who, among those it applies to, is exempt; name: person")),
+    pair: Type.Optional(Expr("cycle", "for bar-pairing: which pairs may not bond, partner or be matched; names: self, partner (each of the two is tried as self)")),
     status: Type.Optional(Id),
     by: Type.Optional(Type.Union([Type.Literal("strength"), Type.Literal("designated"), Type.Literal("eldest")])),
     loserFate: Type.Optional(Id),
