@@ -77,6 +77,21 @@ describe("courtship Visits (GU-05, GU-06)", () => {
 });
 
 describe("scent range (GU-09)", () => {
+  it("with no one masking: an alpha 48 ft away smells her, one 52 ft away does not (GU-09: about fifty feet, not beyond)", () => {
+    const open = {
+      places: [{ id: "home" }, { id: "at-48" }, { id: "at-52" }],
+      connections: [
+        { between: ["home", "at-48"], distance: 48, kind: "open" },
+        { between: ["home", "at-52"], distance: 52, kind: "open" },
+      ],
+    };
+    const cast = [person("rey", "omega", { location: "home" }), person("a48", "alpha", { location: "at-48" }), person("a52", "alpha", { location: "at-52" })];
+    const { log } = run(mustLoad({ world: "guardianship", start: "2026-01-01", ...open, cast }), "2026-01-02");
+    const smelt = of(log, "perceived").filter((e) => e.people[1] === "rey" && e.data?.tell === "signature");
+    expect(smelt.map((e) => [e.people[0], e.data?.distance, e.data?.range])).toEqual([["a48", 48, 50]]);
+    expect(smelt[0].causes).toContainEqual({ kind: "rule", id: "GU-09", path: "scent.ranges.alpha-smells-omega" });
+  });
+
   it("an alpha smells an omega about fifty feet away, not beyond, and a door makes it farther", () => {
     const cast = [rey, person("near", "alpha", { location: "near" }), person("far", "alpha", { location: "far" }), person("door", "alpha", { location: "behind-door" }), person("bo", "beta", { location: "near" })];
     const { log } = run(mustLoad({ ...base, cast }), "2026-01-02");
