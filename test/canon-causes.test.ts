@@ -7,11 +7,9 @@
 import { describe, expect, it } from "vitest";
 import type { Cause, SimEvent } from "../src/sim/event.js";
 import { citablePieces } from "../src/world/coverage.js";
+import { causeProblems, ENGINE_RULES } from "./helpers/causes.js";
 import { loadExample, mustLoad, person, run } from "./helpers/project.js";
 import { preset } from "./helpers/world.js";
-
-/** The engine's rules: not a world's, so not a seed rule's either. */
-const ENGINE_RULES = ["adults-only", "bonds-unbreakable-by-default"];
 
 const EXAMPLES: Record<string, string> = { "first-order": "first-order", guardianship: "guardianship", daxam: "daxam" };
 
@@ -96,11 +94,13 @@ for (const name of ["first-order", "guardianship", "daxam"]) {
       }
     });
 
-    it("so does every rule cited in a story with every kind of event and every institution enacted and repealed", () => {
+    it("so does every rule cited in a story with every kind of event and every institution enacted and repealed; and every cause is real", () => {
       for (const seed of [1, 2, 3]) {
-        const { log } = run(everything(name), "2028-01-01", seed);
+        const project = everything(name);
+        const { log } = run(project, "2028-01-01", seed);
         expect(log.filter((e) => e.causes.some((c) => c.kind === "rule")).length).toBeGreaterThan(30);
         expect(strays(log, seedRules)).toEqual([]);
+        expect(causeProblems(project, log)).toEqual([]);
       }
     });
   });
