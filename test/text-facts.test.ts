@@ -83,6 +83,17 @@ describe("cycles, bonds, voice, ages, legal acts, scent", () => {
   it.each(["Imra, twenty-five, had lived under Hux's guardianship since she was twelve.", "When Imra was twelve, her parents died."])("no present age in a clause about another time: %s", (text) => {
     expect(facts(text).filter((f) => f.kind === "age" && "years" in f && f.years === 12)).toEqual([]);
   });
+  it.each([
+    "“I was tested there. I was twelve,” Imra says.",
+    "Imra says nothing. Hux looks away, and Imra nods. She knows. She was twelve. Hux turns and smiles.",
+  ])("no present age in a past-tense age said in dialogue or told in a present-tense story: %s", (text) => {
+    expect(facts(text).filter((f) => f.kind === "age")).toEqual([]);
+  });
+  it("reads a past-tense age in a past-tense story, and the older order of numbers ('four-and-twenty')", () => {
+    expect(facts("Imra said nothing. She was twelve.")).toContainEqual({ kind: "age", person: 3, years: 12 });
+    expect(facts("Imra was four-and-twenty.")).toContainEqual({ kind: "age", person: 3, years: 24 });
+    expect(parseNumber("four-and-twenty")).toBe(24);
+  });
   it.each<[string, Partial<Fact>]>([
     ["Hux had been courting Imra since spring.", { kind: "courtship", a: 2, b: 3 }],
     ["Imra brought Ben's rut to an end.", { kind: "cycle", person: 1, state: "ended", by: 3 }],

@@ -67,6 +67,29 @@ const KIN: Record<string, [RelationKind, boolean]> = {
   owner: ["owner", true], master: ["owner", true], mistress: ["owner", true], slave: ["owner", false],
   dominant: ["dominant-of", true], dom: ["dominant-of", true], domme: ["dominant-of", true], submissive: ["dominant-of", false], sub: ["dominant-of", false],
 };
+/** An age told in the past tense: "was thirteen", "had turned ten". */
+const PAST_AGE = /\b(?:was|turned|had turned|was now)\s/;
+
+/** Whether a text is told in the present tense ("she says", "he looks") more than in the past. */
+function presentTense(text: string): boolean {
+  const present = text.match(/\b(?:says|asks|looks|nods|turns|smiles|thinks|knows)\b/g)?.length ?? 0;
+  const past = text.match(/\b(?:said|asked|looked|nodded|turned|smiled|thought|knew)\b/g)?.length ?? 0;
+  return present > 2 * past;
+}
+
+/** Whether an offset is inside a quotation, counting the marks since its paragraph began. */
+function inDialogue(text: string, at: number): boolean {
+  const start = text.lastIndexOf("\n", at) + 1;
+  let open = false;
+  for (let i = start; i < at; i++) {
+    const c = text[i];
+    if (c === "“") open = true;
+    else if (c === "”") open = false;
+    else if (c === '"') open = !open;
+  }
+  return open;
+}
+
 /** A fact before it is given its place in the text. */
 type FactBody = Fact extends unknown ? (Fact extends infer F ? (F extends Fact ? Omit<F, "span" | "quote"> : never) : never) : never;
 
@@ -385,6 +408,7 @@ export class FactExtractor {
         return null;
       };
       re.lastIndex = 0;
+      let toldInPresent: boolean | undefined;
       for (let m = exec(); m; m = exec()) {
         if (m[0].length === 0) {
           re.lastIndex++;
@@ -396,6 +420,9 @@ export class FactExtractor {
         if (kind === "designation-before" && hedged(text, m.index)) continue;
         // "since she was twelve" is not her age now; "Hale thought Mira was an alpha" is not a fact.
         if (kind === "age" && precededBy(text, m.index, SUBORDINATORS, 3)) continue;
+        // "“I was thirteen,” she says", or "She was eleven" in a story told in the present: a past-tense
+        // age is one they had then.
+        if (kind === "age" && PAST_AGE.test(m[0]) && (inDialogue(text, m.index) || (toldInPresent ??= presentTense(text)))) continue;
         if ((kind === "designation" || kind === "designation-before") && precededBy(text, m.index, BELIEFS, 4)) continue;
         const fact = this.build(kind, g, who);
         if (!fact) continue;
