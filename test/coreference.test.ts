@@ -15,3 +15,19 @@ describe("pronouns in narration about one person at a time", () => {
     expect(accuracy(seed)).toBeGreaterThanOrEqual(0.95);
   });
 });
+
+describe("pronouns for someone the text has not named", () => {
+  const people = [{ name: "Ysolde", pronouns: "she" as const }, { name: "Bram", pronouns: "he" as const }];
+  const extractor = new FactExtractor({ people, designations: ["alpha", "beta", "omega"], alignments: [], cycleWords: new Map(), tells: [], roles: [], places: new Map() });
+  const herAt = (text: string, word: string) => extractor.references(text).find((r) => r.start === text.indexOf(word));
+
+  it("leaves 'her' to a woman just introduced ('There was a woman … her chest'), not to the woman named before", () => {
+    const text = "Ysolde waited at the dock. Bram came down the ramp. There was a woman behind him, with a slate clutched to her chest.";
+    expect(herAt(text, "her chest")).toBeUndefined();
+  });
+
+  it("still gives 'her' to the named woman when no one new was introduced", () => {
+    const text = "Ysolde waited at the dock. Bram came down the ramp, with a slate clutched to her chest.";
+    expect(herAt(text, "her chest")?.person).toBe(0);
+  });
+});

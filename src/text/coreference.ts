@@ -35,6 +35,9 @@ const NOUN_GENDER: Record<string, Gender> = {
 /** A gendered noun with no name after it, opening a sentence: "Her brother went…", "The woman nodded". */
 const UNNAMED_SUBJECT = new RegExp(`(?:^|[.!?]["'’”)]?\\s+|\\n\\s*)(?:His|Her|Their|My|Your|The|A|An|That|This)\\s+(?:[a-z]+\\s+)?(${Object.keys(NOUN_GENDER).join("|")})\\b(?!,?\\s+\\p{Lu})`, "gu");
 
+/** "There was a woman standing behind him", "he noticed a girl": someone new the text has not named. */
+const UNNAMED_INTRODUCED = /(?:\b[Tt]here\s+(?:was|is|stood|sat)|\b(?:saw|sees|noticed|notices|spotted|spots|met|meets))\s+an?\s+(?:[a-z-]+\s+){0,2}?(woman|man|girl|boy)\b/g;
+
 /** How much a reference in an earlier paragraph counts once the pronoun's own paragraph has named someone who fits. */
 const EARLIER_PARAGRAPH = 0.5;
 
@@ -146,7 +149,10 @@ function resolveThirdPerson(text: string, mentions: readonly Mention[], genders:
   const remember = (person: number, start: number, gender = genders[person]) =>
     recent.push(person, start, gender, opensClause(text, start) && !isPossessive(text, start) ? 2 : 1, quoteAt(quotes, start) >= 0);
   // "Her brother went to the border. He writes every month": someone unnamed can be the subject too.
-  const unnamed = [...text.matchAll(UNNAMED_SUBJECT)].map((u) => ({ start: u.index! + u[0].search(/\p{Lu}/u), gender: NOUN_GENDER[u[1].toLowerCase()] }));
+  const unnamed = [
+    ...[...text.matchAll(UNNAMED_SUBJECT)].map((u) => ({ start: u.index! + u[0].search(/\p{Lu}/u), gender: NOUN_GENDER[u[1].toLowerCase()] })),
+    ...[...text.matchAll(UNNAMED_INTRODUCED)].map((u) => ({ start: u.index! + u[0].length - u[1].length, gender: NOUN_GENDER[u[1].toLowerCase()] })),
+  ].sort((a, b) => a.start - b.start);
   let u = 0;
   // Each pronoun's candidates (in the order first met) and their salience, by person + 2 (the
   // unnamed are -2): kept in arrays, cleared for each pronoun.
@@ -220,6 +226,8 @@ function resolveThirdPerson(text: string, mentions: readonly Mention[], genders:
     // Nor someone whose pronoun the text never showed, in place of one who fits and was ruled out.
     if (best === UNNAMED || (ruledOutFitting && genders[best] === undefined)) {
       decline(at);
+      // Someone unnamed stays in view through the pronouns that stand for them.
+      if (best === UNNAMED) remember(UNNAMED, at, GENDER_OF[m[0].toLowerCase()]);
       continue;
     }
     offsets.push(at);
