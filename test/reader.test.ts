@@ -426,6 +426,11 @@ describe("relations in asides, in the first person and in families", () => {
     expect([dagny.designation, dagny.alignment]).toEqual(["omega", "dominant"]);
   });
 
+  it("reads 'dom' and 'sub' as the alignments they are short for", () => {
+    const people = bible("Dagny Holm is a dom, and Fen Oberg is a sub. Dagny laughed, and Fen left.").characters;
+    expect(people.map((c) => `${c.name} ${c.alignment}`).sort()).toEqual(["Dagny Holm dominant", "Fen Oberg submissive"]);
+  });
+
   it("reads being under indenture to someone as being owned by them", () => {
     expect(relationsOf("Nuriel Ashe kept the books. Nuriel Ashe was under Concordat indenture to Amadeo Vey. Amadeo Vey smiled.")).toEqual(["Amadeo Vey owner Nuriel Ashe 1"]);
   });

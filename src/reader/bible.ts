@@ -9,6 +9,7 @@ import { discoverPeople, isTitle, titleOf, type FoundPerson } from "./people.js"
 import { quoteAt, quoteSpans } from "../text/dialogue.js";
 import { learnPronouns, TITLE_PRONOUN } from "./genders.js";
 import { judgeAxes } from "./designations.js";
+import { SHORT_FORMS } from "./words.js";
 import { findRelations, type RelationKind } from "./relations.js";
 import type { WorldFit } from "./world-fit.js";
 import { eventsOf, type EventKind } from "./events.js";
@@ -102,7 +103,7 @@ export function readText(name: string, text: string, words: ReaderWords, options
   const onStage = options.onStage ?? (() => {});
   const source = new SourceText(name, text);
   onStage("finding people");
-  const vocabularyWords = [...words.designations, ...words.alignments, ...words.cycles.keys(), ...words.tells, "visit", "suppressant", "suppressants", "bond", "mate", "scent"];
+  const vocabularyWords = [...words.designations, ...words.alignments.filter((w) => !(w in SHORT_FORMS)), ...words.cycles.keys(), ...words.tells, "visit", "suppressant", "suppressants", "bond", "mate", "scent"];
   const found = discoverPeople(text, vocabularyWords);
   const named = found.map((p) => ({ name: p.name, aliases: [...p.aliases, ...byTitle(found, p)] }));
   onStage("following pronouns");

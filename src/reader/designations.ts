@@ -21,6 +21,7 @@ import { quoteAt, quoteSpans, speakersOf } from "../text/dialogue.js";
 import { paragraphStarts } from "../text/sentences.js";
 import type { Pronoun } from "../text/facts.js";
 import { KIN_NOUNS, kinOf, type FoundRelation } from "./relations.js";
+import { SHORT_FORMS } from "./words.js";
 
 export interface Span {
   start: number;
@@ -90,7 +91,8 @@ function judgeAxis(axis: "designation" | "alignment", reading: Reading, people: 
   const values = axis === "designation" ? words.designations : words.alignments;
   const votes = Array.from({ length: people }, () => new Map<string, { n: number; evidence: Span[] }>());
   const negated = Array.from({ length: people }, () => new Set<string>());
-  const vote = (person: number, value: string, weight: number, span: Span) => {
+  const vote = (person: number, said: string, weight: number, span: Span) => {
+    const value = SHORT_FORMS[said.toLowerCase()] ?? said;
     const v = votes[person].get(value) ?? { n: 0, evidence: [] };
     v.n += weight;
     if (v.evidence.length < 4) v.evidence.push(span);
@@ -111,7 +113,7 @@ function judgeAxis(axis: "designation" | "alignment", reading: Reading, people: 
   for (const m of text.matchAll(valueRe)) {
     const at = m.index!;
     const span = { start: at, end: at + m[0].length };
-    const value = m[1].toLowerCase();
+    const value = SHORT_FORMS[m[1].toLowerCase()] ?? m[1].toLowerCase();
     if (m[2] && !/['’]s/.test(m[2])) continue; // a plural speaks of everyone
     const before = text.slice(Math.max(0, at - 24), at);
     if (GENERIC_BEFORE.test(before)) continue;
