@@ -51,6 +51,14 @@ describe("decoding", () => {
   });
 });
 
+describe("learning pronouns from what is said of a person", () => {
+  it("takes a gendered noun said of a name ('was a tall, genial man') and 'Then she' after a sentence the name opened", () => {
+    const text = "Amadeo Vey was a tall, genial man. Tesk Orrin laughed at the joke. Then she left the dock.";
+    const people = [{ name: "Amadeo Vey" }, { name: "Tesk Orrin" }];
+    expect(learnPronouns(text, new NameIndex(people).mentions(text), people.length)).toEqual(["he", "she"]);
+  });
+});
+
 describe("learning pronouns from the text", () => {
   const text = [
     "Brannoch Vey closed the ledger. He had counted the stores twice.",

@@ -41,8 +41,12 @@ const PREPOSITION = /\b(?:to|at|with|for|from|by|of|on|in|into|onto|over|under|a
  */
 const WEIGHT = { title: 3, reflexive: 2, possessive: 1.5, opener: 1.5, subject: 1, joined: 0.5 } as const;
 
-/** A sentence that opens with "He" or "She". */
-const OPENS = /^[\s"“”'‘’]*(He|She)\b/;
+/** "…was a tall, genial man", "…is an old woman": a gendered noun said of the name before it. */
+const PREDICATE_NOUN = /^\s+(?:is|was)\s+(?:an?\s+)(?:[\p{L}-]+,?\s+){0,3}?(man|woman|boy|girl|gentleman|lady)\b/iu;
+const NOUN_PRONOUN: Record<string, Pronoun> = { man: "he", boy: "he", gentleman: "he", woman: "she", girl: "she", lady: "she" };
+
+/** A sentence that opens with "He" or "She" (or "Then he", "But she"). */
+const OPENS = /^[\s"“”'‘’]*(?:(?:Then|And|But|So|Now|Still)\s+)?([Hh]e|[Ss]he)\b/;
 
 export function learnPronouns(text: string, mentions: readonly Mention[], people: number): (Pronoun | undefined)[] {
   const votes = Array.from({ length: people }, () => ({ he: 0, she: 0 }));
@@ -53,6 +57,9 @@ export function learnPronouns(text: string, mentions: readonly Mention[], people
     const m = mentions[k];
     const title = TITLE_PRONOUN[text.slice(m.start, m.end).split(/[\s.]/)[0]];
     if (title) vote(m.person, title, WEIGHT.title);
+    // "Vantongeren was a tall, genial man": a gendered noun as the predicate.
+    const noun = PREDICATE_NOUN.exec(text.slice(m.end, m.end + 60));
+    if (noun) vote(m.person, NOUN_PRONOUN[noun[1].toLowerCase()], WEIGHT.title);
     const kin = KIN_BEFORE.exec(text.slice(Math.max(0, m.start - 24), m.start)) ?? KIN_AFTER.exec(text.slice(m.end, m.end + 40));
     if (kin) vote(m.person, KIN_PRONOUN[kin[1].toLowerCase()], WEIGHT.title);
     // The first pronoun after the name in its sentence, with no one else named and no dialogue in between.
@@ -80,7 +87,7 @@ export function learnPronouns(text: string, mentions: readonly Mention[], people
     }
     // The sentence ends with no pronoun: a name that opened it is the subject "He" carries on.
     if (next[1] || !/[.!?]/.test(next[0]) || !opensSentence(text, m.start)) continue;
-    const opens = OPENS.exec(text.slice(next.index + 1, next.index + 8));
+    const opens = OPENS.exec(text.slice(next.index + 1, next.index + 16));
     if (opens && nextName > next.index + 1 + opens[0].length) vote(m.person, GENDER[opens[1].toLowerCase()], WEIGHT.opener);
   }
   return votes.map((v) => {
