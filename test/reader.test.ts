@@ -439,6 +439,11 @@ describe("relations in asides, in the first person and in families", () => {
     expect(people.map((c) => `${c.name} ${c.alignment}`).sort()).toEqual(["Dagny Holm dominant", "Fen Oberg submissive"]);
   });
 
+  it("reads 'X, daughter of Y', 'X is the ward of Y' and 'the eldest son of the late Y'", () => {
+    const text = "Lark Vey, daughter of Idony Vey, waited by the fire. Idony had been dead ten years.\n\nOttoline Ash is the ward of Ferrant Duskwater. Ferrant says little.\n\nHadrik Stone, the eldest son of the late Corran Stone, led the pack. Corran had been feared.";
+    expect(relationsOf(text)).toEqual(["Corran Stone parent Hadrik Stone 1", "Ferrant Duskwater guardian Ottoline Ash 1", "Idony Vey parent Lark Vey 1"]);
+  });
+
   it("reads being under indenture to someone as being owned by them", () => {
     expect(relationsOf("Nuriel Ashe kept the books. Nuriel Ashe was under Concordat indenture to Amadeo Vey. Amadeo Vey smiled.")).toEqual(["Amadeo Vey owner Nuriel Ashe 1"]);
   });

@@ -261,6 +261,9 @@ function plausible(span: string, lower: Set<string>): boolean {
  * a form of address, not a person. ("the ward of Ferrant Vey" is a person's: see KIN_OF.)
  */
 const THING_BEFORE = /(?:\b(?:the|a|an|in|into|on|to|from|at|across|of|near|through|toward|towards|his|her|their|your|my|our)\s+|&\s*)$/i;
+/** ", daughter of Idony", ", the eldest son of": an aside that says whose child someone is. */
+const KIN_OF_ASIDE = /^,\s+(?:the\s+)?(?:[a-z]+\s+)?(?:son|daughter|child|ward|heir|widow|widower|wife|husband|sister|brother)\s+of\s/;
+
 /** An article: "the Lantern's master" is a thing's, where "in Plutt's home" is a person's. */
 const ARTICLE_BEFORE = /\b(?:the|a|an)\s+$/i;
 /** "ward of", "daughter of": "of" after kin or a role leads to a person. */
@@ -286,7 +289,7 @@ function personCue(text: string, start: number, end: number): boolean {
   // A title makes a person ("Officer Martinez").
   if (TITLE.test(text.slice(start, end).split(/\s+/)[0]) && /\s/.test(text.slice(start, end))) return true;
   // An aside about them: "Quillon Varrowmere, an alpha, …", "Ordo, who …".
-  if (/^,\s+(?:an?|the|who|whose)\s/.test(text.slice(end, end + 8)) || KIN_ASIDE.test(text.slice(end, end + 48))) return true;
+  if (/^,\s+(?:an?|the|who|whose)\s/.test(text.slice(end, end + 8)) || KIN_ASIDE.test(text.slice(end, end + 48)) || KIN_OF_ASIDE.test(text.slice(end, end + 40))) return true;
   const after = /^(?:['’]s\b|\s+([\p{Ll}]+))/u.exec(text.slice(end, end + 20));
   if (after && (after[0].startsWith("'") || after[0].startsWith("’") || PERSON_VERBS.test(after[1] ?? "") || /^[\p{Ll}]{3,}ed$/u.test(after[1] ?? ""))) return true;
   // Spoken to: "…, Rey." (a comma before, punctuation after), or a line that opens by calling them ("Ilka," Hollis says).

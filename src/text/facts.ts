@@ -257,6 +257,10 @@ export class FactExtractor {
     add("relation", `${POSS("of")}\\s+${KIN_ADJ}${KIN_NOUN},?\\s+${NAME("who")}`);
     // "Leia, his mother", "Fen — her sub", "Fen (her sub)".
     add("relation", `${NAME("who")}(?:,|\\s*[—–]|\\s+\\()\\s*${POSS("of")}\\s+${KIN_ADJ}${KIN_NOUN}(?![\\p{L}])`);
+    // "Lark, daughter of Idony", "Ottoline is the ward of Ferrant Vey".
+    const KIN_OF = `(?:the\\s+)?(?:(?:eldest|youngest|only|elder|younger|second|third)\\s+)?${KIN_NOUN}\\s+of\\s+(?:the\\s+late\\s+)?${NAME("of")}`;
+    add("relation", `${NAME("who")},\\s+${KIN_OF}`);
+    add("relation", `${SUBJ("who")}${APPOS}\\s+(?:is|was|had been|has been|remains|remained)\\s+${KIN_OF}`);
     // "Ravi was his dominant", "Fen has been Gran Ottilie's ward".
     add("relation", `${SUBJ("who")}${APPOS}(?:['’]re|\\s+(?:is|was|are|were|had been|has been|may be|might be|became|becomes|remains|remained))\\s+${POSS("of")}\\s+${KIN_ADJ}${KIN_NOUN}(?![\\p{L}])`);
     // The same after another predicate of the subject: "Fen is fourteen, all elbows, and has been Gran Ottilie's ward".
