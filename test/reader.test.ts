@@ -444,6 +444,11 @@ describe("relations in asides, in the first person and in families", () => {
     expect(relationsOf(text)).toEqual(["Corran Stone parent Hadrik Stone 1", "Ferrant Duskwater guardian Ottoline Ash 1", "Idony Vey parent Lark Vey 1"]);
   });
 
+  it("takes the one who names themself in a quote for its speaker, and for the 'she' that tags it", () => {
+    const text = "Ysolde Marr watched the ramp. She waited, and she said nothing.\n\n“My name is Nuriel,” she said. Her voice was steady. “I am under indenture to Amadeo Vey.”\n\nAmadeo Vey frowned, and Amadeo said nothing.";
+    expect(relationsOf(text)).toEqual(["Amadeo Vey owner Nuriel 1"]);
+  });
+
   it("reads being under indenture to someone as being owned by them", () => {
     expect(relationsOf("Nuriel Ashe kept the books. Nuriel Ashe was under Concordat indenture to Amadeo Vey. Amadeo Vey smiled.")).toEqual(["Amadeo Vey owner Nuriel Ashe 1"]);
   });

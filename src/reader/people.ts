@@ -286,6 +286,8 @@ function sentenceStart(text: string, at: number): boolean {
 }
 
 function personCue(text: string, start: number, end: number): boolean {
+  // Named by themself: "My name is Nuriel", "I'm Tesk".
+  if (/(?:\b[Mm]y name(?:['’]s| is)|\bI(?:['’]m| am)|\b[Cc]all me)\s+$/.test(text.slice(Math.max(0, start - 12), start))) return true;
   // A title makes a person ("Officer Martinez").
   if (TITLE.test(text.slice(start, end).split(/\s+/)[0]) && /\s/.test(text.slice(start, end))) return true;
   // An aside about them: "Quillon Varrowmere, an alpha, …", "Ordo, who …".

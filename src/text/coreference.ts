@@ -10,7 +10,7 @@
  * earlier paragraphs count for half.
  */
 import type { Mention } from "./names.js";
-import { quoteAt, quoteSpans, speakersOf } from "./dialogue.js";
+import { quoteAt, quoteSpans, selfNamed, speakersOf } from "./dialogue.js";
 import type { Span } from "./source-text.js";
 import { charLength, isCapitalAt, isLetterAt } from "./letters.js";
 
@@ -161,6 +161,12 @@ function resolveThirdPerson(text: string, mentions: readonly Mention[], genders:
   // nor, when it says "you", the one it is said to. Both as far as the names alone tell.
   const talk = quotes.length > 0 ? speakersOf(text, quotes, mentions, paragraphs) : [];
   const saidTo = talk.map((speaker, q) => (speaker !== undefined && SECOND_PERSON_IN.test(text.slice(quotes[q].start, quotes[q].end)) ? addressee(mentions, quotes[q].start, speaker) : undefined));
+  // "“My name is Nuriel,” she said": the one a quote's speaker names as themself says it.
+  const introduced: (number | undefined)[] = [];
+  for (let q = 0, k = 0; q < quotes.length; q++) {
+    while (k < mentions.length && mentions[k].end <= quotes[q].start) k++;
+    introduced.push(selfNamed(text, quotes[q], mentions, k));
+  }
   const salience = new Float64Array(mentions.reduce((most, m) => Math.max(most, m.person + 1), genders.length) + 2);
   const add = (person: number, s: number) => {
     if (salience[person + 2] === 0) candidates.push(person);
@@ -186,6 +192,14 @@ function resolveThirdPerson(text: string, mentions: readonly Mention[], genders:
     candidates.length = 0;
     const sentence = sentenceStartBefore(text, at);
     const quote = quoteAt(quotes, at);
+    const tagged = quote < 0 ? taggedQuote(text, quotes, at) : -1;
+    const self = tagged >= 0 ? introduced[tagged] : undefined;
+    if (self !== undefined && (genders[self] === undefined || GENDER_CODE[genders[self]!] === gender)) {
+      offsets.push(at);
+      people.push(self);
+      remember(self, at);
+      continue;
+    }
     const narration = quote < 0;
     const speaker = narration ? undefined : talk[quote];
     const listener = narration ? undefined : saidTo[quote];
@@ -237,6 +251,13 @@ function resolveThirdPerson(text: string, mentions: readonly Mention[], genders:
     if (recent.length > 4096) recent.dropBefore(at - REACH - 1000);
   }
   return Referents.of(offsets, people);
+}
+
+/** The quote a pronoun tags as its speaker ("…,” she said), or -1. */
+function taggedQuote(text: string, quotes: readonly Span[], at: number): number {
+  let j = at - 1;
+  while (j >= 0 && (text[j] === " " || text[j] === ",")) j--;
+  return j >= 0 && (text[j] === "”" || text[j] === '"') ? quoteAt(quotes, j) : -1;
 }
 
 /** What opens an aside: a comma, a dash or a bracket. */

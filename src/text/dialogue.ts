@@ -1,8 +1,8 @@
 /**
  * Dialogue in prose: where quoted speech is, and who says it. "I" inside quotes is the speaker,
  * not the narrator, so facts such as "“I'm a beta,” Hale said" belong to Hale. A speaker is, in
- * this order: the person a speech verb next to the quote names ("Hale said", "said Hale", "she
- * asked"); the subject of the sentence just before it ("Hale stood up. “…”"); the one person the
+ * this order: the one who names themself in it ("My name is Hale"); the person a speech verb next
+ * to the quote names ("Hale said", "said Hale", "she asked"); the subject of the sentence just before it ("Hale stood up. “…”"); the one person the
  * narration around it refers to; or the speaker dialogue's conventions give (see byConvention).
  */
 import type { Mention } from "./names.js";
@@ -50,6 +50,21 @@ export function quoteAt(quotes: readonly Span[], at: number): number {
   return -1;
 }
 
+/** "“My name is Nuriel,”", "“I'm Tesk”": a speaker who names themself. */
+const SELF_NAMING = /(?:\b[Mm]y name(?:['’]s| is)|(?<![\p{L}])I(?:['’]m| am)|\b[Cc]all me)\s+$/u;
+
+/**
+ * The one who names themself in a quote ("My name is Nuriel", "I'm Tesk"), looking at `refs`
+ * from index `from` on (a first one at or before the quote).
+ */
+export function selfNamed(text: string, q: Span, refs: readonly Mention[], from = 0): number | undefined {
+  for (let k = from; k < refs.length && refs[k].start < q.end; k++) {
+    const x = refs[k];
+    if (x.start > q.start && x.end <= q.end && SELF_NAMING.test(text.slice(Math.max(q.start, x.start - 16), x.start))) return x.person;
+  }
+  return undefined;
+}
+
 /** How far from a quote (characters) its paragraph's narration is read for its speaker, at most. */
 const SPEAKER_REACH = 600;
 
@@ -74,7 +89,7 @@ export function speakersOf(text: string, quotes: readonly Span[], refs: readonly
     while (r < refs.length && refs[r].end <= from) r++;
     const outside: Mention[] = [];
     for (let k = r; k < refs.length && refs[k].start < to; k++) if (quoteAt(quotes, refs[k].start) < 0) outside.push(refs[k]);
-    speakers.push(attributed(text, quotes, i, outside) ?? beatBefore(text, quotes, i, outside) ?? alone(outside) ?? byConvention(quotes, i, speakers, paragraphOf, text, outside));
+    speakers.push(selfNamed(text, q, refs, r) ?? attributed(text, quotes, i, outside) ?? beatBefore(text, quotes, i, outside) ?? alone(outside) ?? byConvention(quotes, i, speakers, paragraphOf, text, outside));
   });
   return speakers;
 }
