@@ -62,6 +62,7 @@ describe("cycles, bonds, voice, ages, legal acts, scent", () => {
     ["Imra ends Ben's rut.", { kind: "cycle", person: 1, cycle: "rut", state: "ended", by: 3 }],
     ["Ben bites Rey.", { kind: "bite", biter: 1, bitten: 0 }],
     ["Rey is bitten by Ben.", { kind: "bite", biter: 1, bitten: 0 }],
+    ["Ben waited. Rey came in, and she bit him at the gland.", { kind: "bite", biter: 0, bitten: 1 }],
     ["Rey touches her bond mark.", { kind: "bonded", person: 0 }],
     ["Rey feels Ben's alarm through the bond.", { kind: "bonded", person: 0, mate: 1 }],
     ["Rey's bond with Ben breaks.", { kind: "bond-broken", person: 0, mate: 1 }],

@@ -223,6 +223,8 @@ export class FactExtractor {
     add("bite-gives", `${NAME("biter")}${APPOS}\\s+(?:gives|gave)\\s+${OBJ("bitten")}\\s+(?:a|the|her|his|their)\\s+(?:claiming|mating|bonding|bond)\\s+bite`);
     add("bite-mutual", `${NAME("biter")}\\s+and\\s+${NAME("bitten")}\\s+(?:bite each other|bit each other|exchange bites|exchanged bites|exchange claiming bites|exchanged claiming bites|claim each other|claimed each other)`);
     add("bite", `${SUBJ("biter")}${APPOS}\\s+(?:bites|bit|sinks (?:his|her|their) teeth into|sank (?:his|her|their) teeth into|bites down on|bit down on)\\s+${POSS("bitten")}\\s+(?:scent\\s+|mating\\s+|bonding\\s+)?(?:gland|neck|throat|nape|shoulder)`);
+    // "she bit him at the gland": a pronoun for the biter will do when the place of the bite is said.
+    add("bite", `(?<biter>${PRONOUN_SUBJECT})\\s+(?:bites|bit|has bitten|had bitten|marks|marked|had marked|has marked)\\s+${OBJ("bitten")}\\s+(?:at|on|in)\\s+the\\s+(?:scent\\s+|bonding\\s+|mating\\s+)?(?:gland|neck|throat|nape|shoulder)`);
     add("bonded-mark", `${POSS("who")}\\s+(?:fresh\\s+|old\\s+|healed\\s+)?(?:bond|bonding|mating|claiming|claim)[- ]?(?:mark|scar|bite mark)`);
     add("bonded-mark", `(?:bond|bonding|mating|claiming|claim)[- ]?(?:mark|scar)\\s+on\\s+${POSS("who")}\\s+(?:neck|throat|gland|skin|shoulder|nape)`);
     add("bonded-mark", `${SUBJ("who")}${APPOS}\\s+(?:rubs|rubbed|touches|touched|traces|traced|covers|covered|hides|hid|shows|showed|bears|bore|wears|wore|scratches|scratched|presses|pressed|strokes|stroked)(?:\\s+at)?\\s+(?:the|her|his|their|my)\\s+(?:fresh\\s+|old\\s+|healed\\s+|new\\s+)?(?:bond|bonding|mating|claiming|claim)[- ]?(?:mark|scar|bite)`);
