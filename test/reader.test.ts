@@ -449,6 +449,19 @@ describe("relations in asides, in the first person and in families", () => {
     expect(relationsOf(text)).toEqual(["Amadeo Vey owner Nuriel 1"]);
   });
 
+  it("takes a name beside what a narrator calls their parent ('Mum — Liesbeth Varn —') for the narrator's parent, and a bare surname they share for neither", () => {
+    const text = [
+      "“Ilka,” Hollis says. “You're late.” I shrug. I am always late, and I know it, and I say so, and I mean it, and I smile.",
+      "",
+      "“Ilka,” Hollis says again. I wave, and I sit, and I sigh. My coat is wet and my shoes are worse. The letter on the mat is for Ilka Varn, as ever.",
+      "",
+      "Mum — Liesbeth Varn to the parish council — is an omega of the old sort. I love her anyway. Varn is a hard name to live up to.",
+    ].join("\n");
+    const read = bible(text);
+    expect(read.characters.map((c) => c.name).sort()).toEqual(["Hollis", "Ilka Varn", "Liesbeth Varn"]);
+    expect(read.relations.map((r) => `${r.a} ${r.kind} ${r.b} ${r.confidence}`)).toContain("Liesbeth Varn parent Ilka Varn 1");
+  });
+
   it("reads being under indenture to someone as being owned by them", () => {
     expect(relationsOf("Nuriel Ashe kept the books. Nuriel Ashe was under Concordat indenture to Amadeo Vey. Amadeo Vey smiled.")).toEqual(["Amadeo Vey owner Nuriel Ashe 1"]);
   });

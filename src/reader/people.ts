@@ -286,6 +286,8 @@ function sentenceStart(text: string, at: number): boolean {
 }
 
 function personCue(text: string, start: number, end: number): boolean {
+  // Named beside a kin word: "Mum — Liesbeth Vantongeren", "my sister, Ffion".
+  if (/(?<![\p{L}])(?:mum|mom|mother|mama|dad|father|papa|sister|brother|son|daughter|wife|husband|aunt|uncle|gran|grandma|grandpa)\s*[—–(,:]\s*$/iu.test(text.slice(Math.max(0, start - 12), start))) return true;
   // Named by themself: "My name is Nuriel", "I'm Tesk".
   if (/(?:\b[Mm]y name(?:['’]s| is)|\bI(?:['’]m| am)|\b[Cc]all me)\s+$/.test(text.slice(Math.max(0, start - 12), start))) return true;
   // A title makes a person ("Officer Martinez").
@@ -327,7 +329,10 @@ function group(candidates: Candidate[]): FoundPerson[] {
     owner.set(key, people.length);
     people.push({ key, forms: new Set([c.text, key]), mentions: [...c.mentions] });
   }
-  const merged = mergeNicknames(people);
+  // A bare surname two people share ("Vantongeren" beside Ilka and Liesbeth Vantongeren) is neither's
+  // for sure, and no one else: left out, unless a title says more ("Miss Carrow").
+  const shared = (p: Grouped) => !p.key.includes(" ") && [...p.forms].every((f) => f === p.key) && people.filter((q) => q.key.split(" ").slice(1).includes(p.key)).length >= 2;
+  const merged = mergeNicknames(people.filter((p) => !shared(p)));
   // Each part of a full name that no one else's name has is an alias too ("Kestrel" for "Kestrel Amadi").
   const parts = new Map<string, number>();
   for (const p of merged) for (const w of new Set(p.key.split(" "))) parts.set(w, (parts.get(w) ?? 0) + 1);

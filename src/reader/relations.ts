@@ -77,6 +77,9 @@ const FAMILY: ReadonlySet<RelationKind> = new Set(["parent", "sibling", "partner
  */
 const GERUND_PARTNER = /(?<![\p{L}])(?:[Ss]ince|[Aa]fter|[Bb]efore|[Uu]ntil|[Ww]hile|[Uu]pon|[Ee]ver since)\s+(?:taking up|going out|moving in|living|getting together|settling down)\s+with\s+/gu;
 
+/** "Mum — Liesbeth", "Dad (Corrin)": a parent's name given beside the word a narrator calls them by. */
+const NARRATOR_PARENT = /(?<![\p{L}])(?:Mum|Mom|Mother|Mama|Mamma|Dad|Father|Papa)\s*[—–(]\s*/gu;
+
 /** "We bonded in the fifth year": the narrator and the one the text was just about. */
 const WE_BONDED = /(?<![\p{L}])[Ww]e(?:['’]d|\s+had|\s+were|\s+got)?\s+(?:been\s+)?(bonded|mated|married|wed)(?![\p{L}])/gu;
 /** How far back (characters) "we" looks for the narrator's other half. */
@@ -189,6 +192,11 @@ export function findRelations(text: string, facts: readonly Fact[], references: 
     if (subject) add(subject.person, partner.person, "partner", { start, end: partner.end }, 0.5);
   }
   if (pov !== undefined) {
+    // "Mum — Liesbeth Vantongeren — is an omega": the narrator's own parent, named in an aside.
+    for (const m of text.matchAll(NARRATOR_PARENT)) {
+      const parent = named.within(m.index + m[0].length, m.index + m[0].length + 1)[0];
+      if (parent && parent.person >= 0) add(parent.person, pov, "parent", { start: m.index, end: parent.end }, 1);
+    }
     for (const m of text.matchAll(WE_BONDED)) {
       // The person referred to most in the stretch before, other than the narrator.
       const counts = new Map<number, number>();
