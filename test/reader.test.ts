@@ -481,6 +481,14 @@ describe("relations in asides, in the first person and in families", () => {
   });
 });
 
+describe("designation words that describe their owner", () => {
+  it("reads 'his alpha pride' as his own, and 'there's alpha all over your sleeve' as no one's designation", () => {
+    const text = "Teo Vance came up the steps. Teo smiled, and his alpha pride filled the hall.\n\nIssy Carrow laughed. “Teo!”\n\n“Issy, there's alpha all over your sleeve,” Teo said. Issy Carrow shrugged.";
+    const people = readText("t.txt", text, words).characters.map((c) => `${c.name} ${c.designation}`).sort();
+    expect(people).toEqual(["Issy Carrow unknown", "Teo Vance alpha"]);
+  });
+});
+
 describe("pronouns in a quote", () => {
   it("does not take 'she' in a quote for the one the quote says 'you' to", () => {
     const text = "Tessaly Marr sat down by the fire. She was tired, and she said so.\n\nBram Oakes frowned at Tessaly. “You know what it will be like for her. She's an omega with no suppressants,” Bram said.";

@@ -40,7 +40,10 @@ const WEIGHT = { fact: 4, cycle: 2, possessed: 1, narration: 1, addressed: 1, di
 /** A reference that is a pronoun, not a name. */
 const PRONOUN_WORD = /^(?:he|she|him|his|her|hers|himself|herself|i|me|my|mine|myself|you|your|yours|yourself)$/i;
 const GENERIC_BEFORE = /\b(?:any|every|other|another|no|all|some|most|many|few|each|those|these|such|non)[\s-]+$/i;
-const POSSESSIVE_BEFORE = /(?:\b(?:his|her|their|your|my|our)|['’]s)\s+(?:own\s+|new\s+|future\s+|chosen\s+)?$/i;
+// "Hale's omega", not "There's alpha all over you" (a contraction, not a possessive).
+const POSSESSIVE_BEFORE = /(?:\b(?:his|her|their|your|my|our)|(?<!\b(?:[Tt]here|[Tt]hat|[Ii]t|[Hh]e|[Ss]he|[Ww]hat|[Ww]ho|[Hh]ere|[Ll]et|[Ww]here|[Hh]ow))['’]s)\s+(?:own\s+|new\s+|future\s+|chosen\s+)?$/i;
+/** "his alpha scent", "her omega instincts": the word describes its owner, not a partner. */
+const ATTRIBUTE_AFTER = /^[\s-]+(?:scent|smell|instincts?|nature|pheromones?|hormones?|biology|voice|growl|pride|side|status|traits?|genes|blood|urges?|needs|drives?|senses|nose|glands?|physiology|strength|presence|posturing|protectiveness|possessiveness)\b/i;
 const NEGATED_BEFORE = /(?:\bnot|n['’]t|\bnor|\bnever|\bneither)\s+(?:(?:a|an|the)\s+)?(?:\w+\s+)?$/i;
 const PREDICATE_BEFORE = /(?:\b(?:is|was|are|were|be|been|being|am|become|became|becomes|presented|presents|present|as|born|remained|stayed)|['’](?:s|m|re))\s+(?:(?:a|an)\s+)?(?:\p{Ll}+\s+)?$/iu;
 /** "Her son was the only omega…": a sentence whose subject is someone's kin, up to the designation. */
@@ -128,8 +131,13 @@ function judgeAxis(axis: "designation" | "alignment", reading: Reading, people: 
     const sentence = sentences.around(at);
     const inSentence = refs.within(sentence.start, sentence.end);
     if (POSSESSIVE_BEFORE.test(before)) {
-      // "his omega": the possessor is the other one; and "her alpha" is her one partner or mate, when the text names one.
       const owner = refs.endingNear(at, before);
+      // "his alpha scent": the possessor's own.
+      if (ATTRIBUTE_AFTER.test(text.slice(at + m[0].length, at + m[0].length + 20))) {
+        if (owner !== undefined) vote(owner, value, WEIGHT.possessed, span);
+        continue;
+      }
+      // "his omega": the possessor is the other one; and "her alpha" is her one partner or mate, when the text names one.
       if (owner !== undefined && complement.has(value)) vote(owner, complement.get(value)!, WEIGHT.possessed, span);
       const other = owner === undefined ? undefined : partners.get(owner);
       if (other !== undefined && other >= 0) vote(other, value, WEIGHT.possessed, span);
