@@ -141,6 +141,11 @@ describe("grouping the names a text uses", () => {
     expect(people).toContain("Carrow|Ysolde|Ysolde Carrow");
   });
 
+  it("gives a peer's seat ('Lord Ashgrove') to the one the text names as holding it ('Idris Pellinore, Earl of Ashgrove')", () => {
+    const text = "Idris Pellinore has been Earl of Ashgrove these five years. Everyone said Lord Ashgrove was cold, and Lord Ashgrove did not argue. Later Idris smiled.";
+    expect(names(text)).toEqual(["Ashgrove|Idris|Idris Pellinore|Lord Ashgrove|Pellinore"]);
+  });
+
   it("finds someone named only at sentence starts when an aside says whose kin they are ('Ysmene Tarr, Oren's mother,')", () => {
     const text = "Oren Tarr came home early, and Oren sat down.\n\nYsmene Tarr, Oren's mother, was waiting at the table.\n\nYsmene poured the tea.";
     const bible = readText("t.txt", text, words);

@@ -132,7 +132,28 @@ export function discoverPeople(text: string, vocabulary: readonly string[] = [])
     .filter((c) => c.inside > 0 || c.personCues >= 2 || (c.personCues > 0 && /\s/.test(c.text)))
     .filter((c) => c.mentions.length >= 2 || c.personCues > 0 || /\s/.test(c.text))
     .filter((c) => !mostly(text, c.mentions, THING_BEFORE));
-  return withTitlesAlone(text, group(people));
+  return withTitlesAlone(text, withPeerages(text, group(people)));
+}
+
+/** "Idris Pellinore, Earl of Ashgrove", "Cordelia Vane was Duchess of Ravensholme": a peer and their seat. */
+const PEERAGE = /(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)(?:,\s+|\s+(?:is|was|has been|had been|became|becomes)\s+)(?:the\s+)?(?:\w+\s+)?(Earl|Duke|Duchess|Marquess|Marchioness|Viscount|Viscountess|Baron|Baroness|Count|Countess)\s+of\s+(\p{Lu}[\p{L}'’-]*)/gu;
+
+/**
+ * A peer is called by their seat: the Earl of Ashgrove is "Lord Ashgrove". A person found only by
+ * that form joins the one the text names as holding the seat.
+ */
+function withPeerages(text: string, people: FoundPerson[]): FoundPerson[] {
+  const gone = new Set<FoundPerson>();
+  for (const m of text.matchAll(PEERAGE)) {
+    const [, name, , seat] = m;
+    const holder = people.find((p) => p.name === name || p.aliases.includes(name));
+    const seatHolder = people.find((p) => p !== holder && p.name === seat);
+    if (!holder || !seatHolder || gone.has(seatHolder)) continue;
+    holder.aliases.push(...[seatHolder.name, ...seatHolder.aliases].filter((a) => a !== holder.name && !holder.aliases.includes(a)));
+    holder.mentions = [...holder.mentions, ...seatHolder.mentions].sort((a, b) => a.start - b.start);
+    gone.add(seatHolder);
+  }
+  return gone.size === 0 ? people : people.filter((p) => !gone.has(p));
 }
 
 /** Titles that name a kind of person, not one person: "the Alpha" can be anyone's. */
