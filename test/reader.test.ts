@@ -494,6 +494,13 @@ describe("designation words that describe their owner", () => {
   });
 });
 
+describe("a designation denied", () => {
+  it("takes one who denies every designation in a list ('not an alpha, or a beta, or an omega') to lack the axis", () => {
+    const text = "Doctor Qell came in. “I am the medical officer,” said Doctor Qell, “and I am not an alpha, or a beta, or an omega.” Qell sat down.";
+    expect(readText("t.txt", text, words).characters.map((c) => `${c.name} ${c.designation}`)).toEqual(["Qell none"]);
+  });
+});
+
 describe("pronouns in a quote", () => {
   it("does not take 'she' in a quote for the one the quote says 'you' to", () => {
     const text = "Tessaly Marr sat down by the fire. She was tired, and she said so.\n\nBram Oakes frowned at Tessaly. “You know what it will be like for her. She's an omega with no suppressants,” Bram said.";

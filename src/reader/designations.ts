@@ -113,6 +113,7 @@ function judgeAxis(axis: "designation" | "alignment", reading: Reading, people: 
   const valueRe = new RegExp(`(?<![\\p{L}-])(${values.join("|")})(s|es|['’]s)?(?![\\p{L}/-])`, "giu");
   const cycleRe = new RegExp(`(?<![\\p{L}-])(${[...words.cycles.keys()].join("|")})(?![\\p{L}/-])`, "giu");
   const complement = complements(values);
+  let lastDenied = -1;
   for (const m of text.matchAll(valueRe)) {
     const at = m.index!;
     const span = { start: at, end: at + m[0].length };
@@ -143,9 +144,11 @@ function judgeAxis(axis: "designation" | "alignment", reading: Reading, people: 
       if (other !== undefined && other >= 0) vote(other, value, WEIGHT.possessed, span);
       continue;
     }
-    if (NEGATED_BEFORE.test(before)) {
+    // "not an alpha, or a beta, or an omega": each of a list after "not" is denied.
+    if (NEGATED_BEFORE.test(before) || (lastDenied >= 0 && /^\s*,?\s*(?:or|nor)\s+(?:an?\s+)?$/.test(text.slice(lastDenied, at)))) {
       const only = single(inSentence);
       if (only !== undefined) negated[only].add(value);
+      lastDenied = at + m[0].length;
       continue;
     }
     const dialogue = insideDialogue(text, sentence.start, at);
@@ -204,6 +207,9 @@ function judgeAxis(axis: "designation" | "alignment", reading: Reading, people: 
     }
     const left = values.filter((x) => !negated[person].has(x));
     if (negated[person].size >= 2 && left.length === 1 && !v.has(left[0])) v.set(left[0], { n: WEIGHT.narration, evidence: [] });
+    // Denied every value of the axis: their kind lacks it ("I am not an alpha, or a beta, or an omega").
+    // Said outright of one person, it outweighs what their pronouns may have been given by mistake.
+    if (axis === "designation" && left.length === 0) v.set("none", { n: WEIGHT.fact, evidence: [] });
     const ranked = [...v].filter(([, x]) => x.n > 0).sort((a, b) => b[1].n - a[1].n);
     if (ranked.length === 0) return { value: "unknown", confidence: 0, evidence: [] };
     const sum = ranked.reduce((n, [, x]) => n + x.n, 0);
