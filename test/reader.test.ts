@@ -146,6 +146,12 @@ describe("grouping the names a text uses", () => {
     expect(names(text)).toEqual(["Ashgrove|Idris|Idris Pellinore|Lord Ashgrove|Pellinore"]);
   });
 
+  it("reads 'Casimir of Orlenne' as one name, but not 'Ward of Ferrant Duskwater' or 'Duke of Ashgrove'", () => {
+    const text = "Casimir of Orlenne was an alpha, and Casimir knew it. “Ward of Ferrant Duskwater,” the herald called, and Ferrant bowed to the Duke of Ashgrove.";
+    const bible = readText("t.txt", text, words);
+    expect(bible.characters.map((c) => `${c.name} ${c.designation}`).sort()).toEqual(["Casimir of Orlenne alpha", "Ferrant Duskwater unknown"]);
+  });
+
   it("finds someone named only at sentence starts when an aside says whose kin they are ('Ysmene Tarr, Oren's mother,')", () => {
     const text = "Oren Tarr came home early, and Oren sat down.\n\nYsmene Tarr, Oren's mother, was waiting at the table.\n\nYsmene poured the tea.";
     const bible = readText("t.txt", text, words);

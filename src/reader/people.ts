@@ -67,7 +67,7 @@ const PERSON_VERBS = /^(?:says|said|asks|asked|answers|answered|replies|replied|
  * only at a capital that no letter, digit or apostrophe comes right before (found by scanning, far
  * faster than a search). "Mrs. Hale" is one span: the title's full stop does not end a sentence.
  */
-const SPAN = /((?:(?:Mr|Mrs|Ms|Mx|Dr)\.[ \t]+(?=\p{Lu}))?\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*)*(?:[ \t]+\d{1,2}(?![\p{N}]))?)/uy;
+const SPAN = /((?:(?:Mr|Mrs|Ms|Mx|Dr)\.[ \t]+(?=\p{Lu}))?\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*)*(?:[ \t]+of[ \t]+\p{Lu}[\p{L}'’-]*(?![\p{L}'’-]|[ \t]+\p{Lu})|[ \t]+\d{1,2}(?![\p{N}]))?)/uy;
 
 /** ", Katsuki's mother,", " — her husband", " (his sister)": an aside that says whose kin or partner someone is. */
 const KIN_ASIDE = new RegExp(`^(?:,|\\s*[—–]|\\s+\\()\\s*(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our|\\p{Lu}[\\p{L}'’-]*['’]s)\\s+(?:[\\p{Ll}-]+\\s+)?(?:${KIN_NOUNS.join("|")}|partner|friend|sister-in-law|brother-in-law|cousin|aunt|uncle|niece|nephew|grandmother|grandfather|fiancée?|alpha|omega|beta|sub|dom)\\b`, "u");
@@ -111,6 +111,11 @@ export function discoverPeople(text: string, vocabulary: readonly string[] = [])
       start = text.indexOf(words[1], start + words[0].length);
       words = words.slice(1);
     }
+    // "Daughter of Idony", "Duke of Ashgrove": what comes after "of" is the name, if anything is.
+    if (words[1] === "of" && (lower.has(words[0].toLowerCase()) || NEVER.has(words[0]) || TITLE.test(words[0]) || KIN_NOUNS.includes(words[0].toLowerCase()))) {
+      start = text.indexOf(words[2], start + words[0].length + 4);
+      words = words.slice(2);
+    }
     const span = words.join(" ").replace(/['’]s$/, "");
     // Whether a span can be a name is decided once per span: the same names come back all book long.
     let c = candidates.get(span);
@@ -136,7 +141,9 @@ export function discoverPeople(text: string, vocabulary: readonly string[] = [])
 }
 
 /** "Idris Pellinore, Earl of Ashgrove", "Cordelia Vane was Duchess of Ravensholme": a peer and their seat. */
-const PEERAGE = /(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)(?:,\s+|\s+(?:is|was|has been|had been|became|becomes)\s+)(?:the\s+)?(?:\w+\s+)?(Earl|Duke|Duchess|Marquess|Marchioness|Viscount|Viscountess|Baron|Baroness|Count|Countess)\s+of\s+(\p{Lu}[\p{L}'’-]*)/gu;
+// Found from the rank (rare), then the name looked for just before it.
+const PEERAGE = /(?<![\p{L}])(?:Earl|Duke|Duchess|Marquess|Marchioness|Viscount|Viscountess|Baron|Baroness|Count|Countess)\s+of\s+(\p{Lu}[\p{L}'’-]*)/gu;
+const PEER_BEFORE = /(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)(?:,\s+|\s+(?:is|was|has been|had been|became|becomes)\s+)(?:the\s+)?(?:\w+\s+)?$/u;
 
 /**
  * A peer is called by their seat: the Earl of Ashgrove is "Lord Ashgrove". A person found only by
@@ -145,7 +152,9 @@ const PEERAGE = /(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)(?:,\s+|\s+(?:i
 function withPeerages(text: string, people: FoundPerson[]): FoundPerson[] {
   const gone = new Set<FoundPerson>();
   for (const m of text.matchAll(PEERAGE)) {
-    const [, name, , seat] = m;
+    const seat = m[1];
+    const name = PEER_BEFORE.exec(text.slice(Math.max(0, m.index - 80), m.index))?.[1];
+    if (!name) continue;
     const holder = people.find((p) => p.name === name || p.aliases.includes(name));
     const seatHolder = people.find((p) => p !== holder && p.name === seat);
     if (!holder || !seatHolder || gone.has(seatHolder)) continue;
@@ -264,7 +273,10 @@ function plausible(span: string, lower: Set<string>): boolean {
   const last = words[words.length - 1].replace(/['’]s$/, "");
   if (PLACE_WORDS.has(last) || THING_WORDS.has(last) || (words.length > 1 && PLACE_OPENERS.has(words[0].replace(/\.$/, "")))) return false;
   if (words.some((w) => NUMBER_WORD.test(w.replace(/['’]s$/, "")))) return false;
-  const core = words.filter((w) => !TITLE.test(w) && !/^\d+$/.test(w));
+  // "Casimir of Orlenne": a name and where its bearer is from; not "Duke of Ashgrove" or "Bank of Corlis".
+  const of = words.indexOf("of");
+  if (of >= 0 && (of !== 1 || TITLE.test(words[0]) || PLACE_WORDS.has(words[0]) || THING_WORDS.has(words[0]))) return false;
+  const core = words.filter((w) => w !== "of" && !TITLE.test(w) && !/^\d+$/.test(w));
   if (core.length === 0 || core.length > 4) return false;
   for (const w of core) {
     const plain = w.replace(/['’]s$/, "");
@@ -282,6 +294,9 @@ function plausible(span: string, lower: Set<string>): boolean {
  * a form of address, not a person. ("the ward of Ferrant Vey" is a person's: see KIN_OF.)
  */
 const THING_BEFORE = /(?:\b(?:the|a|an|in|into|on|to|from|at|across|of|near|through|toward|towards|his|her|their|your|my|our)\s+|&\s*)$/i;
+const KIN_BEFORE_NAME = /(?<![\p{L}])(?:mum|mom|mother|mama|dad|father|papa|sister|brother|son|daughter|wife|husband|aunt|uncle|gran|grandma|grandpa)\s*[—–(,:]\s*$/iu;
+const SELF_NAMED = /(?:\b[Mm]y name(?:['’]s| is)|\bI(?:['’]m| am)|\b[Cc]all me)\s+$/;
+
 /** ", daughter of Idony", ", the eldest son of": an aside that says whose child someone is. */
 const KIN_OF_ASIDE = /^,\s+(?:the\s+)?(?:[a-z]+\s+)?(?:son|daughter|child|ward|heir|widow|widower|wife|husband|sister|brother)\s+of\s/;
 
@@ -307,10 +322,9 @@ function sentenceStart(text: string, at: number): boolean {
 }
 
 function personCue(text: string, start: number, end: number): boolean {
-  // Named beside a kin word: "Mum — Liesbeth Vantongeren", "my sister, Ffion".
-  if (/(?<![\p{L}])(?:mum|mom|mother|mama|dad|father|papa|sister|brother|son|daughter|wife|husband|aunt|uncle|gran|grandma|grandpa)\s*[—–(,:]\s*$/iu.test(text.slice(Math.max(0, start - 12), start))) return true;
-  // Named by themself: "My name is Nuriel", "I'm Tesk".
-  if (/(?:\b[Mm]y name(?:['’]s| is)|\bI(?:['’]m| am)|\b[Cc]all me)\s+$/.test(text.slice(Math.max(0, start - 12), start))) return true;
+  const before = text.slice(Math.max(0, start - 12), start);
+  // Named beside a kin word: "Mum — Liesbeth Vantongeren", "my sister, Ffion"; by themself: "My name is Nuriel", "I'm Tesk".
+  if (KIN_BEFORE_NAME.test(before) || SELF_NAMED.test(before)) return true;
   // A title makes a person ("Officer Martinez").
   if (TITLE.test(text.slice(start, end).split(/\s+/)[0]) && /\s/.test(text.slice(start, end))) return true;
   // An aside about them: "Quillon Varrowmere, an alpha, …", "Ordo, who …".
