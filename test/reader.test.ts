@@ -125,6 +125,11 @@ describe("grouping the names a text uses", () => {
     expect(names(text)).toEqual(["Benedek|Ilario|Ilario Benedek|Lario", "Casimir|Casimir Oyelowo|Cass|Oyelowo"]);
   });
 
+  it("takes a nickname made from a surname ('Mack' for Mackintosh, 'Quisty' for Quist) for its one owner", () => {
+    const text = "Ruairi Mackintosh laced his skates. Tobiah Quist sat beside him. Later Mack laughed at Quisty, and Quisty laughed at Mack.";
+    expect(names(text)).toEqual(["Mack|Mackintosh|Ruairi|Ruairi Mackintosh", "Quist|Quisty|Tobiah|Tobiah Quist"]);
+  });
+
   it("drops things named like people: numbered, businesses, places by their first word, ships with 'the', 'Her Grace'", () => {
     const text = [
       "Dessa Lorne worked at Bellweather Audio, near Port Alder, and Dessa liked it.",

@@ -417,12 +417,24 @@ export function shortFormOf(nickname: string, first: string): boolean {
   return stem.length >= 3 && stem !== n && f.startsWith(stem);
 }
 
+/**
+ * A nickname made from a surname, as teams and barracks make them: its start ("Mack" for
+ * Mackintosh) or the surname with -y, -ie or -sy ("Quisty" for Quist).
+ */
+function surnameNickname(nickname: string, fullName: string): boolean {
+  const words = fullName.split(" ");
+  if (words.length < 2) return false;
+  const surname = words[words.length - 1].toLowerCase();
+  const n = nickname.toLowerCase();
+  return (n.length >= 3 && surname.length >= n.length + 3 && surname.startsWith(n)) || (n.length > surname.length && n.startsWith(surname) && /^(?:y|ie|sy|sie|o)$/.test(n.slice(surname.length)));
+}
+
 /** "Kes" and "Kestrel Amadi", "Mab" and "Mabry": a one-word name that is a short form of one other person's first name. */
 function mergeNicknames(people: Grouped[]): Grouped[] {
   const gone = new Set<number>();
   people.forEach((p, i) => {
     if (p.key.includes(" ") || p.key.length < 3) return;
-    const homes = people.map((q, j) => (j !== i && shortFormOf(p.key, q.key.split(" ")[0]) ? j : -1)).filter((j) => j >= 0);
+    const homes = people.map((q, j) => (j !== i && (shortFormOf(p.key, q.key.split(" ")[0]) || surnameNickname(p.key, q.key)) ? j : -1)).filter((j) => j >= 0);
     if (homes.length !== 1) return;
     const home = people[homes[0]];
     for (const f of p.forms) home.forms.add(f);
