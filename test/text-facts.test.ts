@@ -28,6 +28,9 @@ const facts = (text: string): Omit<Fact, "span" | "quote">[] => x.extract(text).
 describe("designations", () => {
   it.each([
     ["Rey, an omega, waits.", 0, "omega"],
+    ["Rey was also, as far as Ben knew, the first omega on the crew.", 0, "omega"],
+    ["Ben has the calm, heavy scent of an old alpha.", 1, "alpha"],
+    ["Rey smells like an omega.", 0, "omega"],
     ["The alpha Ben Solo arrives.", 1, "alpha"],
     ["General Hux, a beta, salutes.", 2, "beta"],
     ["Rey the omega waits.", 0, "omega"],

@@ -178,9 +178,12 @@ export class FactExtractor {
     add("designation", `(?<![\\p{L}-])(?:an?|[Aa]n?)\\s+${ADJ}${D}\\s+(?:named|called|by the name of)\\s+${NAME("who")}`);
     // "Leia had been an alpha, Han a submissive": the second of a pair, its verb left out.
     add("designation", `(?<=(?<![\\p{L}-])(?:${words([...vocab.designations, ...vocab.alignments])})),\\s+${NAME("who")}\\s+an?\\s+${D}`);
-    add("designation", `${SUBJ("who")}${APPOS},?(?:(?<=(?:[Hh]e|[Ss]he|I))['’][sm]|\\s+(?:${BE}|(?:has |had )?(?:never )?(?:presents?|presented|registers|registered|tests|tested|is revealed|was revealed|turns out|turned out)(?: to be)?(?: as)?|becomes|became))\\s+(?:(?:also|still|clearly|plainly|openly|now|already) )?(?:anything (?:but|other than|except)\\s+|nothing (?:but|other than|except)\\s+)?(?:${ART}\\s+)?(?:(?:sort|kind|type) of\\s+)?(?:(?:most|least|very|only|first|last|youngest|oldest|eldest)\\s+)?${ADJ}${D}(?!${APOS}s)`);
+    add("designation", `${SUBJ("who")}${APPOS},?(?:(?<=(?:[Hh]e|[Ss]he|I))['’][sm]|\\s+(?:${BE}|(?:has |had )?(?:never )?(?:presents?|presented|registers|registered|tests|tested|is revealed|was revealed|turns out|turned out)(?: to be)?(?: as)?|becomes|became))\\s+(?:(?:also|still|clearly|plainly|openly|now|already)\\s*)?(?:,\\s+[^,.;:!?\\n]{1,40},\\s+)?(?:anything (?:but|other than|except)\\s+|nothing (?:but|other than|except)\\s+)?(?:${ART}\\s+)?(?:(?:sort|kind|type) of\\s+)?(?:(?:most|least|very|only|first|last|youngest|oldest|eldest)\\s+)?${ADJ}${D}(?!${APOS}s)`);
     // "Dagny is a dom, has been since art school, and an omega": a second value later in the sentence.
     add("designation", `${SUBJ("who")}\\s+(?:is|was|['’]s)\\s+(?:an?\\s+)?(?:${VALUE_WORD})[^.;:!?\\n]{0,60}?,?\\s+and\\s+(?:also\\s+)?an?\\s+${D}`);
+    // "he has the calm, heavy scent of an old alpha", "she smells like an omega": the scent of what they are.
+    add("designation", `${SUBJ("who")}${APPOS}\\s+(?:has|had|carries|carried|gives off|gave off)\\s+(?:the|a|an)\\s+(?:[\\p{Ll}-]+,?\\s+){0,3}?scent\\s+of\\s+(?:an?|the)\\s+(?:[\\p{Ll}-]+\\s+)?${D}(?![\\p{L}'’-])`);
+    add("designation", `${SUBJ("who")}${APPOS}\\s+(?:smells|smelled|smelt)\\s+like\\s+(?:an?|the)\\s+(?:[\\p{Ll}-]+\\s+)?${D}(?![\\p{L}'’-])`);
     // "She was fifty-five, an alpha of the old school": a short description, then the designation.
     add("designation", `${SUBJ("who")}\\s+(?:is|was)\\s+[a-z][a-z -]{0,29},\\s+an?\\s+${ADJ}${D}(?!\\s+(?:had|has|was|is|who|would|could|[a-z]+ed)\\b)`);
     add("designation", `${POSS("who")}\\s+${D}\\s+(?:scent|nature|instincts?|designation|status|biology|glands?|traits?|presentation)`);
