@@ -52,6 +52,13 @@ describe("decoding", () => {
 });
 
 describe("learning pronouns from what is said of a person", () => {
+  it("finds a name at a paragraph's start by the office an aside gives it, and takes its pronoun from the office ('Osric Hallowell, Lord Chancellor,')", () => {
+    const text = "The court waited.\n\nOsric Hallowell, Lord Chancellor of Veyrenne, stepped forward with the papers. Everyone watched the Chancellor.";
+    const people = [{ name: "Osric Hallowell" }];
+    expect(readText("t.txt", text, words).characters.map((c) => c.name)).toEqual(["Osric Hallowell"]);
+    expect(learnPronouns(text, new NameIndex(people).mentions(text), 1)).toEqual(["he"]);
+  });
+
   it("takes a gendered noun said of a name ('was a tall, genial man') and 'Then she' after a sentence the name opened", () => {
     const text = "Amadeo Vey was a tall, genial man. Tesk Orrin laughed at the joke. Then she left the dock.";
     const people = [{ name: "Amadeo Vey" }, { name: "Tesk Orrin" }];

@@ -31,6 +31,7 @@ describe("designations", () => {
     ["Rey was also, as far as Ben knew, the first omega on the crew.", 0, "omega"],
     ["Ben has the calm, heavy scent of an old alpha.", 1, "alpha"],
     ["Rey smells like an omega.", 0, "omega"],
+    ["Ben was a narrow, precise beta of sixty.", 1, "beta"],
     ["The alpha Ben Solo arrives.", 1, "alpha"],
     ["General Hux, a beta, salutes.", 2, "beta"],
     ["Rey the omega waits.", 0, "omega"],

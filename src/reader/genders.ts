@@ -60,6 +60,9 @@ export function learnPronouns(text: string, mentions: readonly Mention[], people
     // "Vantongeren was a tall, genial man": a gendered noun as the predicate.
     const noun = PREDICATE_NOUN.exec(text.slice(m.end, m.end + 60));
     if (noun) vote(m.person, NOUN_PRONOUN[noun[1].toLowerCase()], WEIGHT.title);
+    // "Osric Hallowell, Lord Chancellor": an office that carries a pronoun, in an aside.
+    const office = /^,\s+(?:the\s+)?(\p{Lu}\p{Ll}+)\b/u.exec(text.slice(m.end, m.end + 24));
+    if (office && TITLE_PRONOUN[office[1]]) vote(m.person, TITLE_PRONOUN[office[1]], WEIGHT.title);
     const kin = KIN_BEFORE.exec(text.slice(Math.max(0, m.start - 24), m.start)) ?? KIN_AFTER.exec(text.slice(m.end, m.end + 40));
     if (kin) vote(m.person, KIN_PRONOUN[kin[1].toLowerCase()], WEIGHT.title);
     // The first pronoun after the name in its sentence, with no one else named and no dialogue in between.

@@ -294,6 +294,8 @@ function plausible(span: string, lower: Set<string>): boolean {
  * a form of address, not a person. ("the ward of Ferrant Vey" is a person's: see KIN_OF.)
  */
 const THING_BEFORE = /(?:\b(?:the|a|an|in|into|on|to|from|at|across|of|near|through|toward|towards|his|her|their|your|my|our)\s+|&\s*)$/i;
+/** ", Lord Chancellor of…", ", Captain of the Guard": an aside that gives someone's office. */
+const TITLE_ASIDE = new RegExp(`^,\\s+(?:the\\s+)?(?:${TITLES.filter((t) => !["Alpha", "Omega", "Beta"].includes(t)).join("|")})\\b`);
 const KIN_BEFORE_NAME = /(?<![\p{L}])(?:mum|mom|mother|mama|dad|father|papa|sister|brother|son|daughter|wife|husband|aunt|uncle|gran|grandma|grandpa)\s*[—–(,:]\s*$/iu;
 const SELF_NAMED = /(?:\b[Mm]y name(?:['’]s| is)|\bI(?:['’]m| am)|\b[Cc]all me)\s+$/;
 
@@ -328,7 +330,7 @@ function personCue(text: string, start: number, end: number): boolean {
   // A title makes a person ("Officer Martinez").
   if (TITLE.test(text.slice(start, end).split(/\s+/)[0]) && /\s/.test(text.slice(start, end))) return true;
   // An aside about them: "Quillon Varrowmere, an alpha, …", "Ordo, who …".
-  if (/^,\s+(?:an?|the|who|whose)\s/.test(text.slice(end, end + 8)) || KIN_ASIDE.test(text.slice(end, end + 48)) || KIN_OF_ASIDE.test(text.slice(end, end + 40))) return true;
+  if (/^,\s+(?:an?|the|who|whose)\s/.test(text.slice(end, end + 8)) || TITLE_ASIDE.test(text.slice(end, end + 24)) || KIN_ASIDE.test(text.slice(end, end + 48)) || KIN_OF_ASIDE.test(text.slice(end, end + 40))) return true;
   const after = /^(?:['’]s\b|\s+([\p{Ll}]+))/u.exec(text.slice(end, end + 20));
   if (after && (after[0].startsWith("'") || after[0].startsWith("’") || PERSON_VERBS.test(after[1] ?? "") || /^[\p{Ll}]{3,}ed$/u.test(after[1] ?? ""))) return true;
   // Spoken to: "…, Rey." (a comma before, punctuation after), or a line that opens by calling them ("Ilka," Hollis says).

@@ -130,7 +130,8 @@ export class FactExtractor {
     const TELL = `(?<tell>${words([...vocab.tells, ...vocab.cycleWords.keys()].sort((a, b) => b.length - a.length))})`;
     const ROLE = `(?<role>${words(vocab.roles)})`;
     const NUM = `(?<num>${NUMBER_SOURCE})`;
-    const ADJ = "(?<adj>[a-z]+[ -])?";
+    // Up to three describing words before the designation: "a narrow, precise beta".
+    const ADJ = "(?<adj>(?:(?!(?:an?|the|had|has|was|is)\\b)[a-z]+,?[ -]){1,3})?";
     // A pattern runs only on texts that have its key words at all: most chapters have few of them.
     // No words: a pattern anchored at the start that never matches, so no text is scanned for it.
     const keys = (ws: readonly string[]) => new RegExp(ws.length ? ws.map((w) => escape(w).replace(/-/g, "[- ]")).join("|") : "^(?!)", "i");
@@ -453,7 +454,7 @@ export class FactExtractor {
     switch (kind) {
       case "designation":
       case "designation-before": {
-        if (person === undefined || (g.adj && HEDGES.has(g.adj.trim().replace(/-$/, "")))) return undefined;
+        if (person === undefined || (g.adj && g.adj.split(/[ ,-]+/).some((w) => HEDGES.has(w)))) return undefined;
         const value = g.value!.toLowerCase();
         const axis = this.vocab.designations.includes(value) ? "designation" : "alignment";
         return { kind: "designation", person, value, axis };
