@@ -101,6 +101,9 @@ describe("cycles, bonds, voice, ages, legal acts, scent", () => {
   });
   it.each<[string, Partial<Fact>]>([
     ["Hux had been courting Imra since spring.", { kind: "courtship", a: 2, b: 3 }],
+    ["Rey turned to Hux. “Why are you courting Imra?” Rey asked.", { kind: "courtship", a: 2, b: 3 }],
+    ["Ben had knelt to Rey as his dominant.", { kind: "relation", a: 0, b: 1, relation: "dominant-of" }],
+    ["The claiming bite Ben had taken from Rey still showed.", { kind: "bite", biter: 0, bitten: 1 }],
     ["Imra brought Ben's rut to an end.", { kind: "cycle", person: 1, state: "ended", by: 3 }],
     ["Imra was sworn into the royal guard.", { kind: "appointed", person: 3, role: "royal-guard" }],
     ["Hux appointed Imra to the royal guard.", { kind: "appointed", person: 3, role: "royal-guard" }],

@@ -142,7 +142,7 @@ export class FactExtractor {
       birthday: /birthday/i,
       cycle: cycleKeys,
       "heat-partner": cycleKeys,
-      bite: /\b(?:bit|bites|bitten|claim|claimed|claims|mark|marked|marks|bonds?|bonded|teeth)\b/i,
+      bite: /\b(?:bit|bite|bites|bitten|claim|claimed|claims|mark|marked|marks|bonds?|bonded|teeth)\b/i,
       bonded: /bond|mate|mark|scar/i,
       "bond-broken": /bond/i,
       voice: /voice/i,
@@ -224,6 +224,8 @@ export class FactExtractor {
     // Bites and bonds. "Ben bites Rey", "Rey is bitten by Ben", "Rey's bond mark", "Ben's mate, Rey", "the bond breaks".
     add("bite", `${NAME("biter")}${APPOS}\\s+(?:bites|bit|has bitten|had bitten|claims|claimed|has claimed|had claimed|marks|marked|bonds with|bonded with|sinks (?:his|her|their) teeth into)\\s+${OBJ("bitten")}`);
     add("bite-passive", `${NAME("bitten")}${APPOS}\\s+(?:is|was|has been|had been|gets|got)\\s+(?:bitten|claimed|marked)\\s+by\\s+${NAME("biter")}`);
+    // "The bite he had taken from her that day": she bit him.
+    add("bite-passive", `(?:claiming\\s+|bonding\\s+|mating\\s+)?bite\\s+(?:that\\s+)?${SUBJ("bitten")}\\s+(?:had\\s+|has\\s+)?(?:taken|took|received|got)\\s+from\\s+(?<biter>${N}|[Hh]im|[Hh]er|[Tt]hem|[Mm]e)`);
     add("bite-gives", `${NAME("biter")}${APPOS}\\s+(?:gives|gave)\\s+${OBJ("bitten")}\\s+(?:a|the|her|his|their)\\s+(?:claiming|mating|bonding|bond)\\s+bite`);
     add("bite-mutual", `${NAME("biter")}\\s+and\\s+${NAME("bitten")}\\s+(?:bite each other|bit each other|exchange bites|exchanged bites|exchange claiming bites|exchanged claiming bites|claim each other|claimed each other)`);
     add("bite", `${SUBJ("biter")}${APPOS}\\s+(?:bites|bit|sinks (?:his|her|their) teeth into|sank (?:his|her|their) teeth into|bites down on|bit down on)\\s+${POSS("bitten")}\\s+(?:scent\\s+|mating\\s+|bonding\\s+)?(?:gland|neck|throat|nape|shoulder)`);
@@ -253,6 +255,8 @@ export class FactExtractor {
     // "Ben courts Rey", "Lazlo courts me" ("her" only as the whole object, not "courts her sister").
     add("courtship", `${SUBJ("a")}${APPOS}\\s+(?:courts|courted|has courted|had courted|have courted|is courting|was courting|has been courting|had been courting|begins courting|began courting|starts courting|started courting|woos|wooed|is wooing|was wooing|is engaged to|was engaged to|proposes to|proposed to|marries|married)\\s+(?<b>${N}|[Hh]im|[Tt]hem|[Mm]e|[Hh]er(?![\\t ]+\\p{Ll}))`);
     add("courtship", `${NAME("a")}${APPOS}\\s+and\\s+${NAME("b")}\\s+(?:are|were|begin|began|start|started)\\s+(?:courting|engaged|a courting pair)`);
+    // "Why are you courting me?"
+    add("courtship", `(?:[Ii]s|[Aa]re|[Ww]as|[Ww]ere|[Aa]m)\\s+${SUBJ("a")}\\s+(?:still\\s+)?(?:courting|wooing)\\s+(?<b>${N}|[Hh]im|[Tt]hem|[Mm]e|[Hh]er(?![\\t ]+\\p{Ll}))`);
     add("courtship", `${SUBJ("a")}${APPOS}\\s+(?:asks|asked|has asked|had asked|wants|wanted|hopes|hoped|means|meant|plans|planned|offers|offered)\\s+(?:to|whether\\s+(?:he|she|they|I)\\s+(?:might|could|may)|if\\s+(?:he|she|they|I)\\s+(?:might|could|may))\\s+court\\s+${OBJ("b")}`);
     add("courtship", `(?:whether|if)\\s+${SUBJ("a")}\\s+(?:might|could|may)\\s+court\\s+${OBJ("b")}`);
     add("match", `${NAME("a")}${APPOS}\\s+(?:is|was|are|were)\\s+matched\\s+(?:to|with)\\s+${NAME("b")}`);
@@ -263,6 +267,8 @@ export class FactExtractor {
     add("relation", `${POSS("of")}\\s+${KIN_ADJ}${KIN_NOUN},?\\s+${NAME("who")}`);
     // "Leia, his mother", "Fen — her sub", "Fen (her sub)".
     add("relation", `${NAME("who")}(?:,|\\s*[—–]|\\s+\\()\\s*${POSS("of")}\\s+${KIN_ADJ}${KIN_NOUN}(?![\\p{L}])`);
+    // "he knelt to the Queen as his dominant", "presented to Lord Vey as his ward".
+    add("relation", `(?:to|before)\\s+(?:the\\s+)?${NAME("who")}\\s+as\\s+${POSS("of")}\\s+${KIN_ADJ}${KIN_NOUN}(?![\\p{L}])`);
     // "Lark, daughter of Idony", "Ottoline is the ward of Ferrant Vey".
     const KIN_OF = `(?:the\\s+)?(?:(?:eldest|youngest|only|elder|younger|second|third)\\s+)?${KIN_NOUN}\\s+of\\s+(?:the\\s+late\\s+)?${NAME("of")}`;
     add("relation", `${NAME("who")},\\s+${KIN_OF}`);
