@@ -137,6 +137,11 @@ describe("grouping the names a text uses", () => {
     expect(names(text)).toEqual(["Mack|Mackintosh|Ruairi|Ruairi Mackintosh", "Quist|Quisty|Tobiah|Tobiah Quist"]);
   });
 
+  it("takes 'Holly' for Hollis, 'Ards' for Ardmore, and 'Doc' for the one doctor", () => {
+    const text = "Hollis Marchetti laughed. Leif Ardmore skated past Dr. Halvard Imrie. Later Holly waved at Ards, and Ards waved at Holly, and Doc shook his head. Doc left.";
+    expect(names(text)).toEqual(["Ardmore|Ards|Leif|Leif Ardmore", "Doc|Dr. Halvard Imrie|Halvard|Halvard Imrie|Imrie", "Hollis|Hollis Marchetti|Holly|Marchetti"]);
+  });
+
   it("drops things named like people: numbered, businesses, places by their first word, ships with 'the', 'Her Grace'", () => {
     const text = [
       "Dessa Lorne worked at Bellweather Audio, near Port Alder, and Dessa liked it.",

@@ -137,7 +137,7 @@ export function discoverPeople(text: string, vocabulary: readonly string[] = [])
     .filter((c) => c.inside > 0 || c.personCues >= 2 || (c.personCues > 0 && /\s/.test(c.text)))
     .filter((c) => c.mentions.length >= 2 || c.personCues > 0 || /\s/.test(c.text))
     .filter((c) => !mostly(text, c.mentions, THING_BEFORE));
-  return withTitlesAlone(text, withPeerages(text, group(people)));
+  return withTitlesAlone(text, withFamiliarTitles(withPeerages(text, group(people))));
 }
 
 /** "Idris Pellinore, Earl of Ashgrove", "Cordelia Vane was Duchess of Ravensholme": a peer and their seat. */
@@ -161,6 +161,24 @@ function withPeerages(text: string, people: FoundPerson[]): FoundPerson[] {
     holder.aliases.push(...[seatHolder.name, ...seatHolder.aliases].filter((a) => a !== holder.name && !holder.aliases.includes(a)));
     holder.mentions = [...holder.mentions, ...seatHolder.mentions].sort((a, b) => a.start - b.start);
     gone.add(seatHolder);
+  }
+  return gone.size === 0 ? people : people.filter((p) => !gone.has(p));
+}
+
+/** What a team or a crew calls the one who holds a title: "Doc" for the doctor, "Cap" for the captain. */
+const FAMILIAR: Readonly<Record<string, readonly string[]>> = { Doc: ["Dr", "Dr.", "Doctor"], Cap: ["Captain"], Skip: ["Captain"], Sarge: ["Sergeant"], Chief: ["Chief"] };
+
+/** A familiar form of a title ("Doc") joins the one person the text gives that title. */
+function withFamiliarTitles(people: FoundPerson[]): FoundPerson[] {
+  const gone = new Set<FoundPerson>();
+  for (const p of people) {
+    const titles = FAMILIAR[p.name];
+    if (!titles || p.aliases.length > 0) continue;
+    const holders = people.filter((q) => q !== p && [q.name, ...q.aliases].some((f) => titles.some((t) => f.startsWith(`${t} `))));
+    if (holders.length !== 1) continue;
+    holders[0].aliases.push(p.name);
+    holders[0].mentions = [...holders[0].mentions, ...p.mentions].sort((a, b) => a.start - b.start);
+    gone.add(p);
   }
   return gone.size === 0 ? people : people.filter((p) => !gone.has(p));
 }
@@ -412,11 +430,10 @@ export function shortFormOf(nickname: string, first: string): boolean {
   const n = nickname.toLowerCase();
   const f = first.toLowerCase();
   if (n.length >= 4 && f.length > n.length && f.endsWith(n)) return true;
-  if (f.length < n.length + 2) return false;
-  if (f.startsWith(n)) return true;
-  // A pet form doubles the last consonant or adds -y, -ie: "Cass", "Matty", "Robbie".
+  if (f.length >= n.length + 2 && f.startsWith(n)) return true;
+  // A pet form doubles the last consonant or adds -y, -ie: "Cass", "Matty", "Robbie", "Holly" for Hollis.
   const stem = n.replace(/(?:ie|y)$/, "").replace(/([^aeiou])\1$/, "$1");
-  return stem.length >= 3 && stem !== n && f.startsWith(stem);
+  return stem.length >= 3 && stem !== n && f.length > stem.length + 1 && f.startsWith(stem) && f !== n;
 }
 
 /**
@@ -428,7 +445,10 @@ function surnameNickname(nickname: string, fullName: string): boolean {
   if (words.length < 2) return false;
   const surname = words[words.length - 1].toLowerCase();
   const n = nickname.toLowerCase();
-  return (n.length >= 3 && surname.length >= n.length + 3 && surname.startsWith(n)) || (n.length > surname.length && n.startsWith(surname) && /^(?:y|ie|sy|sie|o)$/.test(n.slice(surname.length)));
+  if (n.length >= 3 && surname.length >= n.length + 3 && surname.startsWith(n)) return true;
+  // The surname or its first syllable with an ending: "Quisty" (Quist), "Ards" (Ardmore), "Robbo".
+  const ending = /^(.{3,}?)(?:y|ie|sy|sie|o|s)$/.exec(n);
+  return !!ending && surname.startsWith(ending[1]) && surname !== n;
 }
 
 /** "Kes" and "Kestrel Amadi", "Mab" and "Mabry": a one-word name that is a short form of one other person's first name. */
