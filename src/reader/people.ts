@@ -447,8 +447,10 @@ function surnameNickname(nickname: string, fullName: string): boolean {
   const n = nickname.toLowerCase();
   if (n.length >= 3 && surname.length >= n.length + 3 && surname.startsWith(n)) return true;
   // The surname or its first syllable with an ending: "Quisty" (Quist), "Ards" (Ardmore), "Robbo".
-  const ending = /^(.{3,}?)(?:y|ie|sy|sie|o|s)$/.exec(n);
-  return !!ending && surname.startsWith(ending[1]) && surname !== n;
+  // An -s only after a short first syllable: "Ards", but not "Ellis" for Ellison.
+  const ending = /^(?:(.{3,}?)(?:y|ie|sy|sie|o)|(.{3})s)$/.exec(n);
+  const stem = ending?.[1] ?? ending?.[2];
+  return stem !== undefined && surname.startsWith(stem) && surname !== n;
 }
 
 /** "Kes" and "Kestrel Amadi", "Mab" and "Mabry": a one-word name that is a short form of one other person's first name. */
