@@ -253,6 +253,11 @@ describe("relations the prose states in other ways", () => {
     expect(relationsOf(text)).toEqual(["Inka Marren parent Izo Marren 0.5"]);
   });
 
+  it("takes an unnamed 'his mother' said once for the woman named beside it when her pronoun shows she is one", () => {
+    const text = "Aurel Vey came in. She set down her basket, and she sat. Brannoch looked up; his mother had not written first. Brannoch said nothing.";
+    expect(relationsOf(text)).toEqual(["Aurel Vey parent Brannoch 0.5"]);
+  });
+
   it("takes an unnamed 'his mother' for the woman named beside it only when the text says so twice", () => {
     const once = "Aurel Vey came in. Brannoch looked up; his mother had not written first. Brannoch said nothing.";
     expect(relationsOf(once)).toEqual([]);

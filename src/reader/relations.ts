@@ -135,11 +135,12 @@ export function findRelations(text: string, facts: readonly Fact[], references: 
     const [a, b] = referentFirst ? [candidates[0], owner] : [owner, candidates[0]];
     const key = `${kind}:${a}:${b}`;
     const v = votes.get(key) ?? { a, b, kind, n: 0, spans: [] };
-    v.n++;
+    // One whose pronoun the text shows, and it fits the noun, is a surer answer than one whose it does not.
+    v.n += gender !== undefined && pronouns[candidates[0]] === gender ? 2 : 1;
     v.spans.push({ start: at, end: at + m[0].length });
     votes.set(key, v);
   }
-  // Once could be anyone; the same answer twice is the text's habit.
+  // Once could be anyone; the same answer twice is the text's habit, and so is once when the pronouns agree.
   for (const v of votes.values()) if (v.n >= 2 && !out.has(`${v.kind}:${v.a}:${v.b}`)) for (const span of v.spans) add(v.a, v.b, v.kind, span, 0.5);
   // "Han and Leia tried to keep him… His parents had no choice": a named pair beside "his parents".
   for (const noun of text.matchAll(PARENTS)) {
