@@ -86,6 +86,35 @@ describe("scent merge (bonds.effects.scentMerge)", () => {
   });
 });
 
+describe("whose scent a claiming bite changes (bonds.mutual.oneSided)", () => {
+  const cast = [person("kara", "alpha", { scent: ["cedar"] }), person("lena", "omega", { scent: ["honey"] }), person("ash", "alpha", { location: "away" })];
+  const schedule = [
+    { at: "+1d", type: "bite", who: "kara", with: ["lena"] },
+    { at: "+2d", type: "move", who: "ash", to: "room" },
+    { at: "+3d", type: "bite", who: "lena", with: ["kara"] },
+  ];
+  const story = (world: string, extra: Record<string, string> = {}) => run(mustLoad({ world, start: "2026-01-01", ...places, cast, schedule }, extra), "2026-01-05").log;
+  const ashSmells = (log: ReturnType<typeof run>["log"], target: string) => of(log, "perceived", "ash").filter((e) => e.people[1] === target && e.data?.tell === "signature").map((e) => e.data?.reveals);
+
+  it("in classic the bite changes both scents at once: the biter smells bonded before the bite is returned", () => {
+    const log = story("classic");
+    expect(ashSmells(log, "kara")).toEqual(["cedar; alpha; bonded; merged with Lena's scent (honey)"]);
+    expect(ashSmells(log, "lena")).toEqual(["honey; omega; bonded; merged with Kara's scent (cedar)"]);
+    expect(of(log, "bond-formed")[0].text).toBe("Kara and Lena are bonded by a claiming bite.");
+    expect(of(log, "bite-returned")[0].text).toBe("Lena returns the claiming bite; both now carry a mark and the bond is symmetric.");
+  });
+
+  it("a one-sided world marks only the one bitten until the bite is returned, and says so", () => {
+    const world = "extends: classic\nid: one-sided\nname: One-sided\nbonds:\n  mutual: { symmetric: true, oneSided: true }\n";
+    const log = story("./world.yaml", { "world.yaml": world });
+    expect(ashSmells(log, "kara")).toEqual(["cedar; alpha; unbonded", "cedar; alpha; bonded; merged with Lena's scent (honey)"]);
+    expect(ashSmells(log, "lena")).toEqual(["honey; omega; bonded; merged with Kara's scent (cedar)"]);
+    const formed = of(log, "bond-formed")[0];
+    expect(formed.text).toBe("Kara and Lena are bonded by a claiming bite; Lena's scent shows the bond, Kara's does not until the bite is returned.");
+    expect(formed.causes).toContainEqual({ kind: "rule", id: "bonds.mutual.oneSided", path: "bonds.mutual.oneSided" });
+  });
+});
+
 describe("breaking a bond (DX-70)", () => {
   const bite = { at: "+1d", type: "bite", who: "kara", with: ["lena"] };
   const cast = [person("kara", "alpha"), person("lena", "omega")];

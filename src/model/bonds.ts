@@ -3,10 +3,12 @@
  * blood, with a knot, by someone able to bite). A formed bond links both people; a world may make
  * a bond annullable when no cycle follows it within a set time.
  *
- * The bite marks the one bitten, and it is their scent that changes: others smell that they are
- * bonded (and, with `effects.scentMerge`, their mate's notes in their scent). The biter's scent
- * changes only if the bite is returned in a world whose `mutual.symmetric` is true. A bond from
- * before the story (a relation) shows in both scents: how it was made is not known.
+ * A claiming bite changes both scents at once: others smell that both are bonded (and, with
+ * `effects.scentMerge`, each one's mate's notes in their scent). A world whose bonds are
+ * `mutual.oneSided` marks only the one bitten: their scent changes, and the biter's changes only if
+ * the bite is returned in a world whose `mutual.symmetric` is true; until then the biter smells,
+ * and reads to scent conditions, as unbonded (see Simulator.smelledView). A bond from before the
+ * story (a relation) shows in both scents: how it was made is not known.
  */
 import { parseDuration } from "../core/time.js";
 import { eventCause, type Cause, type SimEvent } from "../sim/event.js";
@@ -89,7 +91,8 @@ export class Bonds {
     const f = b.formation;
     const why = [...causes, ...ruleCauses(f, "bonds.formation")];
     // A bite returned between mates completes a mutual bond; it needs no biter rule of its own.
-    // With a symmetric bond the returned bite changes the first biter's scent too.
+    // Where the first bite showed only in the bitten's scent, a symmetric bond's returned bite
+    // changes the first biter's scent too.
     if (sim.mate[biter] === bitten && sim.mate[bitten] === biter) {
       if (this.marked[bitten]) {
         sim.emit("bite-again", [biter, bitten], `${sim.names[biter]} bites ${sim.names[bitten]} again; ${sim.names[bitten]} already carries the mark, and nothing changes.`, why);
@@ -98,7 +101,13 @@ export class Bonds {
       const mutual = b.mutual;
       const symmetric = mutual?.symmetric === true;
       this.marked[bitten] = 1;
-      const rule = mutual ? ruleCauses(mutual, "bonds.mutual.symmetric") : ruleCauses(f, "bonds.formation");
+      if (this.shown[bitten]) {
+        // Both scents changed at the first bite: the returned bite adds the mark alone.
+        const rule = mutual ? ruleCauses(mutual, "bonds.mutual") : ruleCauses(f, "bonds.formation");
+        sim.emit("bite-returned", [biter, bitten], `${sim.names[biter]} returns the claiming bite; both now carry a mark${symmetric ? " and the bond is symmetric" : ""}.`, [...causes, ...rule], { symmetric });
+        return;
+      }
+      const rule = ruleCauses(mutual, "bonds.mutual.symmetric");
       const after = symmetric ? `, and ${sim.names[bitten]}'s scent now shows the bond too` : `; ${sim.names[bitten]}'s scent does not change (a returned bite does not make the bond symmetric in this world)`;
       const e = sim.emit("bite-returned", [biter, bitten], `${sim.names[biter]} returns the claiming bite; both now carry a mark${after}.`, [...causes, ...rule], { symmetric });
       if (symmetric) {
@@ -136,15 +145,23 @@ export class Bonds {
     sim.matched[a] = sim.matched[b] = 1;
     this.formedAt.set(a, formedNow ? sim.now : (since ?? sim.now));
     this.formedAt.set(b, formedNow ? sim.now : (since ?? sim.now));
-    // A bite (a the biter) marks b, and b's scent changes; a bond from before the story shows in both.
+    // A bite (a the biter) marks b. Both scents change, or in a one-sided world b's alone; a bond
+    // from before the story shows in both.
+    const mutual = sim.world.spec.bonds.mutual;
+    const oneSided = formedNow && mutual?.oneSided === true;
     this.marked[b] = this.shown[b] = 1;
-    this.marked[a] = this.shown[a] = formedNow ? 0 : 1;
-    const e = sim.emit(formedNow ? "bond-formed" : "bonded", [a, b], formedNow ? `${sim.names[a]} and ${sim.names[b]} are bonded by a claiming bite.` : `${sim.names[a]} and ${sim.names[b]} are bonded (since before the story).`, causes);
+    this.marked[a] = formedNow ? 0 : 1;
+    this.shown[a] = oneSided ? 0 : 1;
+    const text = !formedNow
+      ? `${sim.names[a]} and ${sim.names[b]} are bonded (since before the story).`
+      : `${sim.names[a]} and ${sim.names[b]} are bonded by a claiming bite${oneSided ? `; ${sim.names[b]}'s scent shows the bond, ${sim.names[a]}'s does not until the bite is returned` : ""}.`;
+    const e = sim.emit(formedNow ? "bond-formed" : "bonded", [a, b], text, oneSided ? [...causes, ...ruleCauses(mutual, "bonds.mutual.oneSided")] : causes);
     sim.lastCause[a] = sim.lastCause[b] = e;
     if (!formedNow) return;
     sim.institutions.endGuardianship(a, e.id);
     sim.institutions.endGuardianship(b, e.id);
-    // The bite changes how the bitten smells: anyone near notices it at once.
+    // The bite changes how they smell: anyone near notices it at once.
+    if (this.shown[a]) sim.scent.renew(a);
     sim.scent.renew(b);
     sim.cycles.partnerChanged(a, [eventCause(e)]);
     sim.cycles.partnerChanged(b, [eventCause(e)]);

@@ -190,7 +190,19 @@ export const Bonds = Type.Object(
       closed,
     ),
     mutual: Type.Optional(
-      Type.Object({ symmetric: Type.Boolean({ description: "a bite returned by the one bitten makes the first biter's scent show the bond too" }), ...cite }, closed),
+      Type.Object(
+        {
+          symmetric: Type.Boolean({ description: "in a oneSided world, a bite returned by the one bitten makes the first biter's scent show the bond too" }),
+          oneSided: Type.Optional(
+            Type.Boolean({
+              description:
+                "until the bite is returned, the bond shows only in the scent of the one bitten: the biter smells unbonded, and scent conditions read them as unbonded (default false: a claiming bite changes both scents at once)",
+            }),
+          ),
+          ...cite,
+        },
+        closed,
+      ),
     ),
     effects: Type.Optional(
       Type.Object(
