@@ -115,6 +115,51 @@ describe("whose scent a claiming bite changes (bonds.mutual.oneSided)", () => {
   });
 });
 
+describe("scent conditions read the bond a scent shows (bonds.mutual.oneSided)", () => {
+  // Kara has bitten Lena, who has not bitten back: in a one-sided world Kara smells unbonded.
+  const world = (oneSided: boolean) => `extends: classic
+id: shown
+name: Shown
+bonds:
+  mutual: { symmetric: true, oneSided: ${oneSided} }
+scent:
+  responses:
+    - id: shun-the-bonded
+      when: tell == "rut" && target.bonded
+      action: notice
+    - id: drawn-to-the-unbonded
+      when: tell == "rut" && !target.bonded && target.mate == ""
+      action: approach
+`;
+  const cast = [person("kara", "alpha"), person("lena", "omega", { location: "away" }), person("nia", "omega")];
+  const schedule = [
+    { at: "+1d", type: "bite", who: "kara", with: ["lena"] },
+    { at: "+2d", type: "tell", who: "kara", tell: "rut" },
+  ];
+  const story = (oneSided: boolean) => run(mustLoad({ world: "./world.yaml", start: "2026-01-01", ...places, cast, schedule }, { "world.yaml": world(oneSided) }), "2026-01-04");
+  const niaToKara = (log: ReturnType<typeof run>["log"]) => log.filter((e) => ["drawn", "noticed"].includes(e.type) && e.people[0] === "nia" && e.people[1] === "kara").map((e) => e.type);
+
+  it("a biter whose scent does not show the bond reads as unbonded to the one who smells her, in responses and range modifiers", () => {
+    const { log, sim } = story(true);
+    expect(niaToKara(log)).toEqual(["drawn"]);
+    // classic's bond-quiets-cycle does not narrow her rut: her scent does not show the bond
+    const rut = of(log, "perceived", "nia").find((e) => e.people[1] === "kara" && e.data?.tell === "rut")!;
+    expect(rut.causes.some((c) => c.kind === "rule" && c.path === "scent.rangeModifiers.bond-quiets-cycle")).toBe(false);
+    expect(rut.data?.range).toBe(100);
+    // the bond itself is real: her own view, and conditions about her as a person, see it
+    expect(sim.view(0).bonded).toBe(true);
+    expect(sim.view(0).mate).toBe("lena");
+  });
+
+  it("once her scent shows the bond (both scents change at the bite), she reads as bonded", () => {
+    const { log } = story(false);
+    expect(niaToKara(log)).toEqual(["noticed"]);
+    const rut = of(log, "perceived", "nia").find((e) => e.people[1] === "kara" && e.data?.tell === "rut")!;
+    expect(rut.causes.some((c) => c.kind === "rule" && c.path === "scent.rangeModifiers.bond-quiets-cycle")).toBe(true);
+    expect(rut.data?.range).toBe(30);
+  });
+});
+
 describe("breaking a bond (DX-70)", () => {
   const bite = { at: "+1d", type: "bite", who: "kara", with: ["lena"] };
   const cast = [person("kara", "alpha"), person("lena", "omega")];

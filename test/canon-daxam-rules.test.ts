@@ -154,6 +154,24 @@ describe("bonds (DX-08, DX-65, DX-66, DX-29)", () => {
     expect(of(oneSided, "bite-returned")[0].text).toContain("Kara's scent does not change");
   });
 
+  it("open question 14: until the bite is returned the biter does not read as bonded to those who smell her: her rut is not quieted (DX-36) and others do not keep away; once returned, both", () => {
+    const trio = [at("kara", "alpha", "room"), at("lena", "omega", "room"), at("ash", "alpha", "room")];
+    const schedule = [
+      { at: "+1d", type: "bite", who: "kara", with: ["lena"] },
+      { at: "+2d", type: "tell", who: "kara", tell: "rut" },
+      { at: "+3d", type: "bite", who: "lena", with: ["kara"] },
+      { at: "+4d", type: "tell", who: "kara", tell: "rut" },
+    ];
+    const { log, sim } = run(mustLoad({ ...base, cast: trio, schedule }), "2026-01-06");
+    const ruts = of(log, "perceived", "ash").filter((e) => e.people[1] === "kara" && e.data?.tell === "rut");
+    expect(ruts.map((e) => e.data?.range)).toEqual([150, 8]);
+    expect(ruts.map((e) => e.causes.some((c) => c.kind === "rule" && c.path === "scent.rangeModifiers.bond-quiets-cycle"))).toEqual([false, true]);
+    const avoids = of(log, "avoids", "ash").filter((e) => e.people[1] === "kara");
+    expect(avoids.map((e) => e.hour)).toEqual([ruts[1].hour]);
+    expect(avoids[0].causes).toContainEqual({ kind: "rule", id: "DX-36", path: "scent.responses.keep-away-from-a-bonded-cycle" });
+    expect(sim.mate[0]).toBe(1); // the bond itself was there all along
+  });
+
   it("a mated pair's heat and rut run together and die down together (DX-29)", () => {
     const old = [at("kara", "alpha", "room", { born: "1990-01-01" }), at("lena", "omega", "room", { born: "1990-01-01" })];
     const { log } = run(mustLoad({ ...base, cast: old, relations: [{ kind: "bond", a: "kara", b: "lena" }] }), "2027-01-01", 6);

@@ -311,7 +311,7 @@ export class CycleEngine {
     if (!a || !a.inPrelude || !sim.adults(perceiver, target)) return;
     const spec = sim.world.spec.cycles[a.cycle];
     for (const t of spec.triggers ?? []) {
-      const vars = { perceiver: sim.view(perceiver), target: sim.view(target), tell, intensity };
+      const vars = { perceiver: sim.view(perceiver), target: sim.smelledView(target), tell, intensity };
       if (!t.advance || !sim.world.condition("perception", t.when)(vars)) continue;
       this.beginMain(perceiver, [...ruleCauses(t, `cycles.${a.cycle}.triggers.${t.id}`), eventCause(cause)]);
       return;

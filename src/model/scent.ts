@@ -235,7 +235,7 @@ export class ScentEngine {
    * causes are never needed.
    */
   private measure(perceiver: number, target: number, tell: string, intensity: number, views?: { perceiver: PersonView; target: PersonView }): RangeMeasure {
-    const vars = { perceiver: views?.perceiver ?? this.sim.view(perceiver), target: views?.target ?? this.sim.view(target), tell, intensity };
+    const vars = { perceiver: views?.perceiver ?? this.sim.view(perceiver), target: views?.target ?? this.sim.smelledView(target), tell, intensity };
     const m = this.unmasked(target, vars, false);
     m.mask = this.masking(target);
     if (m.mask.factor < 1) m.range *= m.mask.factor;
@@ -272,7 +272,7 @@ export class ScentEngine {
    * tell fades (none for a signature or a cycle's tell, which last while their cause does).
    */
   reachOf(i: number): { tell: string; range: number; until?: number }[] {
-    const target = this.sim.view(i);
+    const target = this.sim.smelledView(i);
     return this.emissions(i).map((em) => {
       // The conditions left to evaluate never read the perceiver: the target stands in for one.
       const { range } = this.unmasked(i, { perceiver: target, target, tell: em.tell, intensity: em.intensity }, true);
@@ -412,7 +412,8 @@ export class ScentEngine {
       if (signature && (this.crowded(sim.location[perceiver]) || this.crowded(sim.location[target]))) continue;
       const episodes = signature ? undefined : this.seenEpisodes(em.tell);
       if (episodes && episodes.get(pair) === em.epoch) continue;
-      views ??= { perceiver: sim.view(perceiver), target: sim.view(target) };
+      // The one smelled is seen as their scent shows them (their bond only once it shows in it).
+      views ??= { perceiver: sim.view(perceiver), target: sim.smelledView(target) };
       const measured = this.measure(perceiver, target, em.tell, em.intensity, views);
       const range = measured.range;
       if (distance > range) continue;
@@ -516,7 +517,7 @@ export class ScentEngine {
   private respond(perceiver: number, target: number, tell: string, intensity: number, cause: SimEvent): void {
     const sim = this.sim;
     if (this.responseWhen.length === 0) return; // most worlds have no responses
-    const vars = { perceiver: sim.view(perceiver), target: sim.view(target), tell, intensity };
+    const vars = { perceiver: sim.view(perceiver), target: sim.smelledView(target), tell, intensity };
     const k = (sim.world.spec.scent.responses ?? []).findIndex((_, k) => this.responseWhen[k](vars));
     if (k < 0) return;
     const r = sim.world.spec.scent.responses![k];

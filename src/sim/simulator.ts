@@ -478,6 +478,17 @@ export class Simulator {
     return v;
   }
 
+  /**
+   * What a scent condition sees of the person smelled (`target`): their bond only as their scent
+   * shows it. In a world whose bonds are one-sided, a biter whose bite is not returned smells, and
+   * so reads, as unbonded (model/bonds.ts); everywhere else this is their view.
+   */
+  smelledView(i: number): PersonView {
+    const v = this.view(i);
+    if (!v.bonded || this.bonds.showsBond(i)) return v;
+    return { ...v, bonded: false, mate: "" };
+  }
+
   /** Marks a person's cached view stale: call after changing their state without an event. */
   touch(i: number): void {
     this.changes[i]++;
