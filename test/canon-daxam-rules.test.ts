@@ -208,6 +208,21 @@ describe("whom one mates, by custom (DX-79, DX-80)", () => {
     expect(of(log, "bond-formed").length).toBe(2); // a custom: warned about, never refused
   });
 
+  it("DX-80 is about taking a mate: a heat partnership with her slave, as the Queen arranged for the heir's first rut (DX-78), departs from no custom; the bond does", () => {
+    const cast = [at("kara", "alpha", "room", { roles: ["heir"] }), at("lena", "omega", "room", { owner: "kara", status: "enslaved" })];
+    const schedule = [
+      { at: "+1d", type: "partner", who: "kara", with: ["lena"] },
+      { at: "+2d", type: "match", who: "kara", with: ["lena"] },
+      { at: "+3d", type: "bite", who: "kara", with: ["lena"] },
+    ];
+    const { log } = run(mustLoad({ ...base, cast, schedule }), "2026-01-05");
+    expect(of(log, "custom-departure").map((e) => e.text)).toEqual([
+      "A match between Kara and Lena departs from custom (royals-mate-at-their-status).",
+      "A bond between Kara and Lena departs from custom (royals-mate-at-their-status).",
+    ]);
+    expect(of(log, "partnered").length).toBe(1);
+  });
+
   it("the heir who bonds her slave departs from custom (DX-80); once the slave is freed, she does not", () => {
     const cast = [at("kara", "alpha", "room", { roles: ["heir"] }), at("lena", "omega", "room", { owner: "kara" }), at("alex", "omega", "room", { owner: "kara" })];
     const schedule = [

@@ -1,6 +1,7 @@
 /** Laws bind, customs warn; reforms act from their date and within their scope. */
 import { describe, expect, it } from "vitest";
 import { mustLoad, of, person, run } from "./helpers/project.js";
+import { loadWorldText } from "./helpers/world.js";
 
 const lawWorld = `extends: guardianship
 id: strict-courtship
@@ -77,5 +78,29 @@ institutions:
     const { log } = run(mustLoad({ ...base, world: "./world.yaml", cast, schedule: schedule.slice(0, 3) }, { "world.yaml": world("custom") }), "2026-01-10");
     expect(of(log, "custom-departure").map((e) => e.severity)).toEqual(["warning", "warning", "warning"]);
     expect([of(log, "partnered").length, of(log, "matched").length, of(log, "bond-formed").length]).toEqual([1, 1, 1]);
+  });
+  it("with acts, covers only the acts it lists: a bar on bonds and matches lets a partnership be", () => {
+    const limited = world("law") + "    acts: [bond, match]\n";
+    const { log } = run(mustLoad({ ...base, world: "./world.yaml", cast, schedule }, { "world.yaml": limited }), "2026-01-10");
+    expect(of(log, "refused").map((e) => e.text)).toEqual(["A match between Ben and Bo is refused by law (no-alpha-beta).", "A bond between Ben and Bo is refused by law (no-alpha-beta)."]);
+    expect(of(log, "partnered").map((e) => e.people)).toEqual([["bo", "ben"]]);
+  });
+
+  it("acts must name acts, and is read only by bar-pairing: otherwise it is an error or a warning at its line", () => {
+    const bad = loadWorldText(world("law") + "    acts: [bond, kiss]\n");
+    expect(bad.world).toBeUndefined();
+    const d = bad.diagnostics.find((x) => x.severity === "error")!;
+    expect([d.at?.line, d.hint]).toEqual([9, expect.stringContaining("bond, partner, match")]);
+    const unread = loadWorldText(`extends: classic
+id: unread
+name: Unread
+institutions:
+  mandate:
+    kind: law
+    effect: mandate-suppressants
+    acts: [bond]
+`);
+    expect(unread.world).toBeDefined();
+    expect(unread.diagnostics.map((x) => [x.severity, x.code, x.at?.line, x.at?.column])).toEqual([["warning", "field-not-read", 8, 11]]);
   });
 });

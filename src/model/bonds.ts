@@ -134,7 +134,7 @@ export class Bonds {
     }
     // The Visits a match needs are checked first: a law refuses the bond, a custom warns.
     if (!sim.institutions.isMatched(biter, bitten) && !sim.institutions.visitsAllow(biter, bitten, why)) return;
-    if (!sim.institutions.pairingAllows(biter, bitten, "A bond", why)) return;
+    if (!sim.institutions.pairingAllows(biter, bitten, "bond", why)) return;
     this.setBond(biter, bitten, why, true);
   }
 

@@ -9,7 +9,8 @@
  * roles from those it covers, when it takes force and when someone comes under it (an injury); a
  * `conscript` institution gives its role to those it covers while in force, except those its
  * `exempt` condition names, and releases them when it loses force. A `bar-pairing` institution
- * names pairs who may not bond, become partners or be matched: a law refuses, a custom warns.
+ * names pairs who may not bond, become partners or be matched (or only the acts its `acts` lists):
+ * a law refuses, a custom warns.
  */
 import { isMinor } from "./age.js";
 import { eventCause, type Cause } from "../sim/event.js";
@@ -188,7 +189,7 @@ export class Institutions {
   /** A match announced by the schedule. Checks the Visits it needs; a bond calls matchMade. */
   match(a: number, b: number, causes: readonly Cause[]): void {
     const sim = this.sim;
-    if (!this.visitsAllow(a, b, causes) || !this.pairingAllows(a, b, "A match", causes)) return;
+    if (!this.visitsAllow(a, b, causes) || !this.pairingAllows(a, b, "match", causes)) return;
     sim.matched[a] = sim.matched[b] = 1;
     this.matchedPairs.add(pairKey(a, b));
     const e = sim.emit("matched", [a, b], `${sim.names[a]} and ${sim.names[b]} are matched.`, causes);
@@ -203,16 +204,17 @@ export class Institutions {
 
   /**
    * Whether two people may pair (`act`: a bond, a partnership, a match) under the pairing bars in
-   * force: a law that bars the pair refuses it, a custom is departed from with a warning.
+   * force that cover the act: a law that bars the pair refuses it, a custom is departed from with a
+   * warning.
    */
-  pairingAllows(a: number, b: number, act: string, causes: readonly Cause[]): boolean {
+  pairingAllows(a: number, b: number, act: PairingAct, causes: readonly Cause[]): boolean {
     const sim = this.sim;
     for (const [id, s] of this.active("bar-pairing")) {
-      if (!(this.covers(s, a) || this.covers(s, b))) continue;
+      if (!(s.acts ?? PAIRING_ACTS).includes(act) || !(this.covers(s, a) || this.covers(s, b))) continue;
       const barred = sim.world.condition("cycle", s.pair!);
       if (!barred({ self: sim.view(a), partner: sim.view(b) }) && !barred({ self: sim.view(b), partner: sim.view(a) })) continue;
       const law = s.kind === "law";
-      sim.emit(law ? "refused" : "custom-departure", [a, b], `${act} between ${sim.names[a]} and ${sim.names[b]} ${law ? "is refused by law" : "departs from custom"} (${id}).`, [...causes, ...this.causes(id, s)], { institution: id }, law ? "error" : "warning");
+      sim.emit(law ? "refused" : "custom-departure", [a, b], `${PAIRING_WORDS[act]} between ${sim.names[a]} and ${sim.names[b]} ${law ? "is refused by law" : "departs from custom"} (${id}).`, [...causes, ...this.causes(id, s)], { institution: id }, law ? "error" : "warning");
       if (law) return false;
     }
     return true;
@@ -333,6 +335,11 @@ export class Institutions {
     return true;
   }
 }
+
+/** The acts a `bar-pairing` institution can cover (all of them unless its `acts` says which). */
+export type PairingAct = "bond" | "partner" | "match";
+const PAIRING_ACTS: readonly PairingAct[] = ["bond", "partner", "match"];
+const PAIRING_WORDS: Record<PairingAct, string> = { bond: "A bond", partner: "A partnership", match: "A match" };
 
 function pairKey(a: number, b: number): string {
   return a < b ? `${a}:${b}` : `${b}:${a}`;

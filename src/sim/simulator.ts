@@ -338,7 +338,7 @@ export class Simulator {
         break;
       }
       case "partner":
-        for (const p of e.with) if (this.institutions.pairingAllows(who!, p, "A partnership", [input])) this.setPartner(who!, p, [input]);
+        for (const p of e.with) if (this.institutions.pairingAllows(who!, p, "partner", [input])) this.setPartner(who!, p, [input]);
         break;
       case "end-partner": {
         const p = this.partner[who!];

@@ -78,6 +78,8 @@ export function checkWorldNames(w: WorldSpec, locate: Locate): Diagnostic[] {
     if ((inst.effect === "bar-role" || inst.effect === "discharge") && !inst.roles) need("role", "role: royal-guard");
     if (inst.effect === "conscript") need("role", "role: conscript");
     if (inst.effect === "bar-pairing") need("pair", 'pair: "self.designation == alpha && partner.designation == beta"');
+    if (inst.acts && inst.effect !== "bar-pairing")
+      out.push({ severity: "warning", code: "field-not-read", message: `institution "${id}" (${inst.effect}) has "acts", which only a bar-pairing institution reads`, hint: "remove acts, or make the effect bar-pairing", at: locate(at("acts")) });
     if (inst.effect === "legal-status") need("status", "status: free");
     if (inst.effect === "succession") need("by", "by: strength");
     if (inst.role && !roles.includes(inst.role)) unknown("role", inst.role, roles, at("role"));

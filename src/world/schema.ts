@@ -275,6 +275,13 @@ export const Institution = Type.Object(
     roles: Type.Optional(Type.Array(Id, { description: "for bar-role and discharge: several roles at once" })),
     exempt: Type.Optional(Expr("person", "for conscript: who, among those it applies to, is exempt; name: person")),
     pair: Type.Optional(Expr("cycle", "for bar-pairing: which pairs may not bond, partner or be matched; names: self, partner (each of the two is tried as self)")),
+    acts: Type.Optional(
+      Type.Array(Type.Union([Type.Literal("bond"), Type.Literal("partner"), Type.Literal("match")], { "x-hint": "one of bond, partner, match" }), {
+        minItems: 1,
+        description: "for bar-pairing: the acts it covers, of bond (a claiming bite), partner (a heat or rut partnership) and match; all three when left out",
+        "x-hint": "a list of one or more of bond, partner, match, e.g. [bond, match]",
+      }),
+    ),
     status: Type.Optional(Id),
     by: Type.Optional(Type.Union([Type.Literal("strength"), Type.Literal("designated"), Type.Literal("eldest")])),
     loserFate: Type.Optional(Id),
