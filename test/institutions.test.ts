@@ -104,3 +104,24 @@ institutions:
     expect(unread.diagnostics.map((x) => [x.severity, x.code, x.at?.line, x.at?.column])).toEqual([["warning", "field-not-read", 8, 11]]);
   });
 });
+
+describe("an injury (injure) brings only the laws that act on the injured to look again", () => {
+  it("in guardianship, an orphaned omega's injury appoints no second guardian", () => {
+    const cast = [person("rey", "omega", { traits: ["orphaned"] }), person("ben", "alpha")];
+    const { log } = run(mustLoad({ ...base, world: "guardianship", cast, schedule: [{ at: "+1d", type: "injure", who: "rey" }] }), "2026-01-03");
+    expect(of(log, "injured").length).toBe(1);
+    expect(of(log, "guardian-appointed").map((e) => e.text)).toEqual(["A court-appointed guardian (not in the cast) is appointed guardian of Rey until a match."]);
+  });
+
+  it("in first-order, an injury after stop-suppressants does not put the person back on them", () => {
+    const cast = [person("hux", "alpha"), person("rey", "omega")];
+    const schedule = [
+      { at: "+1d", type: "stop-suppressants", who: "rey" },
+      { at: "+2d", type: "injure", who: "rey" },
+    ];
+    const { log, sim } = run(mustLoad({ ...base, world: "first-order", cast, schedule }), "2026-01-04");
+    expect(of(log, "suppressants-mandated", "rey").length).toBe(1);
+    expect(of(log, "suppressants-stopped", "rey").length).toBe(1);
+    expect(sim.suppressed[1]).toBe(0);
+  });
+});

@@ -92,13 +92,17 @@ export class Institutions {
     }
   }
 
-  /** Someone is injured: the laws in force look at them again (one that discharges the injured). */
+  /**
+   * Someone is injured: the institutions in force that act on who someone is now (a discharge of the
+   * injured, a conscription that exempts them) look at them again. The others do not: an injury
+   * appoints no guardian and mandates no suppressants the person has stopped.
+   */
   injure(i: number, causes: readonly Cause[]): void {
     const sim = this.sim;
     if (!sim.traits[i].includes("injured")) sim.traits[i] = [...sim.traits[i], "injured"];
     const e = sim.emit("injured", [i], `${sim.names[i]} is injured.`, causes);
     sim.lastCause[i] = e;
-    this.applyTo(i, [eventCause(e)]);
+    this.applyTo(i, [eventCause(e)], RECONSIDERED);
   }
 
   /** A conscript goes back to what they were. */
@@ -109,9 +113,12 @@ export class Institutions {
     sim.lastCause[i] = e;
   }
 
-  /** Laws in force reach a person whose state changed (a presentation): a new omega gets a guardian. */
-  applyTo(i: number, causes: readonly Cause[]): void {
-    for (const [id, spec] of this.specs) if (this.inForce.get(id)) this.apply(id, spec, [...causes, ...this.causes(id, spec)], i);
+  /**
+   * Laws in force reach a person whose state changed: after a presentation all of them (a new omega
+   * gets a guardian), or only those of the given effects.
+   */
+  applyTo(i: number, causes: readonly Cause[], effects?: ReadonlySet<InstitutionSpec["effect"]>): void {
+    for (const [id, spec] of this.specs) if (this.inForce.get(id) && (!effects || effects.has(spec.effect))) this.apply(id, spec, [...causes, ...this.causes(id, spec)], i);
   }
 
   /** What an institution does the moment it is in force: to everyone, or to one person. */
@@ -335,6 +342,9 @@ export class Institutions {
     return true;
   }
 }
+
+/** The effects that act on who someone is now, and so look again at someone injured. */
+const RECONSIDERED: ReadonlySet<InstitutionSpec["effect"]> = new Set(["discharge", "conscript"]);
 
 /** The acts a `bar-pairing` institution can cover (all of them unless its `acts` says which). */
 export type PairingAct = "bond" | "partner" | "match";
