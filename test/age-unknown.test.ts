@@ -73,6 +73,16 @@ describe("a person without a birth date", () => {
   });
 });
 
+describe("person.adult", () => {
+  it("is false without a birth date, and for a dated person turns true on the birthday of the world's age of majority", () => {
+    const project = mustLoad({ ...base, cast: [rey, { ...kit, born: "2008-01-10" }] });
+    const sim = new Simulator(project, { until: parseDate("2026-01-20")! });
+    expect([sim.view(0).adult, sim.view(1).adult]).toEqual([false, false]);
+    sim.now = parseDate("2026-01-10")!;
+    expect([sim.view(0).adult, sim.view(1).adult]).toEqual([false, true]);
+  });
+});
+
 describe("age-unknown", () => {
   it("is a warning at the person's cast entry, listing where they take part, and asks for born", () => {
     const r = storyWith("classic", [ben, rey], { "01.md": chapter("2026-01-02", "Ben bites Rey.") }, { relations: [{ kind: "courtship", a: "ben", b: "rey" }] });

@@ -12,7 +12,7 @@
 import { describe, expect, it } from "vitest";
 import { birthdayHour, parseDate } from "../src/core/time.js";
 import type { SimEvent } from "../src/sim/event.js";
-import { mustLoad, of, person, projectFrom, run } from "./helpers/project.js";
+import { loadExample, mustLoad, of, person, projectFrom, run } from "./helpers/project.js";
 
 type Log = SimEvent[];
 
@@ -930,6 +930,54 @@ describe("injury and war (fact 19: DX-96, DX-98)", () => {
     for (const who of ["kara", "imra", "alex", "young"]) expect(log.filter((e) => ["conscripted", "exempted"].includes(e.type) && e.people[0] === who)).toEqual([]);
     expect(of(log, "released").map((e) => [e.people[0], e.hour])).toEqual([["mon", START_HOUR + 20 * 24]]);
     expect(sim.roles[2].has("conscript")).toBe(false);
+  });
+
+  it("DX-98 calls up the available: not the heir, nor those already serving in the guard; in the example neither Kara (the heir) nor the First Charge is conscripted", () => {
+    const withHeir = [...cast, alpha("lyra", "hall", { roles: ["heir"] }), alpha("dev", "barracks", { roles: ["third-charge"] }), alpha("sol", "barracks", { roles: ["sole-protector"] })];
+    const schedule = [{ at: "+10d", type: "enact", institution: "wartime-conscription", who: "kara" }];
+    const { log } = run(mustLoad({ ...base, cast: withHeir, schedule }), "2026-01-15", 1);
+    expect(of(log, "conscripted").map((e) => e.people[0])).toEqual(["mon"]);
+    const example = run(loadExample("daxam"), "2026-07-01").log;
+    const drafted = of(example, "conscripted").map((e) => e.people[0]);
+    expect(drafted).toContain("mon");
+    expect(drafted).not.toContain("kara");
+    expect(drafted).not.toContain("guard");
+  });
+
+  it("DX-98 looks again when roles change: a conscript who joins the guard or wins the title is released at once; a monarch deposed during the war is an available alpha and is called up", () => {
+    const schedule = [
+      { at: "+10d", type: "enact", institution: "wartime-conscription", who: "kara" },
+      { at: "+11d", type: "appoint", who: "mon", role: "royal-guard" },
+      { at: "+12d", type: "challenge", who: "young2", with: ["kara"], winner: "young2" },
+    ];
+    const more = [...cast, alpha("young2", "hall", { born: "2000-01-01" })];
+    const { log, sim } = run(mustLoad({ ...base, cast: more, schedule }), "2026-01-15", 1);
+    const war = START_HOUR + 10 * 24;
+    expect(of(log, "conscripted").map((e) => [e.people[0], e.hour])).toEqual([
+      ["mon", war],
+      ["young2", war],
+      ["kara", war + 48],
+    ]);
+    expect(of(log, "released").map((e) => [e.people[0], e.hour])).toEqual([
+      ["mon", war + 24],
+      ["young2", war + 48],
+    ]);
+    expect(of(log, "released", "young2")[0].causes).toContainEqual({ kind: "event", id: of(log, "title-passed")[0].id });
+    expect(sim.roles[6].has("monarch")).toBe(true);
+    expect(sim.roles[6].has("conscript")).toBe(false);
+  });
+
+  it("DX-98 and open question 15: one who comes of age (20 in daxam) during the war is called up on the birthday; one who comes of age after it is not", () => {
+    const cast = [alpha("kara", "hall", { roles: ["monarch"] }), alpha("tam", "hall", { born: "2006-01-15" }), alpha("ora", "hall", { born: "2006-02-01" })];
+    const schedule = [
+      { at: "+10d", type: "enact", institution: "wartime-conscription", who: "kara" },
+      { at: "+20d", type: "repeal", institution: "wartime-conscription", who: "kara" },
+    ];
+    const { log } = run(mustLoad({ ...base, cast, schedule }), "2026-03-01", 1);
+    const birthday = birthdayHour(parseDate("2006-01-15")!, 20);
+    expect(of(log, "conscripted").map((e) => [e.people[0], e.hour])).toEqual([["tam", birthday]]);
+    expect(of(log, "conscripted")[0].causes).toContainEqual(expect.objectContaining({ kind: "input", id: "cast: tam" }));
+    expect(of(log, "released").map((e) => e.people[0])).toEqual(["tam"]);
   });
 
   it("a conscript injured during the war is released from it, as exempt (DX-98)", () => {

@@ -117,6 +117,8 @@ export class Influence {
         sim.roles[challenger].add("monarch");
         sim.roles[challenger].delete("heir");
         const t = sim.emit("title-passed", [challenger, holder], `${sim.names[holder]} is deposed; ${sim.names[challenger]} holds the title from now.`, [eventCause(e)]);
+        sim.institutions.rolesChanged(challenger, [eventCause(t)]);
+        sim.institutions.rolesChanged(holder, [eventCause(t)]);
         sim.institutions.nameHeir([eventCause(t)]);
       }
     } else if (fate) {

@@ -13,6 +13,7 @@
  * a law refuses, a custom warns.
  */
 import { isMinor } from "./age.js";
+import { birthdayHour } from "../core/time.js";
 import { eventCause, type Cause } from "../sim/event.js";
 import { ruleCauses } from "../sim/causes.js";
 import type { Simulator } from "../sim/simulator.js";
@@ -75,6 +76,26 @@ export class Institutions {
       if (from !== undefined && from > sim.start) sim.at(from, () => this.setInForce(id, true, this.causes(id, spec)));
       if (until !== undefined && until > sim.start) sim.at(until, () => this.setInForce(id, false, this.causes(id, spec)));
     }
+    // Someone who comes of age while a conscription is in force is called up then.
+    if (!this.specs.some(([, s]) => s.effect === "conscript")) return;
+    for (const person of sim.project.people) {
+      const born = person.born;
+      if (born === undefined) continue;
+      const of = birthdayHour(born, sim.world.ageOfMajority);
+      if (of <= sim.start || of > sim.until) continue;
+      const i = person.index;
+      sim.at(of, () => {
+        if (this.active("conscript").length > 0) this.applyTo(i, [sim.inputCause(`cast: ${sim.ids[i]}`, person.at)], CONSCRIPTION);
+      });
+    }
+  }
+
+  /**
+   * A person's roles changed (an appointment, a title won or lost, an heir named): a conscription in
+   * force looks at them again, calling up one it now covers and releasing one it no longer does.
+   */
+  rolesChanged(i: number, causes: readonly Cause[]): void {
+    this.applyTo(i, causes, CONSCRIPTION);
   }
 
   setInForce(id: string, on: boolean, causes: readonly Cause[], by?: number): void {
@@ -125,7 +146,11 @@ export class Institutions {
   private apply(id: string, spec: InstitutionSpec, causes: readonly Cause[], only?: number): void {
     const sim = this.sim;
     for (let i = only ?? 0; i < (only === undefined ? sim.n : only + 1); i++) {
-      if (!this.covers(spec, i)) continue;
+      if (!this.covers(spec, i)) {
+        // A conscript it no longer covers (now the monarch, now in the guard) goes back.
+        if (spec.effect === "conscript" && this.conscripts.get(id)?.delete(i)) this.release(i, id, spec, causes);
+        continue;
+      }
       if (spec.effect === "appoint-guardian" && sim.guardian[i] < 0 && !sim.matched[i] && sim.mate[i] < 0) {
         const ok = sim.world.condition("person", spec.guardian!);
         let g = -1;
@@ -271,10 +296,16 @@ export class Institutions {
       return bc !== undefined && (bb === undefined || bc < bb) ? c : best;
     });
     if (sim.roles[heir].has("heir")) return;
-    for (let k = 0; k < sim.n; k++) if (sim.roles[k].delete("heir")) sim.touch(k);
+    const before: number[] = [];
+    for (let k = 0; k < sim.n; k++)
+      if (sim.roles[k].delete("heir")) {
+        sim.touch(k);
+        before.push(k);
+      }
     sim.roles[heir].add("heir");
     const e = sim.emit("heir-named", [heir, monarch], `${sim.names[heir]} is heir to ${sim.names[monarch]} (${law[1].by === "strength" ? "the strongest alpha child" : "the eldest child"}).`, [...causes, ...this.causes(law[0], law[1])]);
     sim.lastCause[heir] = e;
+    for (const k of [heir, ...before]) this.rolesChanged(k, [eventCause(e)]);
   }
 
   /** An owner frees a person: always lawful. */
@@ -302,7 +333,7 @@ export class Institutions {
   }
 
   appoint(i: number, role: string, causes: readonly Cause[]): void {
-    this.grant(i, role, causes, "appointed");
+    if (this.grant(i, role, causes, "appointed")) this.rolesChanged(i, [eventCause(this.sim.lastCause[i]!)]);
   }
 
   /**
@@ -345,6 +376,8 @@ export class Institutions {
 
 /** The effects that act on who someone is now, and so look again at someone injured. */
 const RECONSIDERED: ReadonlySet<InstitutionSpec["effect"]> = new Set(["discharge", "conscript"]);
+/** What looks again at someone whose roles changed or who came of age. */
+const CONSCRIPTION: ReadonlySet<InstitutionSpec["effect"]> = new Set(["conscript"]);
 
 /** The acts a `bar-pairing` institution can cover (all of them unless its `acts` says which). */
 export type PairingAct = "bond" | "partner" | "match";

@@ -17,6 +17,8 @@ export interface PersonView {
   alignment: string;
   presented: boolean;
   age: number; // years, fractional
+  /** Of age: the birth date is known and the person has reached the world's age of majority. */
+  adult: boolean;
   traits: string[];
   roles: string[];
   /** The level of the most senior ranked role the person holds (a role's rank.level), 0 for none. */
@@ -46,6 +48,7 @@ const PERSON_SCHEMA = {
   alignment: "string",
   presented: "bool",
   age: "double",
+  adult: "bool",
   traits: "list<string>",
   roles: "list<string>",
   rank: "double",
@@ -74,6 +77,7 @@ export const NO_PERSON: PersonView = {
   alignment: "",
   presented: false,
   age: 0,
+  adult: false,
   traits: [],
   roles: [],
   rank: 0,

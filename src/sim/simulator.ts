@@ -454,6 +454,12 @@ export class Simulator {
     return this.designation[i] >= 0 && this.presented[i] ? this.world.designations[this.designation[i]] : "";
   }
 
+  /** Of age now: the birth date is known and the world's age of majority reached (`person.adult`). */
+  isAdult(i: number): boolean {
+    const born = this.bornAt(i);
+    return born !== undefined && !isMinor(this.world, born, this.now);
+  }
+
   /** Age in years, fractional; NaN when the birth date is unknown (a condition on it is then false). */
   ageYears(i: number, at = this.now): number {
     return (at - this.born[i]) / HOURS_PER_YEAR;
@@ -469,6 +475,7 @@ export class Simulator {
     if (cached && this.viewAt[i] === this.changes[i]) {
       // What changes with the clock alone is read afresh every time.
       cached.age = this.ageYears(i);
+      cached.adult = this.isAdult(i);
       cached.stressed = this.scent.hasTell(i, "distress");
       return cached;
     }
@@ -505,6 +512,7 @@ export class Simulator {
       alignment: this.alignment[i],
       presented: this.presented[i] === 1,
       age: this.ageYears(i),
+      adult: this.isAdult(i),
       traits: this.traits[i],
       roles: [...this.roles[i]],
       rank: this.institutions.rankOf(i),
