@@ -7,11 +7,65 @@
 import { describe, expect, it } from "vitest";
 import type { Cause, SimEvent } from "../src/sim/event.js";
 import { citablePieces } from "../src/world/coverage.js";
+import type { WorldSpec } from "../src/world/schema.js";
 import { causeProblems, ENGINE_RULES } from "./helpers/causes.js";
 import { loadExample, mustLoad, person, run } from "./helpers/project.js";
 import { preset } from "./helpers/world.js";
 
 const EXAMPLES: Record<string, string> = { "first-order": "first-order", guardianship: "guardianship", daxam: "daxam" };
+
+/**
+ * The open questions each seed text lists, each by the words a preset's `question` must begin with.
+ * First-order and guardianship: the "Open questions:" paragraph after each world's rules in
+ * seed-rules.md; daxam: the numbered "Open questions (with sensible defaults)" of seed-rules-002.md.
+ * (Both files are shared beside the project, not part of it.)
+ */
+const OPEN_QUESTIONS: Record<string, string[]> = {
+  "first-order": [
+    "the dominant partner's species", // never named (default: no secondary-sex axis)
+    "the heat period on suppressants", // not given (default: none while suppressed; a breakthrough scent, FO-17)
+    "bi-monthly", // read as every two months, not twice a month
+  ],
+  guardianship: [
+    "presentation age", // not given (default 12-16)
+    "handler count per Visit", // varies (one at the third Visit)
+    "heat length", // not given (default classic: 3-5 days)
+  ],
+  daxam: [
+    "1:", // how long the captive Omega was held
+    "2:", // age of first heat and first rut
+    "3:", // how often heats and ruts recur
+    "4:", // length of a rut alone
+    "5:", // can a bond be broken?
+    "6:", // how much Betas resist
+    "7:", // the voice
+    "8:", // sealed rooms
+    "9:", // scent range and decay
+    "10:", // when slavery was abolished
+    "11:", // Omegas in the guard
+    "12:", // succession after reform
+    "13:", // is designation known at birth?
+    "14:", // the Omega's own bite
+    "15:", // under-age safety
+    "16:", // pheromone pill for Omega-Beta pairs
+  ],
+};
+
+/**
+ * What is wrong with how the world's citable pieces say where they come from: a rule of another
+ * text, a question that is none of its text's open questions, or nothing cited at all.
+ */
+function citationProblems(world: WorldSpec, questions: readonly string[]): string[] {
+  const seedRules = world.canon!.seedRules;
+  return citablePieces(world).flatMap(({ path, piece }) => {
+    const out: string[] = [];
+    const foreign = (piece.rules ?? []).filter((id) => !seedRules.includes(id));
+    if (foreign.length) out.push(`${path}: ${foreign.join(", ")} is not a rule of its text`);
+    if (piece.question !== undefined && !questions.some((q) => piece.question!.toLowerCase().startsWith(q.toLowerCase()))) out.push(`${path}: "${piece.question}" is none of its text's open questions`);
+    if (!piece.rules?.length && piece.question === undefined) out.push(`${path}: cites nothing`);
+    return out;
+  });
+}
 
 /** A story in the preset with every kind of scheduled event, the preset's institutions enacted and repealed. */
 function everything(name: string) {
@@ -79,12 +133,20 @@ for (const name of ["first-order", "guardianship", "daxam"]) {
     const world = preset(name).spec;
     const seedRules = world.canon!.seedRules;
 
-    it("every piece an event can cite names seed rules of its own text, or the open question its default fills", () => {
-      const uncited = citablePieces(world)
-        .filter(({ piece }) => !(piece.question || (piece.rules?.length && piece.rules.every((id) => seedRules.includes(id)))))
-        .map(({ path }) => path);
-      expect(uncited).toEqual([]);
+    it("every piece an event can cite names seed rules of its own text, or one of the open questions its text lists, and nothing else", () => {
+      expect(citationProblems(world, OPEN_QUESTIONS[name])).toEqual([]);
     });
+
+    it("a question its text does not list, or a rule of another text beside a real question, is found", () => {
+      const presentation = world.presentation;
+      const foreign = name === "daxam" ? "GU-01" : "DX-02";
+      const doctored = (piece: object): WorldSpec => ({ ...world, presentation: { ...presentation, ...piece } });
+      expect(citationProblems(doctored({ rules: [foreign], question: OPEN_QUESTIONS[name][0] }), OPEN_QUESTIONS[name])).toEqual([`presentation: ${foreign} is not a rule of its text`]);
+      expect(citationProblems(doctored({ question: "when designation presents (default 12 to 16 years)" }), OPEN_QUESTIONS[name])).toEqual([
+        'presentation: "when designation presents (default 12 to 16 years)" is none of its text\'s open questions',
+      ]);
+    });
+
 
     it("every rule cited by the events of its example names a seed rule or an open question", () => {
       for (const seed of [1, 2, 3]) {

@@ -1,6 +1,7 @@
 /** The first-order preset (seed text 000) against its testable facts. */
 import { describe, expect, it } from "vitest";
 import { mustLoad, of, person, projectFrom, run } from "./helpers/project.js";
+import { preset } from "./helpers/world.js";
 
 const place = { places: [{ id: "room" }, { id: "far" }], connections: [{ between: ["room", "far"], distance: 500, kind: "door" }] };
 const base = { world: "first-order", start: "2026-01-01", ...place };
@@ -60,6 +61,22 @@ describe("first-order heats (FO-07, FO-08, FO-09)", () => {
       expect(heats[i] - h).toBeGreaterThanOrEqual(6);
       expect(heats[i] - h).toBeLessThanOrEqual(24);
     });
+  });
+
+  it("FO-12 is timing only: the signs before a heat give off no scent of their own, since the text never says they are smelled", () => {
+    const hux = person("hux", "alpha", { traits: ["exempt-suppressants"] });
+    const { log } = run(mustLoad({ ...base, cast: [kylo, hux] }), "2028-01-01", 2);
+    expect(of(log, "pre-heat-began", "kylo").length).toBeGreaterThan(0);
+    expect(of(log, "perceived", "hux").filter((e) => e.data?.tell === "heat").length).toBeGreaterThan(0);
+    expect(of(log, "perceived").filter((e) => e.data?.tell === "heat-early")).toEqual([]);
+    expect(log.some((e) => e.type === "perceived" && e.causes.some((c) => c.kind === "rule" && c.id === "FO-12"))).toBe(false);
+  });
+
+  it("what it keeps that text 000 does not give (when designation presents, how far a heat carries) is said in canon.assumed, not passed off as an open question", () => {
+    const spec = preset("first-order").spec;
+    expect(Object.keys(spec.canon!.assumed!)).toEqual(expect.arrayContaining(["presentation", "scent.tells.heat"]));
+    expect(spec.presentation.question).toBeUndefined();
+    expect(spec.scent.tells.heat.question).toBeUndefined();
   });
 
   it("an alpha partner resolves the heat (FO-13); the three options are alone, an alpha, or suppression (FO-10)", () => {

@@ -101,6 +101,7 @@ describe("scentline canon", () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/seed rules implemented/);
     expect(r.stdout).toMatch(/implemented \(\d+\): [A-Z]{2,4}-\d+/);
+    expect(r.stdout).toMatch(/assumed, not from the text nor an open question of it \(\d+\):\n(?: {4}\S+ +.+\n)* {4}scent\.tells\.heat +how far a heat carries/);
   });
 
   it("coverage of an unknown preset is an error with a suggestion", () => {

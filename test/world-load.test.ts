@@ -659,6 +659,24 @@ describe("names and contradictions", () => {
     const d = single(r);
     expectAt(d, "contradiction", "world.yaml", 7, 9);
   });
+  it("canon.assumed naming a piece the world does not have", () => {
+    const r = loadWorldText(
+      lines(
+        "extends: classic", // 1
+        "id: assumed", // 2
+        "name: Assumed", // 3
+        "canon:", // 4
+        "  seedRules: [XX-01]", // 5
+        "  notModelled: { XX-01: not yet }", // 6
+        "  assumed:", // 7
+        "    scent.tells.heat: classic's 200 ft", // 8
+        "    scent.tells.hate: a slip", // 9
+      ),
+    );
+    const d = single(r);
+    expectAt(d, "unknown-name", "world.yaml", 9, 23);
+    expect(d.message).toBe('canon.assumed names "scent.tells.hate", which is not a piece of this world');
+  });
 });
 
 describe("collecting every problem", () => {

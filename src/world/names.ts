@@ -6,6 +6,7 @@ import type { Diagnostic, SourcePosition } from "../core/diagnostic.js";
 import { didYouMean } from "../core/suggest.js";
 import { parseDate, parseDuration } from "../core/time.js";
 import type { Path } from "../core/yaml-source.js";
+import { pieceAt } from "./coverage.js";
 import type { WorldSpec } from "./schema.js";
 
 type Locate = (p: Path) => SourcePosition | undefined;
@@ -95,6 +96,9 @@ export function checkWorldNames(w: WorldSpec, locate: Locate): Diagnostic[] {
     const seed = new Set(w.canon.seedRules);
     for (const id of Object.keys(w.canon.notModelled ?? {}))
       if (!seed.has(id)) unknown("seed rule", id, [...seed], ["canon", "notModelled", id]);
+    for (const path of Object.keys(w.canon.assumed ?? {}))
+      if (pieceAt(w, path) === undefined)
+        out.push({ severity: "error", code: "unknown-name", message: `canon.assumed names "${path}", which is not a piece of this world`, hint: "name a piece by its dotted path, e.g. scent.tells.heat or presentation", at: locate(["canon", "assumed", path]) });
   }
   return out;
 }

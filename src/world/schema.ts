@@ -309,6 +309,12 @@ export const CanonInfo = Type.Object(
   {
     seedRules: Type.Array(RuleId, { description: "every seed rule of this world's source text" }),
     notModelled: Type.Optional(Type.Record(RuleId, Type.String(), { description: "seed rules left out, each with the reason" })),
+    assumed: Type.Optional(
+      Type.Record(Type.String(), Type.String(), {
+        description:
+          "values the world keeps that its source text does not give and none of its open questions covers, by the path of the piece that holds them (scent.tells.heat), each with what is assumed and why",
+      }),
+    ),
   },
   closed,
 );

@@ -16,7 +16,7 @@ export function register(program: Command): void {
     .action(async () => list(await presetLoader()));
   canon
     .command("coverage")
-    .description("for each preset with seed rules: the rules it implements, and why each other one is left out")
+    .description("for each preset with seed rules: the rules it implements, why each other one is left out, and what it assumes that its text does not say")
     .argument("[preset]", "one preset (default: all)")
     .action(async (name: string | undefined) => coverage(await presetLoader(), name));
 }
@@ -69,6 +69,12 @@ function coverage(loadPreset: LoadPreset, name: string | undefined): void {
     if (stray.length) out.push(`  cited but not among the seed rules: ${stray.join(", ")}\n`);
     const both = implemented.filter((id) => notModelled[id] !== undefined);
     if (both.length) out.push(`  cited and also listed as not modelled (partly implemented): ${both.join(", ")}\n`);
+    const assumed = Object.entries(spec.canon.assumed ?? {});
+    if (assumed.length) {
+      out.push(`  assumed, not from the text nor an open question of it (${assumed.length}):\n`);
+      const width = assumed.reduce((w, [path]) => Math.max(w, path.length), 0);
+      for (const [path, why] of assumed) out.push(`    ${path.padEnd(width)}  ${why}\n`);
+    }
   }
   writeResult(out);
 }
