@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { nodeReader } from "../src/node/io.js";
 import { loadProject } from "../src/story/load.js";
-import { person, projectFrom } from "./helpers/project.js";
+import { readFileSync } from "node:fs";
+import { of, person, projectFrom, run } from "./helpers/project.js";
 import { tempFiles } from "./helpers/world.js";
 
 const base = { world: "classic", start: "2026-01-01", places: [{ id: "room" }, { id: "hall" }], connections: [{ between: ["room", "hall"], distance: 20, kind: "door" }] };
@@ -87,5 +88,49 @@ describe("project references", () => {
     const dir = tempFiles({ "scentline.yaml": "# " + "x".repeat(33 * 1024 * 1024) });
     const r = loadProject(join(dir, "scentline.yaml"), nodeReader());
     expect(r.diagnostics[0].message).toMatch(/is 33 MB; Scentline reads world, project and chapter files of up to 32 MB/);
+  });
+});
+
+describe("inputs the world has nothing for", () => {
+  /** The line of the project file a diagnostic points at. */
+  const lineOf = (d: { at?: { file: string; line: number } }) => readFileSync(d.at!.file, "utf8").split("\n")[d.at!.line - 1];
+
+  it("an alignment in a world without an alignment axis (daxam, guardianship) is a warning at its line with a hint, and the project loads", () => {
+    for (const world of ["daxam", "guardianship"]) {
+      const r = projectFrom({ ...base, world, cast: [person("ash", "alpha", { alignment: "dominant" }), person("wren", "omega")] });
+      expect(r.project).toBeDefined();
+      expect(r.diagnostics.map((d) => [d.severity, d.code])).toEqual([["warning", "alignment-without-axis"]]);
+      const d = r.diagnostics[0];
+      expect(d.message).toBe('Ash is given the alignment "dominant", but this world has no alignment axis: nothing in it gives the alignment a meaning');
+      expect(lineOf(d).slice(d.at!.column - 1)).toMatch(/^dominant/);
+      expect(d.hint).toContain("axes.alignment");
+    }
+    // Where the world has the axis, the same cast loads without a word.
+    expect(projectFrom({ ...base, world: "first-order", cast: [person("ash", "alpha", { alignment: "dominant" })] }).diagnostics).toEqual([]);
+  });
+
+  it("suppressants in a world without them (guardianship): the trait and the events are warnings at their lines, and the log says they have no effect, and heats come as before", () => {
+    const schedule = [
+      { at: "+1d", type: "suppressants", who: "rey" },
+      { at: "+200d", type: "stop-suppressants", who: "rey" },
+    ];
+    const r = projectFrom({ ...base, world: "guardianship", cast: [person("rey", "omega"), person("bo", "beta", { traits: ["suppressants"] })], schedule });
+    expect(r.project).toBeDefined();
+    expect(r.diagnostics.map((d) => [d.severity, d.code])).toEqual([
+      ["warning", "no-suppressants"],
+      ["warning", "no-suppressants"],
+      ["warning", "no-suppressants"],
+    ]);
+    expect(r.diagnostics.map((d) => lineOf(d).slice(d.at!.column - 1))).toEqual([expect.stringMatching(/^suppressants/), expect.stringMatching(/^suppressants/), expect.stringMatching(/^stop-suppressants/)]);
+    expect(r.diagnostics.every((d) => d.hint)).toBe(true);
+    const { log, sim } = run(r.project!, "2027-01-01", 2);
+    expect(of(log, "suppressants-started")).toEqual([]);
+    expect(of(log, "suppressants-no-effect").map((e) => [e.text, e.severity])).toEqual([
+      ["Rey takes suppressants, which have no effect in this world (it has no suppressants).", "warning"],
+      ["Rey stops taking suppressants, which have no effect in this world (it has no suppressants).", "warning"],
+    ]);
+    expect([...sim.suppressed]).toEqual([0, 0]);
+    const heats = of(log, "heat-began", "rey").map((e) => e.hour);
+    expect(heats.some((h) => h > r.project!.start + 24 && h < r.project!.start + 200 * 24)).toBe(true);
   });
 });

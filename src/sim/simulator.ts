@@ -147,7 +147,7 @@ export class Simulator {
       this.hasAxis[i] = this.world.spec.species[p.species]?.axes.includes(axis) ? 1 : 0;
       // Someone born during the story is nowhere (and smells of nothing) until then.
       if (p.spec.location && (p.born === undefined || p.born <= this.start)) this.location[i] = placeIndex.get(p.spec.location) ?? -1;
-      if (p.spec.traits?.includes("suppressants")) this.suppressed[i] = 1;
+      if (p.spec.traits?.includes("suppressants") && this.world.spec.suppressants) this.suppressed[i] = 1;
       // An owner named in the cast makes the person enslaved unless their status says otherwise.
       if (p.owner !== undefined) {
         this.owner[i] = p.owner;
@@ -329,6 +329,11 @@ export class Simulator {
       case "suppressants":
       case "stop-suppressants": {
         const on = e.spec.type === "suppressants";
+        // A world without suppressants: taking them changes nothing, and the log says so.
+        if (!this.world.spec.suppressants) {
+          this.emit("suppressants-no-effect", [who!], `${this.names[who!]} ${on ? "takes" : "stops taking"} suppressants, which have no effect in this world (it has no suppressants).`, [input], undefined, "warning");
+          break;
+        }
         this.suppressed[who!] = on ? 1 : 0;
         this.scent.invalidate(who!);
         const ev = this.emit(on ? "suppressants-started" : "suppressants-stopped", [who!], `${this.names[who!]} ${on ? "starts" : "stops"} taking suppressants.`, [input]);

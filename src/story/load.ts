@@ -101,6 +101,7 @@ export function loadProject(file: string, io: SourceReader, options: ProjectLoad
   const spec = source.value as ProjectSpec;
   const locate = (p: Path) => source.locate(p);
   const err = (code: string, message: string, path: Path, hint?: string) => diagnostics.push({ severity: "error", code, message, hint, at: locate(path) });
+  const warn = (code: string, message: string, path: Path, hint: string) => diagnostics.push({ severity: "warning", code, message, hint, at: locate(path) });
 
   const worldRef = spec.world;
   const worldPath = resolveWorldRef(io, file, worldRef);
@@ -162,8 +163,13 @@ export function loadProject(file: string, io: SourceReader, options: ProjectLoad
       else if (!world.designations.includes(d)) err("unknown-name", `unknown designation "${d}"`, ["cast", i, "designation"], didYouMean(d, world.designations) ?? `designations: ${world.designations.join(", ")}`);
     }
     const al = p.spec.alignment;
-    if (al !== undefined && world.spec.axes.alignment && !world.spec.axes.alignment.values.includes(al))
+    if (al !== undefined && !world.spec.axes.alignment)
+      warn("alignment-without-axis", `${p.spec.name} is given the alignment "${al}", but this world has no alignment axis: nothing in it gives the alignment a meaning`, ["cast", i, "alignment"], "remove the alignment, or give the world an alignment axis (axes.alignment)");
+    else if (al !== undefined && world.spec.axes.alignment && !world.spec.axes.alignment.values.includes(al))
       err("unknown-name", `unknown alignment "${al}"`, ["cast", i, "alignment"], didYouMean(al, world.spec.axes.alignment.values));
+    const onSuppressants = p.spec.traits?.indexOf("suppressants") ?? -1;
+    if (onSuppressants >= 0 && !world.spec.suppressants)
+      warn("no-suppressants", `${p.spec.name} is on suppressants (the trait "suppressants"), but this world has no suppressants: the trait has no effect`, ["cast", i, "traits", onSuppressants], "remove the trait, or give the world suppressants");
     if (p.spec.location) place(p.spec.location, ["cast", i, "location"]);
     if (p.spec.owner) p.owner = person(p.spec.owner, ["cast", i, "owner"]);
   });
@@ -238,6 +244,8 @@ export function loadProject(file: string, io: SourceReader, options: ProjectLoad
       if (v === undefined || (Array.isArray(v) && v.length === 0)) err("missing-field", `a "${e.type}" event needs "${field}"`, ["schedule", i], `add ${field}: to this event`);
     }
     if (who !== undefined && withIdx.includes(who)) err("bad-value", `${people[who].spec.name} is both "who" and in "with"`, ["schedule", i, "with"], "name the other people in with:");
+    if ((e.type === "suppressants" || e.type === "stop-suppressants") && !world.spec.suppressants)
+      warn("no-suppressants", `a "${e.type}" event in a world without suppressants has no effect`, ["schedule", i, "type"], "remove the event, or give the world suppressants");
     if (e.type === "tell" && e.tell && !tells.includes(e.tell)) err("unknown-name", `the world has no tell "${e.tell}"`, ["schedule", i, "tell"], didYouMean(e.tell, tells) ?? `tells: ${tells.join(", ")}`);
     if (e.type === "appoint" && e.role && roles.length > 0 && !roles.includes(e.role)) err("unknown-name", `the world has no role "${e.role}"`, ["schedule", i, "role"], didYouMean(e.role, roles) ?? `roles: ${roles.join(", ")}`);
     if (e.times !== undefined && e.every === undefined) err("missing-field", `"times" needs "every"`, ["schedule", i, "times"], "add every: 1w (how often it repeats)");
