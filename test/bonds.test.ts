@@ -240,8 +240,9 @@ describe("suppressant side effects (suppressants.sideEffects)", () => {
     ]);
     expect(reported[1].text).toBe("Ash has the side effects of suppressants: dulled sense of smell.");
     expect(reported[1].causes[0]).toEqual({ kind: "event", id: of(log, "suppressants-started")[0].id });
-    const mandated = run(mustLoad({ world: "first-order", start: "2026-01-01", places: [{ id: "room" }], cast: [person("hux", "alpha")] }), "2026-01-02").log;
-    expect(of(mandated, "suppressant-side-effects").map((e) => e.people[0])).toEqual(["hux"]);
+    const mandate = "extends: classic\nid: mandate\nname: Mandate\ninstitutions:\n  mandate:\n    kind: law\n    effect: mandate-suppressants\n";
+    const mandated = run(mustLoad({ world: "./world.yaml", start: "2026-01-01", places: [{ id: "room" }], cast: [person("hux", "alpha")] }, { "world.yaml": mandate }), "2026-01-02").log;
+    expect(of(mandated, "suppressant-side-effects").map((e) => [e.people[0], e.data?.effects])).toEqual([["hux", "dulled sense of smell"]]);
   });
 
   it("a world that lists none reports none", () => {

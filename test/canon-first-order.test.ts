@@ -139,6 +139,13 @@ describe("suppressants (FO-04, FO-05, FO-16, FO-17, FO-18)", () => {
     expect(heatStarts(log, "kylo").length).toBeGreaterThan(0);
   });
 
+  it("FO-05 is a claim about Force users, who may refuse the mandate: it is no side effect of those who take suppressants", () => {
+    const cast = [person("hux", "alpha"), person("kylo", "omega", { traits: ["force-user"] })];
+    const { log } = run(mustLoad({ ...base, cast }), "2026-02-01", 1);
+    expect(of(log, "suppressants-mandated").map((e) => e.people[0])).toEqual(["hux"]);
+    expect(of(log, "suppressant-side-effects")).toEqual([]);
+  });
+
   it("the mandate reaches someone who presents during the story", () => {
     const young = { id: "cadet", name: "Cadet", born: "2012-06-01", location: "room" };
     const { log } = run(mustLoad({ ...base, world: "first-order", cast: [young] }), "2031-01-01", 4);
