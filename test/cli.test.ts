@@ -148,11 +148,11 @@ describe("scentline validate", () => {
 
   it("a new cycle named almost like an inherited one is valid, with a warning at its line and the name it likely means", () => {
     const file = join(tempDir(), "world.yaml");
-    writeFileSync(file, "extends: classic\nid: typo\nname: Typo\ncycles:\n  hieat:\n    designation: omega\n    period: { min: 2mo, max: 3mo }\n    duration: 3d\n    phases: [{ name: heat }]\n");
+    writeFileSync(file, "extends: classic\nid: typo\nname: Typo\ncycles:\n  haet:\n    designation: omega\n    period: { min: 2mo, max: 3mo }\n    duration: 3d\n    phases: [{ name: heat }]\n");
     const r = scentline("validate", file);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^ok: /);
-    expect(r.stderr).toMatch(/world\.yaml:5:3: warning \[near-miss\] cycles: "hieat" adds a new cycle/);
+    expect(r.stderr).toMatch(/world\.yaml:5:3: warning \[near-miss\] cycles: "haet" adds a new cycle/);
     expect(r.stderr).toContain('hint: did you mean "heat"?');
   });
 

@@ -520,14 +520,14 @@ describe("extends", () => {
 });
 
 describe("a new entry named almost like an inherited one", () => {
-  it("a complete new cycle hieat beside the inherited heat loads, with a warning at its name: did you mean \"heat\"?", () => {
+  it("a complete new cycle haet beside the inherited heat loads, with a warning at its name: did you mean \"heat\"?", () => {
     const r = loadWorldText(
       lines(
         "extends: classic", // 1
         "id: misspelt", // 2
         "name: Misspelt", // 3
         "cycles:", // 4
-        "  hieat:", // 5
+        "  haet:", // 5
         "    designation: omega", // 6
         "    period: { min: 2mo, max: 3mo }", // 7
         "    duration: 3d", // 8
@@ -539,10 +539,10 @@ describe("a new entry named almost like an inherited one", () => {
     const d = r.diagnostics[0];
     expect(d).toMatchObject({ severity: "warning", code: "near-miss" });
     expect({ file: basename(d.at!.file), line: d.at!.line, column: d.at!.column }).toEqual({ file: "world.yaml", line: 5, column: 3 });
-    expect(d.message).toContain('"hieat" adds a new cycle beside the inherited "heat"');
+    expect(d.message).toContain('"haet" adds a new cycle beside the inherited "heat"');
     expect(d.hint).toMatch(/^did you mean "heat"\?/);
     // The world has both: the misspelt cycle did not change the inherited one.
-    expect(Object.keys(r.world!.spec.cycles).sort()).toEqual(["heat", "hieat", "rut"]);
+    expect(Object.keys(r.world!.spec.cycles).sort()).toEqual(["haet", "heat", "rut"]);
   });
 
   it("a new modifier whose id is one slip from an inherited one, in a list merged by id", () => {
@@ -581,6 +581,28 @@ describe("a new entry named almost like an inherited one", () => {
     expect(r.diagnostics.map((d) => [d.at?.line, d.hint?.split("?")[0]])).toEqual([
       [6, 'did you mean "alarm"'],
       [8, 'did you mean "curfew"'],
+    ]);
+  });
+
+  it("beside a short name, a new one a letter away is a word of its own (danger beside anger, hiet beside heat); only a case change or two letters swapped warn", () => {
+    const r = loadWorldText(
+      lines(
+        "extends: classic", // 1
+        "id: short", // 2
+        "name: Short", // 3
+        "scent:", // 4
+        "  tells:", // 5
+        "    danger: { range: 30ft }", // 6
+        "    hiet: { range: 30ft }", // 7
+        "    Calm: { range: 10ft }", // 8
+        "    arouse: { range: 15ft }", // 9: two edits from arousal
+        "    aruosal: { range: 15ft }", // 10: one swap
+      ),
+    );
+    expect(r.world).toBeDefined();
+    expect(r.diagnostics.map((d) => [d.at?.line, d.hint?.split("?")[0]])).toEqual([
+      [8, 'did you mean "calm"'],
+      [10, 'did you mean "arousal"'],
     ]);
   });
 

@@ -114,7 +114,7 @@ export function loadWorld(path: string, io: SourceReader, from?: SourcePosition)
   }
   if (hasErrors(diagnostics)) return { diagnostics };
   const world = spec as unknown as WorldSpec;
-  // A new entry named almost like an inherited one (cycles.hieat beside heat) is likely a slip.
+  // A new entry named almost like an inherited one (cycles.haet beside heat) is likely a slip.
   for (const layer of layers.slice(0, -1)) {
     diagnostics.push(...nearMissWarnings(WorldSchema, layer.value, inherited.get(layer), (p, key) => layer.source.locate(p, { key })));
   }

@@ -1,12 +1,13 @@
 /**
  * A world that extends another may add entries to its mappings of names (a new cycle, tell or
  * institution) and to its lists of items with ids (a new modifier). An added entry whose name is a
- * near miss of one the world inherits (`hieat:` beside classic's `heat`) is most often a misspelling
+ * near miss of one the world inherits (`haet:` beside classic's `heat`) is most often a misspelling
  * meant to change the inherited entry; it is not refused, since new names are allowed, but warned
  * about with the name it most likely means.
  */
 import { Kind, type TSchema } from "@sinclair/typebox";
 import type { Diagnostic, SourcePosition } from "../core/diagnostic.js";
+import { editDistance, swappedOnce } from "../core/suggest.js";
 import type { Path, PathSegment } from "../core/yaml-source.js";
 
 type Plain = Record<string, unknown>;
@@ -29,35 +30,23 @@ const NOUNS: Record<string, string> = {
   roles: "role",
 };
 
-/**
- * The edit distance with a swap of two neighbouring letters counted as one edit (optimal string
- * alignment), case ignored.
- */
-export function swapDistance(a: string, b: string): number {
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
-  const d: number[][] = Array.from({ length: x.length + 1 }, (_, i) => Array.from({ length: y.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= x.length; i++) {
-    for (let j = 1; j <= y.length; j++) {
-      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[x.length][y.length];
-}
+/** Below this length, most one-letter changes make another word (anger, danger; fear, hear). */
+const SHORT = 6;
 
 /**
  * The inherited name a new one most likely misspells, if any. Stricter than a "did you mean" for an
  * unknown name: here the new name is allowed as it stands, so only a slip of one key (two in a long
- * name) counts, and a name that differs only in case.
+ * name; a swap of two neighbouring letters is one) counts, and a name that differs only in case.
+ * Where either name is short, only a case change or two neighbouring letters swapped count.
  */
 export function nearMiss(name: string, inherited: Iterable<string>): string | undefined {
-  const limit = name.length >= 9 ? 2 : name.length >= 3 ? 1 : 0;
+  const x = name.toLowerCase();
+  const limit = name.length >= 9 ? 2 : 1;
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const known of inherited) {
-    const d = swapDistance(name, known);
+    const y = known.toLowerCase();
+    const d = Math.min(name.length, known.length) < SHORT ? (x === y ? 0 : swappedOnce(x, y) ? 1 : Infinity) : editDistance(x, y, { swaps: true });
     if (d < bestDistance) [best, bestDistance] = [known, d];
   }
   return best !== undefined && bestDistance <= limit ? best : undefined;
