@@ -80,6 +80,11 @@ describe("scent merge (bonds.effects.scentMerge)", () => {
     expect(ashSmellsLena(story("classic"))).toBe("honey; omega; bonded; merged with Kara's scent (cedar)");
   });
 
+  it("where the world's scent does not reveal bonds (scent.reveals without bonded), the merge does not tell of it either", () => {
+    const world = "extends: classic\nid: discreet\nname: Discreet\nscent:\n  reveals: [designation]\n";
+    expect(ashSmellsLena(story("./world.yaml", { "world.yaml": world }))).toBe("honey; omega");
+  });
+
   it("in a world without it, her scent is her own", () => {
     const world = "extends: classic\nid: unmerged\nname: Unmerged\nbonds:\n  effects: { scentMerge: false }\n";
     expect(ashSmellsLena(story("./world.yaml", { "world.yaml": world }))).toBe("honey; omega; bonded");

@@ -498,7 +498,8 @@ export class ScentEngine {
     const bond = sim.bonds.showsBond(target);
     if (r.has("bonded")) out.push(bond ? "bonded" : "unbonded");
     if (r.has("mate") && bond) out.push(`mate: ${sim.names[sim.mate[target]]}`);
-    if (bond && sim.world.spec.bonds.effects?.scentMerge) {
+    // The mate's notes in a scent tell of the bond: only where the world's scent reveals bonds.
+    if (bond && r.has("bonded") && sim.world.spec.bonds.effects?.scentMerge) {
       const mateNotes = sim.project.people[sim.mate[target]].spec.scent;
       out.push(`merged with ${sim.names[sim.mate[target]]}'s scent${mateNotes?.length ? ` (${mateNotes.join(", ")})` : ""}`);
     }

@@ -207,7 +207,7 @@ export const Bonds = Type.Object(
     effects: Type.Optional(
       Type.Object(
         {
-          scentMerge: Type.Optional(Type.Boolean({ description: "a bonded person's scent, once it shows the bond, carries their mate's notes" })),
+          scentMerge: Type.Optional(Type.Boolean({ description: "a bonded person's scent, once it shows the bond, carries their mate's notes (told where scent.reveals includes bonded)" })),
           feltEmotions: Type.Optional(Type.Boolean()),
           reducedResponse: Type.Optional(
             Type.Boolean({ description: "a bonded person is not drawn (approach) to anyone but their mate, only takes note; responses whose condition reads perceiver.bonded or perceiver.mate apply as written" }),
