@@ -250,6 +250,15 @@ describe("suppressant side effects (suppressants.sideEffects)", () => {
     expect(of(mandated, "suppressant-side-effects").map((e) => [e.people[0], e.data?.effects])).toEqual([["hux", "dulled sense of smell"]]);
   });
 
+  it("are reported once for someone who goes on taking them (a routine), not at every dose", () => {
+    const cast = [person("ash", "alpha")];
+    const schedule = [{ at: "+1d", type: "suppressants", who: "ash", every: "1w", times: 3 }];
+    const { log } = run(mustLoad({ world: "classic", start: "2026-01-01", places: [{ id: "room" }], cast, schedule }), "2026-02-01");
+    expect(of(log, "suppressants-started").length).toBe(1);
+    expect(of(log, "suppressant-side-effects").length).toBe(1);
+    expect(of(log, "suppressants-continued").map((e) => e.text)).toEqual(["Ash keeps taking suppressants.", "Ash keeps taking suppressants."]);
+  });
+
   it("a world that lists none reports none", () => {
     const world = "extends: classic\nid: clean\nname: Clean\nsuppressants:\n  sideEffects: []\n";
     const { log } = run(mustLoad({ world: "./world.yaml", start: "2026-01-01", places: [{ id: "room" }], cast: [person("ash", "alpha")], schedule: [{ at: "+1d", type: "suppressants", who: "ash" }] }, { "world.yaml": world }), "2026-01-03");

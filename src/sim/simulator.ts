@@ -334,6 +334,12 @@ export class Simulator {
           this.emit("suppressants-no-effect", [who!], `${this.names[who!]} ${on ? "takes" : "stops taking"} suppressants, which have no effect in this world (it has no suppressants).`, [input], undefined, "warning");
           break;
         }
+        // Someone already on them (a routine's next dose, a mandate) goes on as they were: their side
+        // effects were reported when they started.
+        if (on && this.suppressed[who!] === 1) {
+          this.emit("suppressants-continued", [who!], `${this.names[who!]} keeps taking suppressants.`, [input]);
+          break;
+        }
         this.suppressed[who!] = on ? 1 : 0;
         this.scent.invalidate(who!);
         const ev = this.emit(on ? "suppressants-started" : "suppressants-stopped", [who!], `${this.names[who!]} ${on ? "starts" : "stops"} taking suppressants.`, [input]);
