@@ -4,12 +4,12 @@
  * below 18) are refused, at load and again during simulation.
  *
  * A person without a birth date has an unknown age. Loading a project warns at every relation and
- * scheduled event of these kinds that involves them (`unknownAgeWarnings`), and `scentline check`
- * asks for the birth date (the age-unknown check), but the simulator does not refuse them: an
- * unknown age is not an age under the majority, and a story whose ages are not written down yet
- * (every draft the reader makes from a manuscript, which never invents a birth date) would
- * otherwise have every bond and Visit refused, and its simulation would say nothing true about
- * the story. The guard refuses what is known to be wrong; the warnings make the unknown visible
+ * scheduled event of these kinds that involves them (the `age-unknown` warning, story/load.ts), and
+ * `scentline check` asks for the birth date (the age-unknown check), but the simulator does not
+ * refuse them: an unknown age is not an age under the majority, and a story whose ages are not
+ * written down yet (every draft the reader makes from a manuscript, which never invents a birth
+ * date) would otherwise have every bond and Visit refused, and its simulation would say nothing
+ * true about the story. The guard refuses what is known to be wrong; the warnings make the unknown visible
  * wherever the story is loaded (validate, simulate, state, check, the studio).
  */
 import { formatDate, yearsBetween, type Hour } from "../core/time.js";

@@ -346,7 +346,7 @@ export class Institutions {
     for (const [id, s] of this.active("bar-role")) {
       if ((s.role !== role && !s.roles?.includes(role)) || !this.covers(s, i)) continue;
       if (s.kind === "law") {
-        sim.emit("refused", [i], `${sim.names[i]} cannot be ${how === "appointed" ? "appointed" : "conscripted"} to ${role}: barred by ${id}.`, [...causes, ...this.causes(id, s)], { institution: id, role }, "error");
+        sim.emit("refused", [i], `${sim.names[i]} cannot be ${how} to ${role}: barred by ${id}.`, [...causes, ...this.causes(id, s)], { institution: id, role }, "error");
         return false;
       }
       sim.emit("custom-departure", [i], `${sim.names[i]} is ${how} to ${role} against custom (${id}).`, [...causes, ...this.causes(id, s)], { institution: id, role }, "warning");
