@@ -33,9 +33,16 @@ describe("a person without a birth date", () => {
       { at: "+2d", type: "match", who: "ben", with: ["rey"] },
       { at: "+3d", type: "move", who: "rey", to: "room" },
       { at: "+4d", type: "partner", who: "ben", with: ["ash"] },
+      { at: "+5d", type: "partner", who: "rey", with: ["ben"] },
     ];
     const r = projectFrom({ ...base, cast: [ben, rey, person("ash", "omega")], relations: [{ kind: "courtship", a: "ben", b: "rey" }], schedule });
-    expect(r.diagnostics.map((d) => d.message.split(": ")[1])).toEqual(["a courtship involving them cannot be confirmed to be between adults", "a courting Visit involving them cannot be confirmed to be between adults", "a match involving them cannot be confirmed to be between adults"]);
+    expect(r.diagnostics.map((d) => d.message.split(": ")[1])).toEqual([
+      "a courtship involving them cannot be confirmed to be between adults",
+      "a courting Visit involving them cannot be confirmed to be between adults",
+      "a match involving them cannot be confirmed to be between adults",
+      "a partnership involving them cannot be confirmed to be between adults",
+    ]);
+    expect(r.diagnostics.map((d) => d.message.split(" ")[0])).toEqual(["Rey", "Rey", "Rey", "Rey"]);
   });
 
   it("someone known to be under age is still refused, at load and in the simulator", () => {
