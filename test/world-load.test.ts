@@ -429,6 +429,20 @@ describe("extends", () => {
     expect(r.world!.spec.cycles.heat.modifiers!.map((m) => m.id)).toEqual(["suppressed"]);
   });
 
+  it("remove: true where nothing is inherited, in a world that extends none or in an entry new here, is a warning too", () => {
+    const root = readFileSync(nodeReader().preset("classic")!, "utf8").replace("id: classic", "id: root").replace(
+      "      - id: suppressed\n        when: self.suppressed\n        skip: true\n  rut:",
+      "      - id: suppressed\n        when: self.suppressed\n        skip: true\n        remove: true\n  rut:",
+    );
+    expect(root).toContain("remove: true");
+    const r = loadWorldText(root);
+    expect(r.world).toBeDefined();
+    expect(r.diagnostics.map((d) => [d.severity, d.code, d.at?.line])).toEqual([["warning", "remove-nothing", root.split("\n").indexOf("        remove: true") - 2]]);
+    expect(r.diagnostics[0].hint).toContain("nothing is inherited here");
+    const added = loadWorldText(lines("extends: classic", "id: c", "name: C", "cycles:", "  moult:", "    designation: beta", "    period: 1y", "    duration: 2d", "    phases: [{ name: moult }]", "    modifiers:", "      - { id: suppressed, remove: true }"));
+    expect(added.diagnostics.map((d) => [d.code, d.at?.line, d.at?.column])).toEqual([["remove-nothing", 11, 15]]);
+  });
+
   it("two files that extend each other", () => {
     const dir = tempFiles({
       "a.yaml": lines(

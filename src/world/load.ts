@@ -114,8 +114,9 @@ export function loadWorld(path: string, io: SourceReader, from?: SourcePosition)
   }
   if (hasErrors(diagnostics)) return { diagnostics };
   const world = spec as unknown as WorldSpec;
-  // A new entry named almost like an inherited one (cycles.haet beside heat) is likely a slip.
-  for (const layer of layers.slice(0, -1)) {
+  // A new entry named almost like an inherited one (cycles.haet beside heat) is likely a slip; an
+  // item to be removed where nothing of its id is inherited (in a world that extends none, too) removes nothing.
+  for (const layer of layers) {
     diagnostics.push(...nearMissWarnings(WorldSchema, layer.value, inherited.get(layer), (p, key) => layer.source.locate(p, { key })));
   }
 

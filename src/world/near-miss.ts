@@ -69,30 +69,35 @@ export function nearMissWarnings(schema: TSchema, own: unknown, inherited: unkno
       at,
     });
   };
+  // What the file adds where nothing is inherited (a new cycle, or a world that extends none) is
+  // walked too, against nothing: an item there that is to be removed removes nothing.
   const walk = (s: TSchema, mine: unknown, theirs: unknown, path: PathSegment[]): void => {
-    if (theirs === undefined || theirs === null) return;
     const kind = kindOf(s);
-    if (kind === "Object" && isPlain(mine) && isPlain(theirs)) {
+    if (kind === "Object" && isPlain(mine)) {
       for (const [k, v] of Object.entries(mine)) {
         const child = (s.properties as Record<string, TSchema> | undefined)?.[k];
-        if (child) walk(child, v, theirs[k], [...path, k]);
+        if (child && v !== null) walk(child, v, isPlain(theirs) ? theirs[k] : undefined, [...path, k]);
       }
-    } else if (kind === "Record" && isPlain(mine) && isPlain(theirs)) {
+    } else if (kind === "Record" && isPlain(mine)) {
       const child = Object.values(s.patternProperties ?? {})[0] as TSchema;
+      const known = isPlain(theirs) ? theirs : {};
       for (const [k, v] of Object.entries(mine)) {
-        if (k in theirs) walk(child, v, theirs[k], [...path, k]);
-        else if (v !== null) {
-          const guess = nearMiss(k, Object.keys(theirs));
+        if (v === null) continue;
+        if (k in known) walk(child, v, known[k], [...path, k]);
+        else {
+          const guess = nearMiss(k, Object.keys(known));
           if (guess) warn(k, guess, path, locate([...path, k], true));
+          walk(child, v, undefined, [...path, k]);
         }
       }
-    } else if (kind === "Array" && Array.isArray(mine) && Array.isArray(theirs)) {
+    } else if (kind === "Array" && Array.isArray(mine)) {
       const items = s.items as TSchema;
       if (kindOf(items) !== "Object" || !(items.required as string[] | undefined)?.includes("id")) return;
-      const ids = theirs.filter(isPlain).map((x) => x.id).filter((x): x is string => typeof x === "string");
+      const known = Array.isArray(theirs) ? theirs : [];
+      const ids = known.filter(isPlain).map((x) => x.id).filter((x): x is string => typeof x === "string");
       mine.forEach((item, i) => {
         if (!isPlain(item) || typeof item.id !== "string") return;
-        const match = theirs.find((x) => isPlain(x) && x.id === item.id);
+        const match = known.find((x) => isPlain(x) && x.id === item.id);
         if (match) walk(items, item, match, [...path, i]);
         else if (item.remove === true) {
           const last = path[path.length - 1];
@@ -102,12 +107,13 @@ export function nearMissWarnings(schema: TSchema, own: unknown, inherited: unkno
             severity: "warning",
             code: "remove-nothing",
             message: `${path.join(".")}: "${item.id}" is to be removed, but no inherited ${noun} has that id`,
-            hint: guess ? `did you mean "${guess}"?` : ids.length ? `inherited here: ${ids.join(", ")}` : `nothing is inherited here; remove this item`,
+            hint: guess ? `did you mean "${guess}"?` : ids.length ? `inherited here: ${ids.join(", ")}` : `nothing is inherited here (remove: true takes out an item of a world this one extends); remove this item`,
             at: locate([...path, i, "id"], false),
           });
         } else {
           const guess = nearMiss(item.id, ids);
           if (guess) warn(item.id, guess, path, locate([...path, i, "id"], false));
+          walk(items, item, undefined, [...path, i]);
         }
       });
     }
