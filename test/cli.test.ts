@@ -142,7 +142,7 @@ describe("scentline validate", () => {
     writeFileSync(join(dir, "c4.yaml"), "extends: c3.yaml\nid: c4\nname: C4\n");
     const r = scentlineIn(dir, "validate", "c3.yaml");
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`goes round in a circle: c3.yaml → ${join(dir, "c4.yaml")} → c3.yaml\n`);
+    expect(r.stderr).toContain(`goes round in a circle: c3.yaml → c4.yaml → c3.yaml\n`);
     expect(r.stderr).not.toMatch(STACK_FRAME);
   });
 

@@ -468,7 +468,14 @@ describe("extends", () => {
     expect(c3.startsWith("/")).toBe(false);
     const d = single(loadWorld(c3, nodeReader()));
     expectAt(d, "extends-cycle", "c4.yaml", 1, 10);
-    expect(d.message).toBe(`"extends" goes round in a circle: ${c3} → ${join(dir, "c4.yaml")} → ${c3}`);
+    // Every file in one form: its path from the folder of the file asked for.
+    expect(d.message).toBe(`"extends" goes round in a circle: c3.yaml → c4.yaml → c3.yaml`);
+  });
+
+  it("a circle through another folder names each file by its path from the folder of the file asked for", () => {
+    const dir = tempFiles({ "w/c3.yaml": lines("extends: ../o/c4.yaml", "id: c3", "name: C3"), "o/c4.yaml": lines("extends: ../w/c3.yaml", "id: c4", "name: C4") });
+    const d = single(loadWorld(join(dir, "w", "c3.yaml"), nodeReader()));
+    expect(d.message).toBe(`"extends" goes round in a circle: c3.yaml → ../o/c4.yaml → c3.yaml`);
   });
 
   it("a file that extends itself", () => {

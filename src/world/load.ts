@@ -197,10 +197,22 @@ function fileKey(io: SourceReader, path: string): string {
   return io.resolve(path, `./${path.slice(cut + 1)}`);
 }
 
-/** A file on the way up an `extends` chain: its key (see fileKey) and its path as shown in messages. */
+/** A file on the way up an `extends` chain, by its key (see fileKey). */
 interface ChainLink {
   key: string;
-  shown: string;
+}
+
+/**
+ * A file's path from the folder of another (both keys as fileKey gives them), as an `extends` line
+ * in that folder would name it: every file of an extends circle is shown the same way.
+ */
+function pathFrom(base: string, key: string): string {
+  const from = base.split(/[\\/]+/).slice(0, -1);
+  const to = key.split(/[\\/]+/);
+  let k = 0;
+  while (k < from.length && k < to.length - 1 && from[k] === to[k]) k++;
+  if (k === 0) return key; // another root (a Windows drive): no path leads there
+  return [...new Array<string>(from.length - k).fill(".."), ...to.slice(k)].join("/");
 }
 
 /** `from`: where the file is named (looked up only for an error: finding a position can mean parsing a preset). */
@@ -229,13 +241,15 @@ function readLayers(path: string, io: SourceReader, stack: ChainLink[], layers: 
     });
     return;
   }
-  const chain = [...stack, { key: fileKey(io, path), shown: path }];
+  const chain = [...stack, { key: fileKey(io, path) }];
   const again = chain.find((link) => link.key === fileKey(io, parentPath));
   if (again) {
+    // Each file by its path from the folder of the file asked for.
+    const shown = [...chain, again].map((link) => pathFrom(chain[0].key, link.key));
     diagnostics.push({
       severity: "error",
       code: "extends-cycle",
-      message: `"extends" goes round in a circle: ${[...chain, again].map((link) => link.shown).join(" → ")}`,
+      message: `"extends" goes round in a circle: ${shown.join(" → ")}`,
       hint: "a world may extend another only if that one does not, directly or further up, extend it back",
       at: at(),
     });
