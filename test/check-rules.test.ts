@@ -22,6 +22,12 @@ describe("designation-mismatch", () => {
     expect(f.file).toMatch(/02\.md$/);
     expect(f.causes[0].file).toMatch(/01\.md$/);
   });
+  it("makes a contradiction that rests on a pronoun a warning, and says to check the pronoun", () => {
+    const r = storyWith("classic", [rey, ben], { "01.md": chapter("2026-01-02", "Rey came in. She was an alpha that morning.") });
+    const [f] = byRule(r, "designation-mismatch");
+    expect(f).toMatchObject({ severity: "warning", evidence: "She was an alpha" });
+    expect(f.hint).toContain('check first that the pronoun in "She was an alpha" is Rey');
+  });
   it("passes agreeing words, negations and comparisons", () => {
     const r = storyWith("classic", [rey, ben, maz], { "01.md": chapter("2026-01-02", "Rey, an omega, waits. Ben is an alpha. Maz is not an alpha. Rey stands like an alpha.") });
     expect(byRule(r, "designation-mismatch")).toEqual([]);

@@ -22,17 +22,25 @@ export const designationMismatch: Check = {
           return;
         }
         const given = f.axis === "designation" ? person.spec.designation : person.spec.alignment;
+        // A claim made of a pronoun ("She was an omega") rests on who the pronoun is taken to be: a
+        // contradiction it makes is a warning, and the hint says to check the pronoun first.
+        const byPronoun = (quote: string) => BY_PRONOUN.test(quote);
+        const unsure = (...quotes: string[]) => (quotes.some(byPronoun) ? { severity: "warning" as const } : {});
+        const pronounHint = (quotes: string[]) => (quotes.some(byPronoun) ? `check first that the pronoun in "${quotes.find(byPronoun)}" is ${who}; if it is, ` : "");
         if (given !== undefined) {
-          if (given !== f.value) ctx.report({ fact: f, message: `the text calls ${who} ${article(f.value)}, but the cast says ${who} is ${article(given)}`, causes: [inputStep(`cast: ${who} is ${article(given)}`, person.at)], hint: `write "${given}", or change ${who}'s ${f.axis} in scentline.yaml` });
+          if (given !== f.value) ctx.report({ fact: f, message: `the text calls ${who} ${article(f.value)}, but the cast says ${who} is ${article(given)}`, causes: [inputStep(`cast: ${who} is ${article(given)}`, person.at)], hint: `${pronounHint([f.quote])}write "${given}", or change ${who}'s ${f.axis} in scentline.yaml`, ...unsure(f.quote) });
           return;
         }
         const earlier = ctx.record.firstDesignation(f.person, f.axis);
         if (earlier && earlier.value !== f.value)
-          ctx.report({ fact: f, message: `the text calls ${who} ${article(f.value)}, but an earlier chapter calls ${who} ${article(earlier.value)}`, causes: [ctx.cite(earlier, `earlier: "${earlier.quote}"`)], hint: `make the chapters agree, and give ${who} a ${f.axis} in the cast so the checker can hold them to it` });
+          ctx.report({ fact: f, message: `the text calls ${who} ${article(f.value)}, but an earlier chapter calls ${who} ${article(earlier.value)}`, causes: [ctx.cite(earlier, `earlier: "${earlier.quote}"`)], hint: `${pronounHint([f.quote, earlier.quote])}make the chapters agree, and give ${who} a ${f.axis} in the cast so the checker can hold them to it`, ...unsure(f.quote, earlier.quote) });
       },
     };
   },
 };
+
+/** A quote whose subject is a pronoun, not a name. */
+const BY_PRONOUN = /^["“]?(?:[Hh]e|[Ss]he|[Tt]hey|I|[Yy]ou)(?:['’](?:s|m|re|d))?\b/;
 
 export function article(word: string): string {
   return `${/^[aeiou]/i.test(word) ? "an" : "a"} ${word}`;
