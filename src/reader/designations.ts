@@ -17,7 +17,7 @@ import type { Mention } from "../text/names.js";
 import type { ReaderWords } from "./bible.js";
 import { lastAtOrBefore, Positions } from "./positions.js";
 import { addressee } from "../text/coreference.js";
-import { quoteAt, quoteSpans, speakersOf } from "../text/dialogue.js";
+import { insideDialogue, quoteAt, quoteSpans, speakersOf } from "../text/dialogue.js";
 import { paragraphStarts } from "../text/sentences.js";
 import type { Pronoun } from "../text/facts.js";
 import { KIN_NOUNS, kinOf, type FoundRelation } from "./relations.js";
@@ -241,15 +241,6 @@ function vocative(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 3), start);
   const after = text.slice(end, end + 2);
   return (/,\s*$/.test(before) && /^\s*[.,!?"”’—–-]/.test(after)) || (/["“‘]\s*$/.test(before) && /^\s*[,!?]/.test(after));
-}
-
-/** Whether an offset is inside quotation marks, counted from its sentence's start. */
-function insideDialogue(text: string, from: number, at: number): boolean {
-  const span = text.slice(from, at);
-  const open = (span.match(/[“]/g)?.length ?? 0) - (span.match(/[”]/g)?.length ?? 0);
-  if (open > 0) return true;
-  const straight = span.match(/"/g)?.length ?? 0;
-  return straight % 2 === 1;
 }
 
 interface Bounds {

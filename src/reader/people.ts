@@ -8,6 +8,7 @@
 import { TITLES as NAME_TITLES } from "../text/names.js";
 import { isCapitalAt, isLetterAt, letterOrDigitBefore, wordEnd } from "../text/letters.js";
 import { KIN_NOUNS } from "./relations.js";
+import { SELF_NAMING } from "../text/dialogue.js";
 
 export interface Mention {
   start: number;
@@ -158,11 +159,16 @@ function withPeerages(text: string, people: FoundPerson[]): FoundPerson[] {
     const holder = people.find((p) => p.name === name || p.aliases.includes(name));
     const seatHolder = people.find((p) => p !== holder && p.name === seat);
     if (!holder || !seatHolder || gone.has(seatHolder)) continue;
-    holder.aliases.push(...[seatHolder.name, ...seatHolder.aliases].filter((a) => a !== holder.name && !holder.aliases.includes(a)));
-    holder.mentions = [...holder.mentions, ...seatHolder.mentions].sort((a, b) => a.start - b.start);
+    absorb(holder, seatHolder);
     gone.add(seatHolder);
   }
   return gone.size === 0 ? people : people.filter((p) => !gone.has(p));
+}
+
+/** One person found under two names: the other's names and mentions become the holder's. */
+function absorb(holder: FoundPerson, other: FoundPerson): void {
+  holder.aliases.push(...[other.name, ...other.aliases].filter((a) => a !== holder.name && !holder.aliases.includes(a)));
+  holder.mentions = [...holder.mentions, ...other.mentions].sort((a, b) => a.start - b.start);
 }
 
 /** What a team or a crew calls the one who holds a title: "Doc" for the doctor, "Cap" for the captain. */
@@ -176,8 +182,7 @@ function withFamiliarTitles(people: FoundPerson[]): FoundPerson[] {
     if (!titles || p.aliases.length > 0) continue;
     const holders = people.filter((q) => q !== p && [q.name, ...q.aliases].some((f) => titles.some((t) => f.startsWith(`${t} `))));
     if (holders.length !== 1) continue;
-    holders[0].aliases.push(p.name);
-    holders[0].mentions = [...holders[0].mentions, ...p.mentions].sort((a, b) => a.start - b.start);
+    absorb(holders[0], p);
     gone.add(p);
   }
   return gone.size === 0 ? people : people.filter((p) => !gone.has(p));
@@ -315,7 +320,6 @@ const THING_BEFORE = /(?:\b(?:the|a|an|in|into|on|to|from|at|across|of|near|thro
 /** ", Lord Chancellor of…", ", Captain of the Guard": an aside that gives someone's office. */
 const TITLE_ASIDE = new RegExp(`^,\\s+(?:the\\s+)?(?:${TITLES.filter((t) => !["Alpha", "Omega", "Beta"].includes(t)).join("|")})\\b`);
 const KIN_BEFORE_NAME = /(?<![\p{L}])(?:mum|mom|mother|mama|dad|father|papa|sister|brother|son|daughter|wife|husband|aunt|uncle|gran|grandma|grandpa)\s*[—–(,:]\s*$/iu;
-const SELF_NAMED = /(?:\b[Mm]y name(?:['’]s| is)|\bI(?:['’]m| am)|\b[Cc]all me)\s+$/;
 
 /** ", daughter of Idony", ", the eldest son of": an aside that says whose child someone is. */
 const KIN_OF_ASIDE = /^,\s+(?:the\s+)?(?:[a-z]+\s+)?(?:son|daughter|child|ward|heir|widow|widower|wife|husband|sister|brother)\s+of\s/;
@@ -344,14 +348,14 @@ function sentenceStart(text: string, at: number): boolean {
 function personCue(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 12), start);
   // Named beside a kin word: "Mum — Liesbeth Vantongeren", "my sister, Ffion"; by themself: "My name is Nuriel", "I'm Tesk".
-  if (KIN_BEFORE_NAME.test(before) || SELF_NAMED.test(before)) return true;
+  if (KIN_BEFORE_NAME.test(before) || SELF_NAMING.test(before)) return true;
   // A title makes a person ("Officer Martinez").
   if (TITLE.test(text.slice(start, end).split(/\s+/)[0]) && /\s/.test(text.slice(start, end))) return true;
   // An aside about them: "Quillon Varrowmere, an alpha, …", "Ordo, who …".
   if (/^,\s+(?:an?|the|who|whose)\s/.test(text.slice(end, end + 8)) || TITLE_ASIDE.test(text.slice(end, end + 24)) || KIN_ASIDE.test(text.slice(end, end + 48)) || KIN_OF_ASIDE.test(text.slice(end, end + 40))) return true;
   const after = /^(?:['’]s\b|\s+([\p{Ll}]+))/u.exec(text.slice(end, end + 20));
   if (after && (after[0].startsWith("'") || after[0].startsWith("’") || PERSON_VERBS.test(after[1] ?? "") || /^[\p{Ll}]{3,}ed$/u.test(after[1] ?? ""))) return true;
-  // Spoken to: "…, Rey." (a comma before, punctuation after), or a line that opens by calling them ("Ilka," Hollis says).
+  // Spoken to: "…, Rey." (a comma before, punctuation after). A line that opens by calling them is calledOut's.
   return /,\s*$/.test(text.slice(Math.max(0, start - 2), start)) && /^[,.!?]/.test(text.slice(end, end + 1));
 }
 

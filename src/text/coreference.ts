@@ -46,9 +46,9 @@ const QUOTED_IN_NARRATION = 0.25;
 
 /** "I", "me", "my": the narrator outside quotes, the speaker inside them. */
 const FIRST_PERSON = /(?<![\p{L}'’])(?:I|[Mm]e|[Mm]y|[Mm]yself|[Mm]ine)(?![\p{L}])/gu;
-/** Whether a quote speaks to someone ("you"). */
-const SECOND_PERSON_IN = /(?<![\p{L}'’])(?:[Yy]ou|[Yy]our|[Yy]ourself)(?![\p{L}])/u;
 const SECOND_PERSON = /(?<![\p{L}'’])(?:[Yy]ou|[Yy]our|[Yy]ourself)(?![\p{L}])/gu;
+/** Whether a quote speaks to someone ("you"): the same words, tested without a search position to keep. */
+const SECOND_PERSON_IN = new RegExp(SECOND_PERSON.source, "u");
 /** How far before a quote its listener was last referred to, at most (characters). */
 const LISTENER_REACH = 1500;
 

@@ -2,8 +2,9 @@
  * Dialogue in prose: where quoted speech is, and who says it. "I" inside quotes is the speaker,
  * not the narrator, so facts such as "“I'm a beta,” Hale said" belong to Hale. A speaker is, in
  * this order: the one who names themself in it ("My name is Hale"); the person a speech verb next
- * to the quote names ("Hale said", "said Hale", "she asked"); the subject of the sentence just before it ("Hale stood up. “…”"); the one person the
- * narration around it refers to; or the speaker dialogue's conventions give (see byConvention).
+ * to the quote names ("Hale said", "said Hale", "she asked"); the subject of the sentence just
+ * before it ("Hale stood up. “…”"); the one person the narration around it refers to; or the
+ * speaker dialogue's conventions give (see byConvention).
  */
 import type { Mention } from "./names.js";
 import { opensSentence } from "./sentences.js";
@@ -50,8 +51,17 @@ export function quoteAt(quotes: readonly Span[], at: number): number {
   return -1;
 }
 
-/** "“My name is Nuriel,”", "“I'm Tesk”": a speaker who names themself. */
-const SELF_NAMING = /(?:\b[Mm]y name(?:['’]s| is)|(?<![\p{L}])I(?:['’]m| am)|\b[Cc]all me)\s+$/u;
+/** Whether an offset is inside quotation marks, counted from an earlier offset with none open (a sentence's or a paragraph's start). */
+export function insideDialogue(text: string, from: number, at: number): boolean {
+  const span = text.slice(from, at);
+  const open = (span.match(/[“]/g)?.length ?? 0) - (span.match(/[”]/g)?.length ?? 0);
+  if (open > 0) return true;
+  const straight = span.match(/"/g)?.length ?? 0;
+  return straight % 2 === 1;
+}
+
+/** "“My name is Nuriel,”", "“I'm Tesk”", "call me Tesk": the words before a speaker's own name. */
+export const SELF_NAMING = /(?:\b[Mm]y name(?:['’]s| is)|(?<![\p{L}])I(?:['’]m| am)|\b[Cc]all me)\s+$/u;
 
 /**
  * The one who names themself in a quote ("My name is Nuriel", "I'm Tesk"), looking at `refs`

@@ -8,6 +8,7 @@ import { escape, NameIndex, type Mention } from "./names.js";
 import { NUMBER_SOURCE, parseNumber } from "./numbers.js";
 import type { Span } from "./source-text.js";
 import { NO_ONE, resolvePronouns, type Referents } from "./coreference.js";
+import { insideDialogue } from "./dialogue.js";
 import { opensSentence, paragraphStarts, sentenceStarts } from "./sentences.js";
 
 export type Pronoun = "she" | "he" | "they" | "it";
@@ -77,19 +78,6 @@ function presentTense(text: string): boolean {
   return present > 2 * past;
 }
 
-/** Whether an offset is inside a quotation, counting the marks since its paragraph began. */
-function inDialogue(text: string, at: number): boolean {
-  const start = text.lastIndexOf("\n", at) + 1;
-  let open = false;
-  for (let i = start; i < at; i++) {
-    const c = text[i];
-    if (c === "“") open = true;
-    else if (c === "”") open = false;
-    else if (c === '"') open = !open;
-  }
-  return open;
-}
-
 /** A fact before it is given its place in the text. */
 type FactBody = Fact extends unknown ? (Fact extends infer F ? (F extends Fact ? Omit<F, "span" | "quote"> : never) : never) : never;
 
@@ -123,6 +111,8 @@ export class FactExtractor {
     const NAME = (g: string) => `(?<${g}>${N})`;
     const SUBJ = (g: string) => `(?<${g}>${N}|${PRONOUN_SUBJECT})`;
     const OBJ = (g: string) => `(?<${g}>${N}|${PRONOUN_OBJECT})`;
+    // The whole object of a verb: "her" only when no noun follows ("courts her", not "courts her sister").
+    const WHOLE_OBJ = (g: string) => `(?<${g}>${N}|[Hh]im|[Tt]hem|[Mm]e|[Hh]er(?![\\t ]+\\p{Ll}))`;
     const POSS = (g: string) => `(?<${g}>(?:${N})${APOS}s?|${PRONOUN_POSSESSIVE})`;
     const D = `(?<value>${words([...vocab.designations, ...vocab.alignments])})(?![\\p{L}-])`;
     const VALUE_WORD = `(?:${words([...vocab.designations, ...vocab.alignments])})(?![\\p{L}-])`;
@@ -225,7 +215,7 @@ export class FactExtractor {
     add("bite", `${NAME("biter")}${APPOS}\\s+(?:bites|bit|has bitten|had bitten|claims|claimed|has claimed|had claimed|marks|marked|bonds with|bonded with|sinks (?:his|her|their) teeth into)\\s+${OBJ("bitten")}`);
     add("bite-passive", `${NAME("bitten")}${APPOS}\\s+(?:is|was|has been|had been|gets|got)\\s+(?:bitten|claimed|marked)\\s+by\\s+${NAME("biter")}`);
     // "The bite he had taken from her that day": she bit him.
-    add("bite-passive", `(?:claiming\\s+|bonding\\s+|mating\\s+)?bite\\s+(?:that\\s+)?${SUBJ("bitten")}\\s+(?:had\\s+|has\\s+)?(?:taken|took|received|got)\\s+from\\s+(?<biter>${N}|[Hh]im|[Hh]er|[Tt]hem|[Mm]e)`);
+    add("bite-passive", `(?:claiming\\s+|bonding\\s+|mating\\s+)?bite\\s+(?:that\\s+)?${SUBJ("bitten")}\\s+(?:had\\s+|has\\s+)?(?:taken|took|received|got)\\s+from\\s+${OBJ("biter")}`);
     add("bite-gives", `${NAME("biter")}${APPOS}\\s+(?:gives|gave)\\s+${OBJ("bitten")}\\s+(?:a|the|her|his|their)\\s+(?:claiming|mating|bonding|bond)\\s+bite`);
     add("bite-mutual", `${NAME("biter")}\\s+and\\s+${NAME("bitten")}\\s+(?:bite each other|bit each other|exchange bites|exchanged bites|exchange claiming bites|exchanged claiming bites|claim each other|claimed each other)`);
     add("bite", `${SUBJ("biter")}${APPOS}\\s+(?:bites|bit|sinks (?:his|her|their) teeth into|sank (?:his|her|their) teeth into|bites down on|bit down on)\\s+${POSS("bitten")}\\s+(?:scent\\s+|mating\\s+|bonding\\s+)?(?:gland|neck|throat|nape|shoulder)`);
@@ -253,10 +243,10 @@ export class FactExtractor {
     add("visit", `${NAME("a")}${APPOS}\\s+(?:[Vv]isits|pays\\s+(?:a|another|his|her|their)\\s+[Vv]isit)\\s+(?:with\\s+|to\\s+)?${NAME("b")}`);
     add("visit", `${POSS("a")}\\s+(?:(?:${NUMBER_SOURCE}|next|last|final|chaperoned)\\s+)*[Vv]isit\\s+(?:with|to)\\s+${NAME("b")}`);
     // "Ben courts Rey", "Lazlo courts me" ("her" only as the whole object, not "courts her sister").
-    add("courtship", `${SUBJ("a")}${APPOS}\\s+(?:courts|courted|has courted|had courted|have courted|is courting|was courting|has been courting|had been courting|begins courting|began courting|starts courting|started courting|woos|wooed|is wooing|was wooing|is engaged to|was engaged to|proposes to|proposed to|marries|married)\\s+(?<b>${N}|[Hh]im|[Tt]hem|[Mm]e|[Hh]er(?![\\t ]+\\p{Ll}))`);
+    add("courtship", `${SUBJ("a")}${APPOS}\\s+(?:courts|courted|has courted|had courted|have courted|is courting|was courting|has been courting|had been courting|begins courting|began courting|starts courting|started courting|woos|wooed|is wooing|was wooing|is engaged to|was engaged to|proposes to|proposed to|marries|married)\\s+${WHOLE_OBJ("b")}`);
     add("courtship", `${NAME("a")}${APPOS}\\s+and\\s+${NAME("b")}\\s+(?:are|were|begin|began|start|started)\\s+(?:courting|engaged|a courting pair)`);
     // "Why are you courting me?"
-    add("courtship", `(?:[Ii]s|[Aa]re|[Ww]as|[Ww]ere|[Aa]m)\\s+${SUBJ("a")}\\s+(?:still\\s+)?(?:courting|wooing)\\s+(?<b>${N}|[Hh]im|[Tt]hem|[Mm]e|[Hh]er(?![\\t ]+\\p{Ll}))`);
+    add("courtship", `(?:[Ii]s|[Aa]re|[Ww]as|[Ww]ere|[Aa]m)\\s+${SUBJ("a")}\\s+(?:still\\s+)?(?:courting|wooing)\\s+${WHOLE_OBJ("b")}`);
     add("courtship", `${SUBJ("a")}${APPOS}\\s+(?:asks|asked|has asked|had asked|wants|wanted|hopes|hoped|means|meant|plans|planned|offers|offered)\\s+(?:to|whether\\s+(?:he|she|they|I)\\s+(?:might|could|may)|if\\s+(?:he|she|they|I)\\s+(?:might|could|may))\\s+court\\s+${OBJ("b")}`);
     add("courtship", `(?:whether|if)\\s+${SUBJ("a")}\\s+(?:might|could|may)\\s+court\\s+${OBJ("b")}`);
     add("match", `${NAME("a")}${APPOS}\\s+(?:is|was|are|were)\\s+matched\\s+(?:to|with)\\s+${NAME("b")}`);
@@ -438,7 +428,7 @@ export class FactExtractor {
         if (kind === "age" && precededBy(text, m.index, SUBORDINATORS, 3)) continue;
         // "“I was thirteen,” she says", or "She was eleven" in a story told in the present: a past-tense
         // age is one they had then.
-        if (kind === "age" && PAST_AGE.test(m[0]) && (inDialogue(text, m.index) || (toldInPresent ??= presentTense(text)))) continue;
+        if (kind === "age" && PAST_AGE.test(m[0]) && (insideDialogue(text, text.lastIndexOf("\n", m.index) + 1, m.index) || (toldInPresent ??= presentTense(text)))) continue;
         if ((kind === "designation" || kind === "designation-before") && precededBy(text, m.index, BELIEFS, 4)) continue;
         const fact = this.build(kind, g, who);
         if (!fact) continue;
